@@ -1,0 +1,87 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Every target is compiled in Swift 6 language mode with strict concurrency; warnings are treated
+/// as defects by `.ci/run`, not here, so a new toolchain's warning cannot break a user's build.
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "pixterm",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "pixterm", targets: ["pixterm"]),
+        .library(name: "PixapiKit", targets: ["PixapiKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // Data files in Resources/ compiled into the binary, so a copied `pixterm` still works.
+        .executableTarget(name: "embed-resources", path: "Plugins/EmbedResourcesTool"),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["embed-resources"]),
+
+        // Shared API client: catalog, sizes, pricing, requests, HTTP, errors, config.
+        .target(
+            name: "PixapiKit",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strict,
+            plugins: ["EmbedResources"]
+        ),
+
+        // PNG / JPEG through libpng and libjpeg-turbo; setjmp-based error handling stays in C.
+        .target(name: "CImageCodecs", linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("jpeg")]),
+        .target(name: "ImageCodec", dependencies: ["CImageCodecs"], swiftSettings: strict),
+
+        // Drawing images into a terminal: half blocks now, pixel protocols later.
+        .target(name: "TerminalGraphics", dependencies: ["ImageCodec"], swiftSettings: strict),
+
+        // Local Pixapi-compatible server for tests and the demo.
+        .target(
+            name: "PixapiSimulator",
+            dependencies: [
+                "PixapiKit", "ImageCodec",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // The gallery folder, its SQLite index and the journal of paid work in flight.
+        .target(
+            name: "Gallery",
+            dependencies: ["ImageCodec", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+
+        // View-model layer: all UI state and logic, no terminal code.
+        .target(name: "PixtermCore", dependencies: ["PixapiKit", "Gallery"], swiftSettings: strict),
+
+        // ncurses front end.
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        .target(name: "TerminalUI", dependencies: ["CNcurses", "PixtermCore", "TerminalGraphics"], swiftSettings: strict),
+
+        .executableTarget(
+            name: "pixterm",
+            dependencies: [
+                "PixapiKit", "PixapiSimulator", "Gallery", "ImageCodec", "TerminalGraphics",
+                "PixtermCore", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+
+        .testTarget(name: "PixapiKitTests", dependencies: ["PixapiKit"], swiftSettings: strict),
+        .testTarget(name: "ImageCodecTests", dependencies: ["ImageCodec", "TerminalGraphics"], swiftSettings: strict),
+        .testTarget(name: "SimulatorTests", dependencies: ["PixapiSimulator", "PixapiKit", "ImageCodec"], swiftSettings: strict),
+        .testTarget(name: "GalleryTests", dependencies: ["Gallery", "ImageCodec"], swiftSettings: strict),
+        .testTarget(name: "PixtermCoreTests", dependencies: ["PixtermCore"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["pixterm", "PixapiSimulator", "ImageCodec"], swiftSettings: strict),
+    ]
+)

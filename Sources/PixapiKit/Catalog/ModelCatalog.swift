@@ -1,0 +1,46 @@
+import Foundation
+
+/// The models Pixapi serves and what each accepts.
+public struct ModelCatalog: Codable, Sendable, Hashable {
+    public let defaultModel: String
+    public let models: [ModelSpec]
+    public let editLimits: EditLimits
+
+    public init(defaultModel: String, models: [ModelSpec], editLimits: EditLimits) {
+        self.defaultModel = defaultModel
+        self.models = models
+        self.editLimits = editLimits
+    }
+
+    /// The catalog compiled into the binary from `Resources/catalog.json`.
+    public static let builtIn: ModelCatalog = {
+        do {
+            return try decode(Data(EmbeddedResources.files["catalog.json", default: ""].utf8))
+        } catch {
+            preconditionFailure("Resources/catalog.json is invalid: \(error)")
+        }
+    }()
+
+    /// Decodes a catalog file; used for the built-in one and for a user's override file.
+    public static func decode(_ data: Data) throws -> ModelCatalog {
+        let catalog = try JSONDecoder().decode(ModelCatalog.self, from: data)
+        guard catalog.models.contains(where: { $0.id == catalog.defaultModel }) else {
+            throw PixapiError(.invalidInput, "the catalog's default model \(catalog.defaultModel) is not in its model list")
+        }
+        return catalog
+    }
+
+    public var modelIDs: [String] { models.map(\.id) }
+
+    /// Looks a model up by id, with a message that lists the known ones when it is unknown.
+    public func model(_ id: String) throws(PixapiError) -> ModelSpec {
+        guard let spec = models.first(where: { $0.id == id }) else {
+            throw PixapiError(
+                .invalidInput,
+                "unknown model \"\(TerminalText.sanitized(id))\"; choose one of: \(modelIDs.joined(separator: ", "))",
+                param: "model"
+            )
+        }
+        return spec
+    }
+}

@@ -1,0 +1,91 @@
+/// The one error type of PixapiKit: what happened, in words a person can act on.
+///
+/// `message` is always safe to print: it has passed through `TerminalText.sanitized` and the
+/// API key has been removed from it, whatever the server echoed back.
+public struct PixapiError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable, Codable {
+        /// Rejected locally before anything was sent.
+        case invalidInput
+        /// 400/422 from the server.
+        case invalidRequest
+        /// 401/403.
+        case unauthorized
+        /// 402 `insufficient_credits`.
+        case insufficientCredits
+        /// 404 `model_not_found` (or any 404).
+        case notFound
+        /// 422 `prompt_rejected`.
+        case promptRejected
+        /// 429.
+        case rateLimited
+        /// 5xx.
+        case server
+        /// Connection refused, reset or dropped.
+        case network
+        case timeout
+        /// A body that is not the JSON the contract describes, or a truncated one.
+        case malformedResponse
+        /// An async task that ended in `failed`.
+        case taskFailed
+        case cancelled
+        /// Local files: unreadable inputs, a full disk.
+        case io
+        /// No key configured.
+        case missingKey
+    }
+
+    public let kind: Kind
+    public let message: String
+    public let status: Int?
+    public let code: String?
+    public let param: String?
+    public let requestID: String?
+    /// Seconds the server asked us to wait (`Retry-After`), when it said.
+    public let retryAfter: Double?
+
+    public init(
+        _ kind: Kind, _ message: String, status: Int? = nil, code: String? = nil, param: String? = nil,
+        requestID: String? = nil, retryAfter: Double? = nil
+    ) {
+        self.kind = kind
+        self.message = TerminalText.sanitized(message)
+        self.status = status
+        self.code = code.map { TerminalText.sanitized($0) }
+        self.param = param.map { TerminalText.sanitized($0) }
+        self.requestID = requestID.map { TerminalText.sanitized($0) }
+        self.retryAfter = retryAfter
+    }
+
+    /// Worth trying again: the contract's 429, 500 and 503, plus dropped connections and timeouts.
+    public var isTransient: Bool {
+        switch kind {
+        case .rateLimited, .network, .timeout: true
+        case .server: status == nil || status == 500 || status == 502 || status == 503 || status == 504
+        default: false
+        }
+    }
+
+    /// The message with the request id appended, which is what support asks for.
+    public var description: String {
+        var text = message
+        if let requestID { text += " (request id \(requestID))" }
+        return text
+    }
+
+    /// The same error with every occurrence of `secret` replaced, for text a server may have echoed.
+    public func redacting(_ secret: String?) -> PixapiError {
+        guard let secret, secret.count >= 4 else { return self }
+        func scrub(_ text: String?) -> String? { text?.replacingOccurrences(of: secret, with: "[redacted]") }
+        return PixapiError(
+            kind, scrub(message) ?? message, status: status, code: scrub(code), param: scrub(param),
+            requestID: scrub(requestID), retryAfter: retryAfter
+        )
+    }
+}
+
+extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

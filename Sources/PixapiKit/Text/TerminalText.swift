@@ -1,0 +1,65 @@
+/// Makes text from a server, a file or a user safe to put on a terminal.
+public enum TerminalText {
+    /// Removes C0/C1 control characters and whole escape sequences (CSI, OSC, DCS, ...), so server
+    /// or file text can never move the cursor, retitle the window or write to the clipboard.
+    /// Newlines and tabs become spaces unless `keepNewlines` is set.
+    public static func sanitized(_ text: String, keepNewlines: Bool = false) -> String {
+        var out = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        while let scalar = pending {
+            pending = scalars.next()
+            switch scalar.value {
+            case 0x1B:
+                pending = skipEscapeSequence(after: pending, in: &scalars)
+            case 0x9B, 0x9D, 0x90, 0x98, 0x9E, 0x9F:
+                // 8-bit CSI, OSC, DCS, SOS, PM, APC: skip to the terminator like their 7-bit forms.
+                pending = skipString(from: pending, in: &scalars, isCSI: scalar.value == 0x9B)
+            case 0x0A where keepNewlines:
+                out.append(scalar)
+            case 0x09, 0x0A, 0x0D:
+                out.append(" ")
+            case 0x00..<0x20, 0x7F, 0x80..<0xA0:
+                continue
+            default:
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    private static func skipEscapeSequence(
+        after next: Unicode.Scalar?, in scalars: inout String.UnicodeScalarView.Iterator
+    ) -> Unicode.Scalar? {
+        guard let introducer = next else { return nil }
+        switch introducer {
+        case "[": return skipString(from: scalars.next(), in: &scalars, isCSI: true)
+        case "]", "P", "X", "^", "_": return skipString(from: scalars.next(), in: &scalars, isCSI: false)
+        default:
+            // Two-character escapes (ESC c, ESC 7, ESC ( B ...): drop the introducer and any
+            // intermediate bytes with it.
+            var current: Unicode.Scalar? = introducer
+            while let scalar = current, (0x20...0x2F).contains(scalar.value) { current = scalars.next() }
+            return scalars.next()
+        }
+    }
+
+    /// Skips a CSI (ends at a final byte 0x40-0x7E) or a string sequence (ends at BEL or ESC \).
+    private static func skipString(
+        from start: Unicode.Scalar?, in scalars: inout String.UnicodeScalarView.Iterator, isCSI: Bool
+    ) -> Unicode.Scalar? {
+        var current = start
+        while let scalar = current {
+            if isCSI {
+                if (0x40...0x7E).contains(scalar.value) { return scalars.next() }
+            } else if scalar.value == 0x07 || scalar.value == 0x9C {
+                return scalars.next()
+            } else if scalar.value == 0x1B {
+                let next = scalars.next()
+                return next == "\\" ? scalars.next() : next
+            }
+            current = scalars.next()
+        }
+        return nil
+    }
+}
