@@ -28,6 +28,7 @@ let package = Package(
         .target(
             name: "PixapiKit",
             dependencies: [
+                "ImageCodec",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -56,7 +57,7 @@ let package = Package(
         // The gallery folder, its SQLite index and the journal of paid work in flight.
         .target(
             name: "Gallery",
-            dependencies: ["ImageCodec", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["PixapiKit", "ImageCodec", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
 
