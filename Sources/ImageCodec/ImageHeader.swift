@@ -106,3 +106,19 @@ public struct ImageHeader: Sendable, Hashable {
         }
     }
 }
+
+extension ImageHeader {
+    /// Whether the last bytes of a file are how a complete file of `format` ends: PNG's `IEND`
+    /// chunk, JPEG's end-of-image marker, or (WebP) a RIFF size that `tail` cannot check, so true.
+    public static func hasCompleteEnding(format: Format, tail: [UInt8]) -> Bool {
+        switch format {
+        case .png:
+            tail.count >= 12 && Array(tail.suffix(12)) == [0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82]
+        case .jpeg:
+            // Some encoders pad after EOI; accept FFD9 within the last bytes.
+            zip(tail, tail.dropFirst()).contains { $0 == 0xFF && $1 == 0xD9 }
+        case .webp:
+            true
+        }
+    }
+}

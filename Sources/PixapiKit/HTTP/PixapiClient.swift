@@ -1,0 +1,249 @@
+import AsyncHTTPClient
+import Foundation
+import ImageCodec
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// The HTTP client for Pixapi's image API. The only code in pixterm that speaks HTTP to it.
+///
+/// Owns an `HTTPClient`; call `shutdown()` when done.
+public final class PixapiClient: ImageAPI {
+    public let configuration: ClientConfiguration
+    private let http: HTTPClient
+    private let onEvent: @Sendable (ClientEvent) -> Void
+
+    public init(configuration: ClientConfiguration, onEvent: @escaping @Sendable (ClientEvent) -> Void = { _ in }) {
+        self.configuration = configuration
+        self.onEvent = onEvent
+        let httpConfiguration = HTTPClient.Configuration(
+            redirectConfiguration: .follow(max: 5, allowCycles: false),
+            timeout: .init(
+                connect: configuration.connectTimeout.timeAmount,
+                read: configuration.readTimeout.timeAmount
+            )
+        )
+        http = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: httpConfiguration)
+    }
+
+    public func shutdown() async {
+        try? await http.shutdown()
+    }
+
+    public func create(_ request: ImageRequest, staging: URL) async throws(PixapiError) -> ImageResult {
+        let body = try requestBody(request)
+        return try await exchange(method: .POST, path: request.endpointPath(.sync), body: body, policy: configuration.retry) {
+            response throws(PixapiError) in
+            let (object, spooled) = try await self.readImageJSON(response, staging: staging)
+            return try ImageResult.parse(object, spooled: spooled)
+        }
+    }
+
+    public func submitTask(_ request: ImageRequest) async throws(PixapiError) -> TaskSnapshot {
+        let body = try requestBody(request)
+        return try await exchange(method: .POST, path: request.endpointPath(.async), body: body, policy: configuration.retry) {
+            response throws(PixapiError) in
+            let object = try await self.readSmallJSON(response)
+            return try TaskSnapshot.parse(object, spooled: [])
+        }
+    }
+
+    public func task(id: String, staging: URL) async throws(PixapiError) -> TaskSnapshot {
+        guard let escaped = id.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_."))) else {
+            throw PixapiError(.invalidInput, "task id \(id) cannot be put in a URL")
+        }
+        let snapshot = try await exchange(method: .GET, path: "/v1/tasks/\(escaped)", body: nil, policy: pollRetry) {
+            response throws(PixapiError) in
+            let (object, spooled) = try await self.readImageJSON(response, staging: staging)
+            return try TaskSnapshot.parse(object, spooled: spooled)
+        }
+        if case let .running(status) = snapshot.status {
+            onEvent(.taskProgress(id: snapshot.id, status: status, progress: snapshot.progress))
+        }
+        return snapshot
+    }
+
+    public func download(_ url: URL, to destination: URL) async throws(PixapiError) {
+        let partial = destination.appendingPathExtension("part")
+        try await exchange(method: .GET, absoluteURL: url, body: nil, policy: pollRetry) { response throws(PixapiError) in
+            defer { try? FileManager.default.removeItem(at: partial) }
+            try await self.stream(response.body, to: partial)
+            try ResultFileCheck.verify(partial, what: "the downloaded image")
+            do {
+                try FileManager.default.moveItem(at: partial, to: destination)
+            } catch {
+                throw PixapiError(.io, "cannot save \(destination.path): \(error.localizedDescription)")
+            }
+        }
+    }
+
+    /// Polls and downloads are idempotent, so they may try harder than a paid submit.
+    private var pollRetry: RetryPolicy {
+        var policy = configuration.retry
+        policy.maxAttempts = max(policy.maxAttempts, 6)
+        return policy
+    }
+
+    // MARK: - Requests
+
+    private enum Body {
+        case json([UInt8])
+        case multipart(MultipartBody)
+    }
+
+    private func requestBody(_ request: ImageRequest) throws(PixapiError) -> Body {
+        switch request.operation {
+        case .generate:
+            var object: [String: Any] = [:]
+            for field in request.fields {
+                switch field.value {
+                case let .string(text): object[field.name] = text
+                case let .int(number): object[field.name] = number
+                }
+            }
+            guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else {
+                throw PixapiError(.invalidInput, "the request could not be encoded as JSON")
+            }
+            return .json([UInt8](data))
+        case .edit:
+            let catalog = ModelCatalog.builtIn
+            let limits = catalog.editLimits
+            var images: [EditInput] = []
+            for path in request.images {
+                images.append(try EditInput.load(path, maxBytes: limits.maxImageBytes, role: "image"))
+            }
+            let mask = try request.mask.map { path throws(PixapiError) in try EditInput.load(path, maxBytes: limits.maxMaskBytes, role: "mask") }
+            return .multipart(MultipartBody(request: request, images: images, mask: mask))
+        }
+    }
+
+    private func exchange<T: Sendable>(
+        method: HTTPMethod, path: String, body: Body?, policy: RetryPolicy,
+        handle: (HTTPClientResponse) async throws(PixapiError) -> T
+    ) async throws(PixapiError) -> T {
+        try await exchange(method: method, absoluteURL: configuration.url(path), body: body, policy: policy, handle: handle)
+    }
+
+    /// Sends one request with retries: transient failures (429, 5xx, dropped connections,
+    /// timeouts) are tried again as `policy` allows; everything else is reported at once.
+    private func exchange<T: Sendable>(
+        method: HTTPMethod, absoluteURL: URL, body: Body?, policy: RetryPolicy,
+        handle: (HTTPClientResponse) async throws(PixapiError) -> T
+    ) async throws(PixapiError) -> T {
+        var attempt = 1
+        while true {
+            do {
+                return try await attemptOnce(method: method, url: absoluteURL, body: body, handle: handle)
+            } catch {
+                let cleaned = error.redacting(configuration.apiKey)
+                guard let wait = policy.delay(afterAttempt: attempt, error: cleaned) else { throw cleaned }
+                onEvent(.retrying(attempt: attempt, after: wait, reason: cleaned.message))
+                do {
+                    try await Task.sleep(for: wait)
+                } catch {
+                    throw PixapiError(.cancelled, "cancelled while waiting to retry: \(cleaned.message)")
+                }
+                attempt += 1
+            }
+        }
+    }
+
+    private func attemptOnce<T: Sendable>(
+        method: HTTPMethod, url: URL, body: Body?, handle: (HTTPClientResponse) async throws(PixapiError) -> T
+    ) async throws(PixapiError) -> T {
+        var request = HTTPClientRequest(url: url.absoluteString)
+        request.method = method
+        request.headers.add(name: "User-Agent", value: configuration.userAgent)
+        request.headers.add(name: "Accept", value: "application/json")
+        if sendsKey(to: url) {
+            request.headers.add(name: "Authorization", value: "Bearer \(configuration.apiKey)")
+        }
+        switch body {
+        case let .json(bytes):
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: bytes))
+        case let .multipart(form):
+            request.headers.add(name: "Content-Type", value: form.contentType)
+            request.body = .stream(form.chunks().map { ByteBuffer(bytes: $0) }, length: .known(Int64(form.contentLength)))
+        case nil:
+            break
+        }
+        let response: HTTPClientResponse
+        do {
+            response = try await http.execute(request, timeout: configuration.readTimeout.timeAmount)
+        } catch {
+            throw TransportError.map(error, host: url.host ?? url.absoluteString)
+        }
+        guard (200..<300).contains(Int(response.status.code)) else {
+            let bytes = (try? await response.body.collect(upTo: 64 << 10)).map { Array($0.readableBytesView) } ?? []
+            throw ErrorResponse.error(
+                status: Int(response.status.code), body: bytes, headers: response.headers.map { ($0.name, $0.value) }
+            )
+        }
+        return try await handle(response)
+    }
+
+    /// The key goes only to the configured API host, never to a CDN a result URL points at.
+    private func sendsKey(to url: URL) -> Bool {
+        url.host?.lowercased() == configuration.baseURL.host?.lowercased() && url.port == configuration.baseURL.port
+    }
+
+    // MARK: - Responses
+
+    private func readSmallJSON(_ response: HTTPClientResponse) async throws(PixapiError) -> [String: Any] {
+        let buffer: ByteBuffer
+        do {
+            buffer = try await response.body.collect(upTo: 4 << 20)
+        } catch {
+            throw TransportError.map(error, host: configuration.baseURL.host ?? "the server")
+        }
+        return try parseObject(Array(buffer.readableBytesView))
+    }
+
+    private func readImageJSON(_ response: HTTPClientResponse, staging: URL) async throws(PixapiError) -> ([String: Any], [URL]) {
+        var spooler = ImageResponseSpooler(staging: staging)
+        do {
+            do {
+                for try await chunk in response.body {
+                    try spooler.consume(chunk.readableBytesView)
+                }
+            } catch let error as PixapiError {
+                throw error
+            } catch {
+                throw TransportError.map(error, host: configuration.baseURL.host ?? "the server")
+            }
+            try spooler.finish()
+            for file in spooler.spooledFiles {
+                try ResultFileCheck.verify(file, what: "an image in the server's response")
+            }
+            return (try parseObject(spooler.skeleton), spooler.spooledFiles)
+        } catch {
+            spooler.discard()
+            throw (error as? PixapiError) ?? TransportError.map(error, host: configuration.baseURL.host ?? "the server")
+        }
+    }
+
+    private func parseObject(_ bytes: [UInt8]) throws(PixapiError) -> [String: Any] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
+            let preview = TerminalText.sanitized(String(decoding: bytes.prefix(80), as: UTF8.self))
+            throw PixapiError(.malformedResponse, "the server's answer is not the JSON the API describes (starts with: \(preview))")
+        }
+        return object
+    }
+
+    private func stream(_ body: HTTPClientResponse.Body, to file: URL) async throws(PixapiError) {
+        guard FileManager.default.createFile(atPath: file.path, contents: nil), let handle = try? FileHandle(forWritingTo: file) else {
+            throw PixapiError(.io, "cannot write \(file.path): check the folder exists and is writable")
+        }
+        defer { try? handle.close() }
+        do {
+            for try await chunk in body {
+                try chunk.withUnsafeReadableBytes { try handle.write(contentsOf: $0) }
+            }
+        } catch let error as CocoaError where error.code == .fileWriteOutOfSpace {
+            throw PixapiError(.io, "the disk is full while saving \(file.lastPathComponent)")
+        } catch {
+            throw TransportError.map(error, host: "the image host")
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// Maps AsyncHTTPClient and NIO failures to what a person can act on.
+enum TransportError {
+    static func map(_ error: any Error, host: String) -> PixapiError {
+        if let error = error as? PixapiError { return error }
+        if error is CancellationError { return PixapiError(.cancelled, "cancelled") }
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .cancelled, .requestStreamCancelled:
+                return PixapiError(.cancelled, "cancelled")
+            case .readTimeout, .deadlineExceeded:
+                return PixapiError(.timeout, "\(host) stopped answering (timed out)")
+            case .connectTimeout, .getConnectionFromPoolTimeout, .tlsHandshakeTimeout:
+                return PixapiError(.timeout, "could not connect to \(host) in time; check the network or --base-url")
+            case .remoteConnectionClosed:
+                return PixapiError(.network, "\(host) closed the connection before the answer was complete")
+            case .bodyLengthMismatch:
+                return PixapiError(.network, "the answer from \(host) was cut short (truncated)")
+            case .invalidURL, .emptyHost, .emptyScheme:
+                return PixapiError(.invalidInput, "the base URL is not a valid http(s) URL")
+            default:
+                return PixapiError(.network, "talking to \(host) failed: \(error.shortDescription)")
+            }
+        }
+        if error is HTTPParserError {
+            return PixapiError(.network, "the answer from \(host) was cut short or garbled")
+        }
+        if let error = error as? NIOConnectionError {
+            _ = error
+            return PixapiError(.network, "cannot reach \(host): connection refused or no route; check --base-url and the network")
+        }
+        if let error = error as? IOError {
+            return PixapiError(.network, "connection to \(host) failed: \(error.description)")
+        }
+        if error is ChannelError {
+            return PixapiError(.network, "the connection to \(host) was lost")
+        }
+        return PixapiError(.network, "talking to \(host) failed: \(error)")
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+
+/// Reads an image response body as it streams in, decoding every `b64_json` value straight into a
+/// file in `staging` and keeping only the small rest of the JSON in memory.
+///
+/// The rest (the "skeleton") is ordinary JSON in which each base64 value is replaced by the
+/// placeholder `"@spool:N"`; `ImageResult` maps those back to the files.
+struct ImageResponseSpooler {
+    static let placeholderPrefix = "@spool:"
+    /// A skeleton larger than this is not an image response; stop before it eats the memory.
+    static let maxSkeletonBytes = 4 << 20
+
+    private enum State {
+        case outside
+        case inString(escaped: Bool)
+        case inBase64(escaped: Bool)
+    }
+
+    private let staging: URL
+    private var state = State.outside
+    private(set) var skeleton: [UInt8] = []
+    /// The last complete string token and whether a `:` followed it, to spot `"b64_json":`.
+    private var lastString: [UInt8] = []
+    private var currentString: [UInt8] = []
+    private var sawColonAfterKey = false
+    private var decoder = Base64StreamDecoder()
+    private var decoded: [UInt8] = []
+    private var file: FileHandle?
+    private(set) var spooledFiles: [URL] = []
+
+    init(staging: URL) {
+        self.staging = staging
+        skeleton.reserveCapacity(4096)
+    }
+
+    mutating func consume(_ bytes: some Collection<UInt8>) throws(PixapiError) {
+        for byte in bytes {
+            switch state {
+            case .outside:
+                if byte == UInt8(ascii: "\"") {
+                    if sawColonAfterKey, lastString == Array("b64_json".utf8) {
+                        try beginBase64()
+                        state = .inBase64(escaped: false)
+                        continue
+                    }
+                    currentString.removeAll(keepingCapacity: true)
+                    state = .inString(escaped: false)
+                } else if byte == UInt8(ascii: ":") {
+                    sawColonAfterKey = true
+                } else if byte > 0x20 {
+                    sawColonAfterKey = false
+                    lastString.removeAll(keepingCapacity: true)
+                }
+                try appendSkeleton(byte)
+            case let .inString(escaped):
+                if !escaped, byte == UInt8(ascii: "\"") {
+                    lastString = currentString
+                    sawColonAfterKey = false
+                    state = .outside
+                } else {
+                    if currentString.count < 64 { currentString.append(byte) }
+                    state = .inString(escaped: !escaped && byte == UInt8(ascii: "\\"))
+                }
+                try appendSkeleton(byte)
+            case let .inBase64(escaped):
+                if escaped {
+                    // `\/` is JSON's optional escape of `/`; `\n` and friends are line breaks.
+                    if byte == UInt8(ascii: "/") { decoder.feed(byte, into: &decoded) }
+                    state = .inBase64(escaped: false)
+                } else if byte == UInt8(ascii: "\\") {
+                    state = .inBase64(escaped: true)
+                } else if byte == UInt8(ascii: "\"") {
+                    try endBase64()
+                    state = .outside
+                } else {
+                    decoder.feed(byte, into: &decoded)
+                    if decoded.count >= 1 << 16 { try flush() }
+                }
+            }
+        }
+    }
+
+    /// Call after the last byte: fails when the body ended inside a string (a truncated response).
+    mutating func finish() throws(PixapiError) {
+        guard case .outside = state else {
+            closeFile()
+            throw PixapiError(.malformedResponse, "the server's response ended in the middle of the data (truncated)")
+        }
+    }
+
+    /// Removes every file written so far: for an aborted response.
+    mutating func discard() {
+        closeFile()
+        for url in spooledFiles { try? FileManager.default.removeItem(at: url) }
+        spooledFiles.removeAll()
+    }
+
+    private mutating func appendSkeleton(_ byte: UInt8) throws(PixapiError) {
+        guard skeleton.count < ImageResponseSpooler.maxSkeletonBytes else {
+            throw PixapiError(.malformedResponse, "the server's response is not an image response (over 4 MiB of non-image data)")
+        }
+        skeleton.append(byte)
+    }
+
+    private mutating func beginBase64() throws(PixapiError) {
+        let url = staging.appendingPathComponent("spool-\(UUID().uuidString).part")
+        guard FileManager.default.createFile(atPath: url.path, contents: nil),
+              let handle = try? FileHandle(forWritingTo: url)
+        else {
+            throw PixapiError(.io, "cannot write to \(staging.path): check that the folder exists, is writable and the disk is not full")
+        }
+        file = handle
+        spooledFiles.append(url)
+        decoder = Base64StreamDecoder()
+        decoded.removeAll(keepingCapacity: true)
+        for byte in "\"\(ImageResponseSpooler.placeholderPrefix)\(spooledFiles.count - 1)\"".utf8 {
+            try appendSkeleton(byte)
+        }
+    }
+
+    private mutating func endBase64() throws(PixapiError) {
+        let valid = decoder.finish(into: &decoded)
+        try flush()
+        closeFile()
+        guard valid else {
+            throw PixapiError(.malformedResponse, "the server sent an image that is not valid base64")
+        }
+    }
+
+    private mutating func flush() throws(PixapiError) {
+        guard !decoded.isEmpty, let file else { return }
+        do {
+            try file.write(contentsOf: decoded)
+        } catch {
+            throw PixapiError(.io, "cannot save the image in \(staging.path): \(error.localizedDescription) (is the disk full?)")
+        }
+        decoded.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func closeFile() {
+        try? file?.close()
+        file = nil
+    }
+}
