@@ -136,7 +136,7 @@ extension CustomSizeRules {
             for ch in around(h) where violations(width: cw, height: ch).isEmpty {
                 let distance = (Double(cw) - Double(width)).magnitude + (Double(ch) - Double(height)).magnitude
                 let shape = abs(log(Double(cw) / Double(ch)) - log(Double(width) / Double(height)))
-                candidates.append((.pixels(width: cw, height: ch), distance + shape * Double(max(width, height))))
+                candidates.append((.pixels(width: cw, height: ch), distance + shape * Double(max(width, height)) / 2))
             }
         }
         candidates.sort { lhs, rhs in
