@@ -148,8 +148,8 @@ extension CustomSizeRules {
 }
 
 extension Int {
-    /// `8294400` as `8,294,400`, independent of the locale so messages are stable.
-    var grouped: String {
+    /// `8294400` as `8,294,400`, independent of the locale so messages and scripts see the same text.
+    public var grouped: String {
         let digits = String(magnitude)
         var out = ""
         for (index, char) in digits.enumerated() {

@@ -1,0 +1,23 @@
+import ArgumentParser
+
+/// `pixterm`: with no subcommand, the full-screen UI; otherwise one scriptable command.
+@main
+struct Pixterm: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pixterm",
+        abstract: "Generate and edit images with GPT Image models through Pixapi, from a terminal.",
+        discussion: """
+            Environment: PIXAPI_KEY (API key), PIXAPI_BASE_URL (API base URL), PIXTERM_GALLERY \
+            (gallery folder), NO_COLOR, XDG_CONFIG_HOME / XDG_DATA_HOME / XDG_CACHE_HOME. \
+            Config: $XDG_CONFIG_HOME/pixterm/config.toml.
+            """,
+        version: PixtermVersion.current,
+        subcommands: [
+            CostCommand.self, ModelsCommand.self,
+        ]
+    )
+}
+
+enum PixtermVersion {
+    static let current = "0.1.0"
+}
