@@ -1,0 +1,55 @@
+import Foundation
+import PixapiKit
+
+/// The live cost line of the compose screen, recomputed on every keystroke and pick.
+public struct CostPreview: Hashable, Sendable {
+    public enum Status: Hashable, Sendable {
+        case priced(CostEstimate)
+        /// The settings cannot be sent yet; `reason` says why (e.g. an invalid custom size).
+        case invalid(reason: String)
+    }
+
+    public let status: Status
+    /// Credits above which a submit asks for confirmation; `nil` when no threshold is set.
+    public let threshold: Int?
+
+    public init(settings: ComposeSettings, catalog: ModelCatalog, prices: PriceTable, threshold: Int?) {
+        self.threshold = threshold
+        switch settings.resolvedSize(in: catalog) {
+        case let .failure(error):
+            status = .invalid(reason: error.message)
+        case let .success(size):
+            do {
+                status = .priced(try prices.estimate(model: settings.model, size: size, quality: settings.quality, n: settings.n))
+            } catch {
+                status = .invalid(reason: error.message)
+            }
+        }
+    }
+
+    public var estimate: CostEstimate? {
+        if case let .priced(estimate) = status { return estimate }
+        return nil
+    }
+
+    /// True when submitting must first ask "spend N credits?".
+    public var needsConfirmation: Bool {
+        guard let threshold, let estimate else { return false }
+        return estimate.costCredits > threshold
+    }
+
+    /// `14 credits/image · 1K · n=2 · 28 credits ($0.28)` plus the notes, for the status area.
+    public var headline: String {
+        switch status {
+        case let .invalid(reason):
+            return "cannot price: \(reason)"
+        case let .priced(estimate):
+            let marker = estimate.estimate ? "~" : ""
+            var text = "\(marker)\(estimate.creditsPerImage) credits/image · \(estimate.tier) · n=\(estimate.n) · "
+            text += "\(marker)\(estimate.costCredits) credits ($" + String(format: "%.2f", estimate.usd) + ")"
+            return text
+        }
+    }
+
+    public var notes: [String] { estimate?.notes ?? [] }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import PixapiKit
+
+/// One submitted request as the jobs list shows it.
+public struct Job: Identifiable, Hashable, Sendable {
+    public enum State: Hashable, Sendable {
+        /// Being sent; for async, until the task id is known.
+        case submitting
+        /// An async task the server is working on.
+        case running(status: String)
+        case downloading(saved: Int, total: Int)
+        case completed
+        case failed(PixapiError)
+        case cancelled
+
+        public var isFinished: Bool {
+            switch self {
+            case .completed, .failed, .cancelled: true
+            default: false
+            }
+        }
+    }
+
+    public let id: UUID
+    public let request: ImageRequest
+    public let mode: SubmitMode
+    public let cost: CostEstimate?
+    public let startedAt: Date
+    public private(set) var finishedAt: Date?
+    public private(set) var state: State
+    public private(set) var progress: Int?
+    public private(set) var taskID: String?
+    public private(set) var savedPaths: [String]
+    /// True for a job picked up from the journal at start-up rather than submitted now.
+    public let isResumed: Bool
+
+    public init(
+        id: UUID = UUID(), request: ImageRequest, mode: SubmitMode, cost: CostEstimate?, startedAt: Date,
+        taskID: String? = nil, isResumed: Bool = false
+    ) {
+        self.id = id
+        self.request = request
+        self.mode = mode
+        self.cost = cost
+        self.startedAt = startedAt
+        self.taskID = taskID
+        self.isResumed = isResumed
+        state = taskID == nil ? .submitting : .running(status: "resuming")
+        savedPaths = []
+    }
+
+    /// Whether quitting now could leave paid work to resume next time.
+    public var isPaidWorkInFlight: Bool { !state.isFinished }
+
+    /// Applies what the runner reported. Events for a finished job are ignored, so a late
+    /// progress report cannot resurrect a cancelled job.
+    public mutating func apply(_ event: JobEvent, at time: Date) {
+        guard !state.isFinished else { return }
+        switch event {
+        case let .submitted(taskID):
+            self.taskID = taskID
+            state = .running(status: "submitted")
+        case let .progress(status, percent):
+            state = .running(status: status)
+            if let percent { progress = percent }
+        case let .saved(path, total):
+            savedPaths.append(path)
+            state = .downloading(saved: savedPaths.count, total: total)
+        case .completed:
+            state = .completed
+            progress = 100
+            finishedAt = time
+        case let .failed(error):
+            state = .failed(error)
+            finishedAt = time
+        case .cancelled:
+            state = .cancelled
+            finishedAt = time
+        }
+    }
+
+    /// Seconds since start, or the total once finished.
+    public func elapsed(now: Date) -> TimeInterval {
+        (finishedAt ?? now).timeIntervalSince(startedAt)
+    }
+
+    /// A short state word for the jobs list.
+    public var stateLabel: String {
+        switch state {
+        case .submitting: "sending"
+        case let .running(status): status.replacingOccurrences(of: "_", with: " ")
+        case let .downloading(saved, total): "saving \(saved)/\(total)"
+        case .completed: "done"
+        case .failed: "failed"
+        case .cancelled: "cancelled"
+        }
+    }
+}
+
+/// What a running job reports; the runner sends these, `Job.apply` folds them in.
+public enum JobEvent: Hashable, Sendable {
+    case submitted(taskID: String)
+    case progress(status: String, percent: Int?)
+    case saved(path: String, total: Int)
+    case completed
+    case failed(PixapiError)
+    case cancelled
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// A real terminal for UI tests: a detached tmux session on a private socket, driven with
+/// `send-keys` and read with `capture-pane`, as a person at a keyboard would.
+final class TmuxSession {
+    let socket: String
+    let name = "pixterm"
+
+    init(command: [String], environment: [String: String], width: Int = 80, height: Int = 24) throws {
+        socket = "pixterm-test-\(UUID().uuidString.prefix(8))"
+        let exports = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.shellQuote($0.value))" }
+        let line = (["env"] + exports + command.map(Self.shellQuote)).joined(separator: " ")
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), line])
+        try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
+    }
+
+    deinit {
+        _ = try? tmux(["kill-server"])
+    }
+
+    /// Sends keys in tmux's syntax (`C-c`, `Enter`, `Tab`...); `literal` sends text as typed.
+    func send(_ keys: String..., literal: Bool = false) throws {
+        try tmux(["send-keys", "-t", name] + (literal ? ["-l"] : []) + keys)
+    }
+
+    func type(_ text: String) throws { try send(text, literal: true) }
+
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
+    }
+
+    /// The visible screen as text, one line per row.
+    func screen() throws -> String {
+        try tmux(["capture-pane", "-p", "-t", name])
+    }
+
+    var cursor: (x: Int, y: Int) {
+        let text = (try? tmux(["display-message", "-p", "-t", name, "#{cursor_x} #{cursor_y}"])) ?? "0 0"
+        let parts = text.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        return (parts.first ?? 0, parts.last ?? 0)
+    }
+
+    var paneIsDead: Bool {
+        ((try? tmux(["display-message", "-p", "-t", name, "#{pane_dead}"])) ?? "1").hasPrefix("1")
+    }
+
+    /// Waits until `predicate` holds for the screen, returning it; throws with the last screen.
+    @discardableResult
+    func waitFor(_ what: String, timeout: TimeInterval = 20, _ predicate: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if predicate(last) { return last }
+            usleep(50_000)
+        }
+        throw WaitError(what: what, screen: last)
+    }
+
+    @discardableResult
+    func waitFor(text: String, timeout: TimeInterval = 20) throws -> String {
+        try waitFor("\"\(text)\"", timeout: timeout) { $0.contains(text) }
+    }
+
+    struct WaitError: Error, CustomStringConvertible {
+        let what: String
+        let screen: String
+        var description: String { "timed out waiting for \(what); the screen was:\n\(screen)" }
+    }
+
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux", "-L", socket] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func shellQuote(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
