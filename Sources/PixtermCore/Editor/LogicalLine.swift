@@ -15,7 +15,16 @@ struct LogicalLine: Sendable {
 
     var count: Int { characters.count }
 
-    var text: String { String(characters) }
+    var text: String { Self.joined(characters[...]) }
+
+    /// Joins through a UTF-8 buffer: several times faster than `String(_:)` or appending
+    /// characters one by one, and this runs for every visible row on every frame.
+    private static func joined(_ characters: ArraySlice<Character>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(characters.count)
+        for character in characters { bytes.append(contentsOf: character.utf8) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     mutating func replaceSubrange(_ range: Range<Int>, with new: [Character]) {
         for character in characters[range] { scalarCount -= character.unicodeScalars.count }
@@ -84,6 +93,6 @@ struct LogicalLine: Sendable {
         let start = rowStarts[row]
         let end = row + 1 < rowStarts.count ? rowStarts[row + 1] : count
         let width = glyphs[start..<end].reduce(0) { $0 + Int($1.width) }
-        return VisualRow(text: String(characters[start..<end]), width: width)
+        return VisualRow(text: Self.joined(characters[start..<end]), width: width)
     }
 }

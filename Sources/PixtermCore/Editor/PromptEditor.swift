@@ -6,7 +6,7 @@
 public struct PromptEditor: Sendable {
     /// Maximum prompt length in Unicode scalars, from the selected model.
     public var limit: Int
-    public private(set) var caret = TextPosition(line: 0, index: 0)
+    public internal(set) var caret = TextPosition(line: 0, index: 0)
     /// Columns available to text. The caret and a hanging space may use one column more, so pass
     /// the viewport's width minus one.
     public private(set) var layoutWidth: Int
@@ -17,7 +17,7 @@ public struct PromptEditor: Sendable {
     /// The first visual row shown in the viewport.
     public private(set) var scrollTop = 0
     /// Increases on every change to the text, so a view can skip redrawing when it is unchanged.
-    public private(set) var revision = 0
+    public internal(set) var revision = 0
 
     var lines = [LogicalLine()]
     /// Display column that Up and Down aim for, kept across rows shorter than it.
@@ -85,8 +85,11 @@ public struct PromptEditor: Sendable {
         var rows: [VisualRow] = []
         var first = 0
         for line in lines where first < range.upperBound {
-            let overlap = max(range.lowerBound, first)..<min(range.upperBound, first + line.rowCount)
-            for row in overlap { rows.append(line.visualRow(row - first)) }
+            let lower = max(range.lowerBound, first)
+            let upper = min(range.upperBound, first + line.rowCount)
+            if lower < upper {
+                for row in lower..<upper { rows.append(line.visualRow(row - first)) }
+            }
             first += line.rowCount
         }
         return rows

@@ -34,11 +34,11 @@ struct UndoHistory: Sendable {
     }
 
     /// Records `state` as an undo point unless this edit continues the previous step.
-    mutating func willEdit(_ kind: EditKind, from state: @autoclosure () -> Snapshot) {
+    mutating func willEdit(_ kind: EditKind, from state: Snapshot) {
         redoStack.removeAll()
         defer { lastEdit = kind }
         if let lastEdit, kind.continues(lastEdit) { return }
-        undoStack.append(state())
+        undoStack.append(state)
         if undoStack.count > capacity { undoStack.removeFirst(undoStack.count - capacity) }
     }
 
