@@ -1,5 +1,5 @@
 /// Which endpoint family a request goes to.
-public enum Operation: String, Codable, Sendable, Hashable {
+public enum ImageOperation: String, Codable, Sendable, Hashable {
     case generate, edit
 }
 
@@ -14,7 +14,7 @@ public enum SubmitMode: String, Codable, Sendable, Hashable {
 /// Optional OpenAI fields (`background`, `outputFormat`, ...) are sent only when set, as the
 /// contract asks.
 public struct ImageRequest: Codable, Sendable, Hashable {
-    public var operation: Operation
+    public var operation: ImageOperation
     public var model: String
     public var prompt: String
     public var size: ImageSize
@@ -30,7 +30,7 @@ public struct ImageRequest: Codable, Sendable, Hashable {
     public var moderation: String?
 
     public init(
-        operation: Operation = .generate, model: String, prompt: String, size: ImageSize = .auto,
+        operation: ImageOperation = .generate, model: String, prompt: String, size: ImageSize = .auto,
         quality: Quality = .auto, n: Int = 1, responseFormat: ResponseFormat? = nil,
         images: [String] = [], mask: String? = nil, background: String? = nil,
         outputFormat: String? = nil, outputCompression: Int? = nil, moderation: String? = nil

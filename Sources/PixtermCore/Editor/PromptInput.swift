@@ -48,6 +48,19 @@ public struct PromptInput: Sendable {
     /// Takes the prompt for sending: records it in the history and clears the field. Returns nil
     /// (and changes nothing) when the prompt is blank or over the model's limit; during a search it
     /// accepts the match instead, so Enter never sends a prompt the user has not seen.
+    /// The prompt box changed size: re-wrap and keep the caret in view.
+    public mutating func setViewport(layoutWidth: Int, height: Int) {
+        editor.setLayoutWidth(layoutWidth)
+        editor.viewportHeight = height
+    }
+
+    /// Puts `text` in the editor as one undoable paste, replacing what was there (gallery "reuse").
+    public mutating func replaceText(_ text: String) {
+        search = nil
+        recall = nil
+        editor = PromptEditor(text: text, limit: editor.limit, layoutWidth: editor.layoutWidth, viewportHeight: editor.viewportHeight)
+    }
+
     public mutating func submit() -> String? {
         if search != nil {
             acceptSearch()

@@ -15,7 +15,7 @@ struct RequestOptions: ParsableArguments {
     @Option(name: .short, help: "Number of images, 1 to 10.")
     var n: Int = 1
 
-    func request(operation: Operation, prompt: String, settings: PixtermSettings) throws(PixapiError) -> ImageRequest {
+    func request(operation: ImageOperation, prompt: String, settings: PixtermSettings) throws(PixapiError) -> ImageRequest {
         guard let parsedQuality = Quality(rawValue: quality.lowercased()) else {
             throw PixapiError(.invalidInput, "quality \"\(TerminalText.sanitized(quality))\" is not one of low, medium, high, auto", param: "quality")
         }

@@ -1,0 +1,36 @@
+import Foundation
+import PixapiKit
+
+/// Work the view model asks the runtime to do; results come back as `Action`s.
+public enum Effect: Hashable, Sendable {
+    case startJob(Job)
+    case cancelJob(UUID)
+    /// Load the first `limit` gallery items matching `filter` (empty = all), newest first.
+    case loadGallery(filter: String, limit: Int)
+    case trash(GalleryItem)
+    case restore(GalleryItem)
+    /// Put text on the clipboard (OSC 52, wrapped for tmux).
+    case copyToClipboard(String)
+    case openInViewer(path: String)
+    case saveHistory([String])
+    /// Start the in-process simulator and switch to demo mode.
+    case startDemo
+    case quit
+}
+
+/// Inputs to `update`: key presses, and what effects report back.
+public enum Action: Hashable, Sendable {
+    case key(InputKey)
+    /// The prompt box's text width and height changed (terminal resize, layout change).
+    case layout(promptWidth: Int, promptHeight: Int)
+    case jobEvent(UUID, JobEvent)
+    case galleryLoaded(items: [GalleryItem], total: Int, filter: String)
+    case galleryFailed(String)
+    case trashed(GalleryItem)
+    case restored(GalleryItem)
+    /// Jobs found open in the journal at start-up.
+    case resumed([Job])
+    case demoStarted
+    case effectFailed(String)
+    case log(String)
+}

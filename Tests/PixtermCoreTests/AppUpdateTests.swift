@@ -1,0 +1,211 @@
+import Foundation
+import PixapiKit
+import Testing
+@testable import PixtermCore
+
+@Suite struct AppUpdateTests {
+    let environment = AppEnvironment(
+        catalog: .builtIn, prices: .builtIn, maxCredits: 100, keyHelp: "PIXAPI_KEY", galleryPath: "/tmp/g"
+    )
+
+    func makeState(hasKey: Bool = true) -> AppState {
+        var state = AppState(environment: environment, isDemo: false, hasKey: hasKey)
+        _ = state.update(.layout(promptWidth: 60, promptHeight: 5), environment: environment)
+        return state
+    }
+
+    func type(_ text: String, into state: inout AppState) {
+        for char in text { _ = state.update(.key(.character(char)), environment: environment) }
+    }
+
+    @Test func typingAndSubmittingStartsAJobWithTheComposedRequest() throws {
+        var state = makeState()
+        type("一只猫 🐈 in space", into: &state)
+        _ = state.update(.key(.tab), environment: environment)  // model
+        _ = state.update(.key(.tab), environment: environment)  // size
+        _ = state.update(.key(.right), environment: environment)  // auto -> 1024x1024
+        _ = state.update(.key(.right), environment: environment)  // -> 1536x1024
+        let effects = state.update(.key(.enter), environment: environment)
+        guard case let .startJob(job) = effects.first else { Issue.record("no job started: \(effects)"); return }
+        #expect(job.request.prompt == "一只猫 🐈 in space")
+        #expect(job.request.size == .pixels(width: 1536, height: 1024))
+        #expect(job.mode == .async)
+        #expect(job.cost?.costCredits == 14)
+        #expect(effects.contains { if case .saveHistory = $0 { true } else { false } })
+        #expect(state.input.editor.isEmpty)
+        #expect(state.jobs.count == 1)
+    }
+
+    @Test func emptyPromptIsRefusedWithAMessageAndNothingSent() {
+        var state = makeState()
+        type("   ", into: &state)
+        let effects = state.update(.key(.enter), environment: environment)
+        #expect(effects.isEmpty)
+        #expect(state.message?.kind == .error)
+        #expect(state.message?.text.contains("empty") == true)
+        #expect(state.input.editor.text == "   ")
+    }
+
+    @Test func newlineKeysInsertAndNeverSubmit() {
+        var state = makeState()
+        type("a", into: &state)
+        #expect(state.update(.key(.newline), environment: environment).isEmpty)
+        #expect(state.update(.key(.paste("b\nc\r\nd")), environment: environment).isEmpty)
+        #expect(state.input.editor.text == "a\nb\nc\nd")
+        #expect(state.jobs.isEmpty)
+    }
+
+    @Test func invalidCustomSizeBlocksSubmitAndExplains() {
+        var state = makeState()
+        type("cat", into: &state)
+        state.focus = .picker(.size)
+        _ = state.update(.key(.left), environment: environment)  // wraps to "custom…"
+        #expect(state.settings.label(for: .size) == "custom…")
+        type("1000x1000", into: &state)
+        let preview = state.costPreview(environment)
+        #expect(preview.estimate == nil)
+        #expect(preview.headline.contains("Nearest valid: 1008x1008 or 992x992"))
+        #expect(state.update(.key(.enter), environment: environment).isEmpty)
+        #expect(state.message?.kind == .error)
+        #expect(state.focus == .picker(.size))
+        for _ in 0..<9 { _ = state.update(.key(.backspace), environment: environment) }
+        type("1008x1008", into: &state)
+        #expect(state.costPreview(environment).estimate?.costCredits == 14)
+    }
+
+    @Test func costPreviewFollowsEveryPick() {
+        var state = makeState()
+        state.focus = .picker(.size)
+        var seen: [Int] = []
+        for _ in 0..<5 {
+            _ = state.update(.key(.right), environment: environment)
+            seen.append(state.costPreview(environment).estimate?.costCredits ?? -1)
+        }
+        // 1024x1024, 1536x1024, 1024x1536 (1K, auto=high 14), 2048x2048, 2048x1152 (2K, 67).
+        #expect(seen == [14, 14, 14, 67, 67])
+        state.focus = .picker(.quality)
+        _ = state.update(.key(.left), environment: environment)  // auto -> high
+        _ = state.update(.key(.left), environment: environment)  // high -> medium
+        #expect(state.costPreview(environment).estimate?.costCredits == 17)
+        state.focus = .picker(.n)
+        _ = state.update(.key(.character("3")), environment: environment)
+        #expect(state.costPreview(environment).estimate?.costCredits == 51)
+    }
+
+    @Test func switchingModelPullsSettingsIntoWhatItAccepts() {
+        var state = makeState()
+        state.settings.size = .listed(.pixels(width: 3840, height: 2160))
+        state.settings.selectModel("gpt-image-1.5", in: environment.catalog)
+        #expect(state.settings.size == .listed(.pixels(width: 1536, height: 1024)))
+        let offered = state.settings.options(for: .size, in: environment.catalog).map(\.label)
+        #expect(offered == ["auto", "1024x1024", "1536x1024", "1024x1536"])
+        #expect(state.costPreview(environment).headline.hasPrefix("~"))
+    }
+
+    @Test func spendingAboveTheThresholdAsksFirst() {
+        var state = makeState()
+        type("big", into: &state)
+        state.settings.size = .listed(.pixels(width: 3840, height: 2160))
+        state.settings.n = 2
+        #expect(state.update(.key(.enter), environment: environment).isEmpty)
+        #expect(state.overlay == .confirm(.spend(credits: 266, threshold: 100)))
+        #expect(state.update(.key(.character("x")), environment: environment).isEmpty)
+        let effects = state.update(.key(.character("y")), environment: environment)
+        #expect(effects.contains { if case .startJob = $0 { true } else { false } })
+        #expect(state.overlay == nil)
+    }
+
+    @Test func ctrlCTwiceQuitsAndEscapeNeverDoes() {
+        var state = makeState()
+        for _ in 0..<5 { #expect(state.update(.key(.escape), environment: environment).isEmpty) }
+        #expect(!state.isQuitting)
+        #expect(state.update(.key(.ctrl("c")), environment: environment).isEmpty)
+        #expect(state.message?.text.contains("Ctrl+C again") == true)
+        #expect(state.update(.key(.ctrl("c")), environment: environment) == [.quit])
+    }
+
+    @Test func quittingWithPaidJobsRunningAsks() {
+        var state = makeState()
+        type("x", into: &state)
+        _ = state.update(.key(.enter), environment: environment)
+        state.focus = .jobs
+        #expect(state.update(.key(.character("q")), environment: environment).isEmpty)
+        #expect(state.overlay == .confirm(.quit(runningJobs: 1)))
+        #expect(state.update(.key(.character("n")), environment: environment).isEmpty)
+        #expect(state.overlay == nil)
+        _ = state.update(.key(.ctrl("c")), environment: environment)
+        _ = state.update(.key(.ctrl("c")), environment: environment)
+        #expect(state.update(.key(.character("y")), environment: environment) == [.quit])
+    }
+
+    @Test func jobEventsDriveTheJobAndLateEventsAreIgnored() throws {
+        var state = makeState()
+        type("x", into: &state)
+        guard case let .startJob(job) = state.update(.key(.enter), environment: environment).first else { Issue.record("no job"); return }
+        _ = state.update(.jobEvent(job.id, .submitted(taskID: "task_1")), environment: environment)
+        _ = state.update(.jobEvent(job.id, .progress(status: "in_progress", percent: 40)), environment: environment)
+        #expect(state.jobs[0].stateLabel == "in progress")
+        #expect(state.jobs[0].progress == 40)
+        _ = state.update(.jobEvent(job.id, .saved(path: "/g/a.png", total: 1)), environment: environment)
+        _ = state.update(.jobEvent(job.id, .completed), environment: environment)
+        _ = state.update(.jobEvent(job.id, .progress(status: "late", percent: 10)), environment: environment)
+        #expect(state.jobs[0].state == .completed)
+        #expect(state.jobs[0].savedPaths == ["/g/a.png"])
+        #expect(state.runningJobs == 0)
+    }
+
+    @Test func failedJobCanBeRetried() {
+        var state = makeState()
+        type("x", into: &state)
+        guard case let .startJob(job) = state.update(.key(.enter), environment: environment).first else { Issue.record("no job"); return }
+        _ = state.update(.jobEvent(job.id, .failed(PixapiError(.server, "HTTP 500: boom", status: 500))), environment: environment)
+        #expect(state.message?.kind == .error)
+        state.focus = .jobs
+        let effects = state.update(.key(.character("r")), environment: environment)
+        guard case let .startJob(retry) = effects.first else { Issue.record("no retry"); return }
+        #expect(retry.request == job.request)
+        #expect(retry.id != job.id)
+    }
+
+    @Test func galleryFilterReuseAndDelete() {
+        var state = makeState()
+        #expect(state.update(.key(.ctrl("o")), environment: environment) == [.loadGallery(filter: "", limit: AppState.galleryPageSize)])
+        let request = ImageRequest(model: "gpt-image-2", prompt: "a red fox", size: .pixels(width: 2048, height: 1152), quality: .medium, n: 2)
+        let item = GalleryItem(id: "1", path: "/g/fox.png", prompt: "a red fox", model: "gpt-image-2", size: "2048x1152", quality: "medium",
+                               created: Date(), credits: 17, request: request)
+        _ = state.update(.galleryLoaded(items: [item], total: 1, filter: ""), environment: environment)
+        _ = state.update(.key(.character("/")), environment: environment)
+        #expect(state.update(.key(.character("f")), environment: environment) == [.loadGallery(filter: "f", limit: AppState.galleryPageSize)])
+        _ = state.update(.key(.escape), environment: environment)
+        #expect(state.gallery.filterDraft == nil)
+        #expect(state.update(.key(.character("d")), environment: environment) == [.trash(item)])
+        _ = state.update(.key(.character("r")), environment: environment)
+        #expect(state.screen == .compose)
+        #expect(state.input.editor.text == "a red fox")
+        #expect(state.settings.size == .listed(.pixels(width: 2048, height: 1152)))
+        #expect(state.settings.quality == .medium)
+        #expect(state.settings.n == 2)
+        _ = state.update(.key(.ctrl("o")), environment: environment)
+        _ = state.update(.key(.character("e")), environment: environment)
+        #expect(state.operation == .edit)
+        #expect(state.sources == ["/g/fox.png"])
+    }
+
+    @Test func firstRunOffersTheDemo() {
+        var state = makeState(hasKey: false)
+        #expect(state.overlay == .firstRun)
+        #expect(state.update(.key(.character("d")), environment: environment) == [.startDemo])
+        _ = state.update(.demoStarted, environment: environment)
+        #expect(state.isDemo)
+        #expect(state.overlay == nil)
+    }
+
+    @Test func pastedPathsBecomeSources() {
+        var state = makeState()
+        _ = state.update(.key(.ctrl("e")), environment: environment)
+        state.focus = .sources
+        _ = state.update(.key(.paste("/a/one.png\n'/b/two words.png'\nfile:///c/three.png")), environment: environment)
+        #expect(state.sources == ["/a/one.png", "/b/two words.png", "/c/three.png"])
+        #expect(PathList.parse("/x/a\\ b.png /y/c.png") == ["/x/a b.png", "/y/c.png"])
+    }
+}
