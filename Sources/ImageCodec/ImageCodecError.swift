@@ -25,8 +25,9 @@ public struct ImageCodecError: Error, Sendable, Hashable, CustomStringConvertibl
         self.description = description
     }
 
-    /// The same error, prefixed with the file it came from.
-    func about(file path: String) -> ImageCodecError {
+    /// The same error, prefixed with the file it came from, for callers that decoded bytes they
+    /// read themselves.
+    public func about(file path: String) -> ImageCodecError {
         ImageCodecError(kind: kind, description: "\(path): \(description)")
     }
 }

@@ -5,16 +5,20 @@ public enum ImageDecoder {
     /// Picks the codec from the file's magic bytes, not its extension, because gallery files and
     /// downloads are sometimes misnamed. `maxDimensionHint` is passed to decoders that can use it.
     public static func decode(contentsOf url: URL, maxDimensionHint: Int? = nil) throws(ImageCodecError) -> RGBAImage {
-        let bytes: [UInt8]
-        do {
-            bytes = [UInt8](try Data(contentsOf: url))
-        } catch {
-            throw ImageCodecError(kind: .unreadable, description: "\(url.path): cannot read the file (\(error.localizedDescription)).")
-        }
+        let bytes = try contents(of: url)
         do {
             return try decode(bytes, maxDimensionHint: maxDimensionHint)
         } catch {
             throw error.about(file: url.path)
+        }
+    }
+
+    /// The whole file, with a read failure reported as an `ImageCodecError` like decode failures.
+    public static func contents(of url: URL) throws(ImageCodecError) -> [UInt8] {
+        do {
+            return [UInt8](try Data(contentsOf: url))
+        } catch {
+            throw ImageCodecError(kind: .unreadable, description: "\(url.path): cannot read the file (\(error.localizedDescription)).")
         }
     }
 
