@@ -32,27 +32,21 @@ extension RGBAImage {
                         let row = y * width * 4
                         var out = y * targetWidth * 4
                         for span in columns {
-                            var r: UInt32 = 0, g: UInt32 = 0, b: UInt32 = 0, a: UInt32 = 0
+                            var r: UInt64 = 0, g: UInt64 = 0, b: UInt64 = 0, a: UInt64 = 0  // 64-bit: a span may be 100k pixels wide
                             var index = row + (span.first + 1) * 4
                             let end = row + span.last * 4
                             while index < end {
-                                let alpha = UInt32(source[index + 3])
-                                r &+= UInt32(source[index]) &* alpha
-                                g &+= UInt32(source[index + 1]) &* alpha
-                                b &+= UInt32(source[index + 2]) &* alpha
+                                let alpha = UInt64(source[index + 3])
+                                r &+= UInt64(source[index]) &* alpha
+                                g &+= UInt64(source[index + 1]) &* alpha
+                                b &+= UInt64(source[index + 2]) &* alpha
                                 a &+= alpha
                                 index += 4
                             }
-                            var fr = Float(r), fg = Float(g), fb = Float(b), fa = Float(a)
-                            for (pixel, weight) in [(span.first, span.firstWeight), (span.last, span.lastWeight)] {
-                                let offset = row + pixel * 4
-                                let alpha = Float(source[offset + 3]) * weight
-                                fr += Float(source[offset]) * alpha
-                                fg += Float(source[offset + 1]) * alpha
-                                fb += Float(source[offset + 2]) * alpha
-                                fa += alpha
-                            }
-                            sums[out] = fr; sums[out + 1] = fg; sums[out + 2] = fb; sums[out + 3] = fa
+                            let sum = SIMD4(Float(r), Float(g), Float(b), Float(a))
+                                + Self.premultiplied(source, row + span.first * 4, span.firstWeight)
+                                + Self.premultiplied(source, row + span.last * 4, span.lastWeight)
+                            sums[out] = sum.x; sums[out + 1] = sum.y; sums[out + 2] = sum.z; sums[out + 3] = sum.w
                             out += 4
                         }
                     }
@@ -92,6 +86,13 @@ extension RGBAImage {
         return output
     }
 
+    /// (r·a, g·a, b·a, a) of one source pixel, scaled by its coverage.
+    @inline(__always)
+    private static func premultiplied(_ source: UnsafeBufferPointer<UInt8>, _ offset: Int, _ weight: Float) -> SIMD4<Float> {
+        let alpha = Float(source[offset + 3]) * weight
+        return SIMD4(Float(source[offset]) * alpha, Float(source[offset + 1]) * alpha, Float(source[offset + 2]) * alpha, alpha)
+    }
+
     private static func rounded(_ value: Float) -> UInt8 {
         UInt8(min(255, max(0, value + 0.5)))
     }
@@ -100,7 +101,7 @@ extension RGBAImage {
 /// The source pixels one target pixel covers along one axis: `first...last`, where the two end
 /// pixels may be covered only partly and interior pixels weigh exactly 1. Computed with integer
 /// arithmetic in units of 1/target so spans meeting at a pixel boundary get no stray sliver.
-struct CoverageSpan: Sendable, Hashable {
+struct CoverageSpan: Sendable {
     let first: Int
     let last: Int
     /// Weights in source pixels; `lastWeight` is 0 when the span lies within one source pixel.

@@ -25,10 +25,12 @@ import ImageCodec
         let source = image(3, 3, values.map { [$0, 255 - $0, 0, 255] })
         let small = source.downscaled(toWidth: 2, height: 2)
         // Top-left: weights 1, 0.5 / 0.5, 0.25 over 0, 90 / 30, 120, divided by 2.25.
-        let topLeft = (0 * 1 + 90 * 0.5 + 30 * 0.5 + 120 * 0.25) / 2.25
-        let bottomRight = (120 * 0.25 + 210 * 0.5 + 150 * 0.5 + 240 * 1) / 2.25
-        #expect(Synthetic.pixel(small, 0, 0) == [UInt8(topLeft.rounded()), UInt8((255 - topLeft).rounded()), 0, 255])
-        #expect(Synthetic.pixel(small, 1, 1) == [UInt8(bottomRight.rounded()), UInt8((255 - bottomRight).rounded()), 0, 255])
+        func expected(_ weighted: [(value: Double, weight: Double)]) -> [UInt8] {
+            let mean: Double = weighted.map { $0.value * $0.weight }.reduce(0, +) / 2.25
+            return [UInt8(mean.rounded()), UInt8((255 - mean).rounded()), 0, 255]
+        }
+        #expect(Synthetic.pixel(small, 0, 0) == expected([(0, 1), (90, 0.5), (30, 0.5), (120, 0.25)]))
+        #expect(Synthetic.pixel(small, 1, 1) == expected([(120, 0.25), (210, 0.5), (150, 0.5), (240, 1)]))
     }
 
     @Test func transparentPixelsDoNotBleedTheirColour() {
