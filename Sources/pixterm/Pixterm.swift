@@ -13,7 +13,7 @@ struct Pixterm: AsyncParsableCommand {
             """,
         version: PixtermVersion.current,
         subcommands: [
-            CostCommand.self, ModelsCommand.self,
+            CostCommand.self, ModelsCommand.self, PreviewCommand.self,
         ]
     )
 }
