@@ -13,7 +13,8 @@ struct Pixterm: AsyncParsableCommand {
             """,
         version: PixtermVersion.current,
         subcommands: [
-            CostCommand.self, ModelsCommand.self, PreviewCommand.self,
+            GenerateCommand.self, EditCommand.self, CostCommand.self, ModelsCommand.self, PreviewCommand.self,
+            SimCommand.self,
         ]
     )
 }

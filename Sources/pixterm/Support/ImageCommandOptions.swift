@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import PixapiKit
+import PixtermCore
+
+/// What `generate` and `edit` share beyond the request settings: output and spending controls.
+struct ImageCommandOptions: ParsableArguments {
+    @Option(name: .long, help: "url or b64_json (default: the server's default).")
+    var responseFormat: String?
+
+    @Flag(name: .long, help: "Use the async endpoint and poll the task (the journal can resume it after a disconnect).")
+    var async = false
+
+    @Flag(name: .long, help: "Print the saved paths as a JSON array.")
+    var json = false
+
+    @Option(name: .long, help: "Refuse requests above this many credits unless --yes (default: max_credits in config).")
+    var maxCredits: Int?
+
+    @Flag(name: .long, help: "Send even when the cost is above --max-credits.")
+    var yes = false
+
+    func parsedResponseFormat() throws(PixapiError) -> ResponseFormat? {
+        guard let responseFormat else { return nil }
+        guard let format = ResponseFormat(rawValue: responseFormat.lowercased()) else {
+            throw PixapiError(.invalidInput, "--response-format must be url or b64_json", param: "response_format")
+        }
+        return format
+    }
+}
+
+/// The shared body of `generate` and `edit`: validate, price, confirm, run, print.
+enum ImageCommandRunner {
+    static func run(_ request: ImageRequest, options: ImageCommandOptions, settings: PixtermSettings) async throws {
+        try settings.catalog.validate(request)
+        let cost = try settings.prices.estimate(model: request.model, size: request.size, quality: request.quality, n: request.n)
+        if let limit = settings.maxCredits, cost.costCredits > limit, !options.yes {
+            throw PixapiError(
+                .invalidInput,
+                "this request costs \(cost.costCredits) credits, above the limit of \(limit) (--max-credits or max_credits); add --yes to send it"
+            )
+        }
+        let client = PixapiClient(configuration: try settings.clientConfiguration()) { event in
+            if case let .retrying(attempt, wait, reason) = event {
+                Terminal.progress("retry \(attempt) in \(wait.formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow))): \(reason)\n")
+            }
+        }
+        let runner = try JobWiring.runner(api: client, settings: settings)
+        let outcome = JobOutcome()
+        let mode: SubmitMode = options.async ? .async : .sync
+        await runner.run(request, mode: mode, cost: cost) { event in
+            outcome.record(event)
+            switch event {
+            case let .submitted(taskID): Terminal.progress("task \(taskID) submitted")
+            case let .progress(status, percent): Terminal.progress("\(status)\(percent.map { " \($0)%" } ?? "")")
+            case let .saved(_, total): Terminal.progress("saved \(outcome.paths.count)/\(total)")
+            default: break
+            }
+        }
+        await client.shutdown()
+        Terminal.endProgress()
+        if options.json {
+            try Terminal.printJSON(outcome.paths)
+        } else {
+            for path in outcome.paths { print(path) }
+        }
+        if let error = outcome.error { throw error }
+    }
+}
+
+/// Collects what a job reported, from the runner's task.
+final class JobOutcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var savedPaths: [String] = []
+    private var failure: PixapiError?
+
+    func record(_ event: JobEvent) {
+        lock.withLock {
+            switch event {
+            case let .saved(path, _): savedPaths.append(path)
+            case let .failed(error): failure = error
+            case .cancelled: failure = PixapiError(.cancelled, "cancelled")
+            default: break
+            }
+        }
+    }
+
+    var paths: [String] { lock.withLock { savedPaths } }
+    var error: PixapiError? { lock.withLock { failure } }
+}

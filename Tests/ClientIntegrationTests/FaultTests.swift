@@ -1,0 +1,140 @@
+import Foundation
+import PixapiKit
+import PixapiSimulator
+import Testing
+
+@Suite(.serialized) struct ClientFaultTests {
+    let request = ImageRequest(model: "gpt-image-2", prompt: "a bridge", size: .pixels(width: 1024, height: 1024), quality: .low, responseFormat: .b64JSON)
+
+    func postCount(_ harness: SimulatorHarness) async -> Int {
+        await harness.simulator.receivedRequests().filter { $0.method == "POST" }.count
+    }
+
+    @Test func rateLimitIsRetriedAfterRetryAfter() async throws {
+        try await SimulatorHarness.with { harness in
+            await harness.simulator.schedule(.status(429, retryAfter: 1))
+            let clock = ContinuousClock()
+            let start = clock.now
+            let result = try await harness.client.create(request, staging: harness.staging)
+            #expect(result.items.count == 1)
+            #expect(clock.now - start >= .seconds(1))
+            #expect(await postCount(harness) == 2)
+        }
+    }
+
+    @Test(arguments: [Fault.status(500), .status(503), Fault(kind: .drop), Fault(kind: .truncate)])
+    func transientFailuresAreRetried(fault: Fault) async throws {
+        try await SimulatorHarness.with { harness in
+            await harness.simulator.schedule(fault)
+            let result = try await harness.client.create(request, staging: harness.staging)
+            #expect(result.items.count == 1)
+            #expect(await postCount(harness) == 2)
+        }
+    }
+
+    @Test func retriesAreBounded() async throws {
+        try await SimulatorHarness.with { harness in
+            await harness.simulator.schedule(.status(503, count: 10))
+            await #expect(throws: PixapiError.self) { try await harness.client.create(request, staging: harness.staging) }
+            #expect(await postCount(harness) == SimulatorHarness.fastRetry.maxAttempts)
+            #expect(harness.stagedFiles.isEmpty)
+        }
+    }
+
+    @Test(arguments: [(401, PixapiError.Kind.unauthorized), (402, .insufficientCredits), (400, .invalidRequest), (404, .notFound)])
+    func refusalsAreReportedWithoutRetry(status: Int, kind: PixapiError.Kind) async throws {
+        try await SimulatorHarness.with { harness in
+            await harness.simulator.schedule(.status(status))
+            do {
+                _ = try await harness.client.create(request, staging: harness.staging)
+                Issue.record("expected \(status) to fail")
+            } catch {
+                #expect(error.kind == kind)
+                #expect(error.status == status)
+            }
+            #expect(await postCount(harness) == 1)
+        }
+    }
+
+    @Test func malformedBodyIsAnErrorAndLeavesNoFiles() async throws {
+        try await SimulatorHarness.with { harness in
+            await harness.simulator.schedule(Fault(kind: .malformed))
+            do {
+                _ = try await harness.client.create(request, staging: harness.staging)
+                Issue.record("expected a malformed response error")
+            } catch {
+                #expect(error.kind == .malformedResponse)
+            }
+            #expect(harness.stagedFiles.isEmpty)
+        }
+    }
+
+    @Test func slowBodyBeyondTheReadTimeoutTimesOut() async throws {
+        try await SimulatorHarness.with(readTimeout: .milliseconds(300), retry: .none) { harness in
+            await harness.simulator.schedule(Fault(kind: .slowBody, durationMs: 3000))
+            do {
+                _ = try await harness.client.create(request, staging: harness.staging)
+                Issue.record("expected a timeout")
+            } catch {
+                #expect(error.kind == .timeout || error.kind == .network, "\(error)")
+            }
+            #expect(harness.stagedFiles.isEmpty)
+        }
+    }
+
+    @Test func failedTaskIsReported() async throws {
+        try await SimulatorHarness.with { harness in
+            await harness.simulator.schedule(Fault(kind: .taskFails, message: "the model ran out of ink"))
+            let task = try await harness.client.submitTask(request)
+            do {
+                _ = try await harness.client.waitForTask(id: task.id, staging: harness.staging, schedule: SimulatorHarness.fastPoll)
+                Issue.record("expected the task to fail")
+            } catch {
+                #expect(error.kind == .taskFailed)
+                #expect(error.message.contains(task.id))
+            }
+        }
+    }
+
+    @Test func aRejectedKeyIsNeverShown() async throws {
+        let key = "sk-live-SECRET-4242"
+        try await SimulatorHarness.with(key: key, requiredKey: "sk-other") { harness in
+            do {
+                _ = try await harness.client.create(request, staging: harness.staging)
+                Issue.record("expected 401")
+            } catch {
+                #expect(error.kind == .unauthorized)
+                #expect(!error.description.contains(key))
+                #expect(!error.description.contains("SECRET"))
+            }
+        }
+    }
+
+    @Test func insufficientCreditsFromTheBalance() async throws {
+        try await SimulatorHarness.with(credits: 10) { harness in
+            var expensive = request
+            expensive.quality = .high
+            do {
+                _ = try await harness.client.create(expensive, staging: harness.staging)
+                Issue.record("expected 402")
+            } catch {
+                #expect(error.kind == .insufficientCredits)
+                #expect(error.requestID != nil)
+            }
+        }
+    }
+
+    @Test func unreachableServerIsANetworkError() async throws {
+        let client = PixapiClient(configuration: ClientConfiguration(
+            baseURL: URL(string: "http://127.0.0.1:9")!, apiKey: "k", retry: .none
+        ))
+        do {
+            _ = try await client.create(request, staging: FileManager.default.temporaryDirectory)
+            Issue.record("expected a connection error")
+        } catch {
+            #expect(error.kind == .network || error.kind == .timeout)
+            #expect(error.message.contains("127.0.0.1"))
+        }
+        await client.shutdown()
+    }
+}
