@@ -51,6 +51,26 @@ import ImageCodec
         #expect(stride(from: 0, to: small.pixels.count, by: 4).allSatisfy { small.pixels[$0] == 130 })
     }
 
+    /// Over a megapixel the row pass runs in bands on several threads; every band must land.
+    @Test func bandedLargeImagesAverageEveryBlock() {
+        let width = 1280, height = 1024
+        var pixels = [UInt8](repeating: 255, count: width * height * 4)
+        for y in 0..<height {
+            for x in 0..<width {
+                let i = (y * width + x) * 4
+                pixels[i] = UInt8(x / 128 * 20 + x % 2 * 2)
+                pixels[i + 1] = UInt8(y / 128 * 30 + y % 2 * 2)
+                pixels[i + 2] = 0
+            }
+        }
+        let small = RGBAImage(width: width, height: height, pixels: pixels).downscaled(toWidth: 10, height: 8)
+        for y in 0..<8 {
+            for x in 0..<10 {
+                #expect(Synthetic.pixel(small, x, y) == [UInt8(x * 20 + 1), UInt8(y * 30 + 1), 0, 255])
+            }
+        }
+    }
+
     @Test func enlargingAndSameSizeStayConsistent() {
         let source = Synthetic.image(width: 5, height: 3)
         #expect(source.downscaled(toWidth: 5, height: 3) == source)
