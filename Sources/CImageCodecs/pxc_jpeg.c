@@ -62,55 +62,74 @@ static void cmyk_to_rgba(uint8_t *pixels, size_t count, bool inverted) {
     }
 }
 
-pxc_status pxc_jpeg_decode(const uint8_t *data, size_t len, uint64_t max_pixels,
-                           uint32_t min_long_side,
-                           uint8_t **out, uint32_t *width, uint32_t *height,
-                           char *err, size_t errlen) {
-    *out = NULL;
+/// Reads the header and configures RGBA (or CMYK, converted afterwards) output at the chosen
+/// scale. Must run after setjmp: libjpeg reports a bad header by longjmp.
+static void read_header(struct jpeg_decompress_struct *cinfo, const uint8_t *data, size_t len,
+                        uint32_t min_long_side) {
+    jpeg_create_decompress(cinfo);
+    jpeg_mem_src(cinfo, data, (unsigned long)len);
+    jpeg_read_header(cinfo, TRUE);
+    bool cmyk = cinfo->jpeg_color_space == JCS_CMYK || cinfo->jpeg_color_space == JCS_YCCK;
+    cinfo->out_color_space = cmyk ? JCS_CMYK : JCS_EXT_RGBA;
+    choose_scale(cinfo, min_long_side);
+}
+
+pxc_status pxc_jpeg_dimensions(const uint8_t *data, size_t len, uint64_t max_pixels, uint32_t min_long_side,
+                               uint32_t *width, uint32_t *height, char *err, size_t errlen) {
     struct jpeg_decompress_struct cinfo;
     jpeg_errors errors;
     cinfo.err = &errors.base;
     install_errors(&errors, err, errlen);
-    uint8_t *volatile pixels = NULL;
-    volatile pxc_status status = PXC_CORRUPT;
     if (setjmp(errors.jump)) {
         jpeg_destroy_decompress(&cinfo);
-        free(pixels);
-        return status;
+        return PXC_CORRUPT;
     }
-    jpeg_create_decompress(&cinfo);
-    jpeg_mem_src(&cinfo, data, (unsigned long)len);
-    jpeg_read_header(&cinfo, TRUE);
-    if ((uint64_t)cinfo.image_width * cinfo.image_height > max_pixels) {
-        status = PXC_TOO_LARGE;
-        pxc_message(err, errlen, "%ux%u pixels is more than the %llu allowed", cinfo.image_width,
-                    cinfo.image_height, (unsigned long long)max_pixels);
+    read_header(&cinfo, data, len, min_long_side);
+    uint64_t pixels = (uint64_t)cinfo.image_width * cinfo.image_height;
+    jpeg_calc_output_dimensions(&cinfo);
+    *width = cinfo.output_width;
+    *height = cinfo.output_height;
+    jpeg_destroy_decompress(&cinfo);
+    if (pixels > max_pixels) {
+        pxc_message(err, errlen, "%llu pixels is more than the %llu allowed", (unsigned long long)pixels,
+                    (unsigned long long)max_pixels);
+        return PXC_TOO_LARGE;
+    }
+    return PXC_OK;
+}
+
+pxc_status pxc_jpeg_decode(const uint8_t *data, size_t len, uint32_t min_long_side,
+                           uint32_t width, uint32_t height, uint8_t *out, size_t capacity,
+                           char *err, size_t errlen) {
+    if (capacity < pxc_decode_capacity(width, height)) {
+        pxc_message(err, errlen, "output buffer too small");
+        return PXC_INVALID;
+    }
+    struct jpeg_decompress_struct cinfo;
+    jpeg_errors errors;
+    cinfo.err = &errors.base;
+    install_errors(&errors, err, errlen);
+    if (setjmp(errors.jump)) {
+        jpeg_destroy_decompress(&cinfo);
+        return PXC_CORRUPT;
+    }
+    read_header(&cinfo, data, len, min_long_side);
+    jpeg_start_decompress(&cinfo);
+    if (cinfo.output_width != width || cinfo.output_height != height) {
+        pxc_message(err, errlen, "image size differs from its header");
         longjmp(errors.jump, 1);
     }
-    bool cmyk = cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK;
-    cinfo.out_color_space = cmyk ? JCS_CMYK : JCS_EXT_RGBA;
-    choose_scale(&cinfo, min_long_side);
-    jpeg_start_decompress(&cinfo);
-    uint32_t w = cinfo.output_width, h = cinfo.output_height;
-    size_t stride = (size_t)w * 4;
-    pixels = malloc(stride * h);
-    if (!pixels) {
-        status = PXC_NO_MEMORY;
-        ERREXIT(&cinfo, JERR_OUT_OF_MEMORY);
-    }
+    size_t stride = (size_t)width * 4;
     enum { batch = 16 };
     JSAMPROW rows[batch];
-    while (cinfo.output_scanline < h) {
-        JDIMENSION count = h - cinfo.output_scanline < batch ? h - cinfo.output_scanline : batch;
-        for (JDIMENSION i = 0; i < count; i++) rows[i] = pixels + stride * (cinfo.output_scanline + i);
+    while (cinfo.output_scanline < height) {
+        JDIMENSION count = height - cinfo.output_scanline < batch ? height - cinfo.output_scanline : batch;
+        for (JDIMENSION i = 0; i < count; i++) rows[i] = out + stride * (cinfo.output_scanline + i);
         jpeg_read_scanlines(&cinfo, rows, count);
     }
-    if (cmyk) cmyk_to_rgba(pixels, (size_t)w * h, cinfo.saw_Adobe_marker);
+    if (cinfo.out_color_space == JCS_CMYK) cmyk_to_rgba(out, (size_t)width * height, cinfo.saw_Adobe_marker);
     jpeg_finish_decompress(&cinfo);
     jpeg_destroy_decompress(&cinfo);
-    *out = pixels;
-    *width = w;
-    *height = h;
     return PXC_OK;
 }
 

@@ -61,10 +61,30 @@ static void request_rgba8(png_structp png, png_infop info) {
     png_read_update_info(png, info);
 }
 
-pxc_status pxc_png_decode(const uint8_t *data, size_t len, uint64_t max_pixels,
-                          uint8_t **out, uint32_t *width, uint32_t *height,
-                          char *err, size_t errlen) {
-    *out = NULL;
+pxc_status pxc_png_dimensions(const uint8_t *data, size_t len, uint64_t max_pixels,
+                              uint32_t *width, uint32_t *height, char *err, size_t errlen) {
+    pxc_png_header header;
+    if (!pxc_png_read_header(data, len, &header)) {
+        pxc_message(err, errlen, "no valid PNG header");
+        return PXC_CORRUPT;
+    }
+    if ((uint64_t)header.width * header.height > max_pixels) {
+        pxc_message(err, errlen, "%ux%u pixels is more than the %llu allowed", header.width, header.height,
+                    (unsigned long long)max_pixels);
+        return PXC_TOO_LARGE;
+    }
+    *width = header.width;
+    *height = header.height;
+    return PXC_OK;
+}
+
+pxc_status pxc_png_decode(const uint8_t *data, size_t len, uint32_t width, uint32_t height,
+                          uint8_t *out, size_t capacity, char *err, size_t errlen) {
+    if (capacity < pxc_decode_capacity(width, height)) {
+        pxc_message(err, errlen, "output buffer too small");
+        return PXC_INVALID;
+    }
+    if (pxc_png_decode_fast(data, len, width, height, out)) return PXC_OK;
     png_context context = {.err = err, .errlen = errlen, .input = data, .input_length = len};
     png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &context, on_error, on_warning);
     if (!png) return PXC_NO_MEMORY;
@@ -73,40 +93,30 @@ pxc_status pxc_png_decode(const uint8_t *data, size_t len, uint64_t max_pixels,
         png_destroy_read_struct(&png, NULL, NULL);
         return PXC_NO_MEMORY;
     }
-    uint8_t *volatile pixels = NULL;
     png_bytep *volatile rows = NULL;
     volatile pxc_status status = PXC_CORRUPT;
     if (setjmp(context.jump)) {
-        free(pixels);
         free(rows);
         png_destroy_read_struct(&png, &info, NULL);
         return status;
     }
     png_set_read_fn(png, &context, read_bytes);
     png_read_info(png, info);
-    uint32_t w = png_get_image_width(png, info), h = png_get_image_height(png, info);
-    if ((uint64_t)w * h > max_pixels) {
-        status = PXC_TOO_LARGE;
-        pxc_message(err, errlen, "%ux%u pixels is more than the %llu allowed", w, h,
-                    (unsigned long long)max_pixels);
-        longjmp(context.jump, 1);
+    if (png_get_image_width(png, info) != width || png_get_image_height(png, info) != height) {
+        png_error(png, "image size differs from its header");
     }
     request_rgba8(png, info);
-    size_t stride = (size_t)w * 4;
+    size_t stride = (size_t)width * 4;
     if (png_get_rowbytes(png, info) != stride) png_error(png, "unexpected row layout");
-    pixels = malloc(stride * h);
-    rows = malloc(sizeof(png_bytep) * h);
-    if (!pixels || !rows) {
+    rows = malloc(sizeof(png_bytep) * height);
+    if (!rows) {
         status = PXC_NO_MEMORY;
         png_error(png, "out of memory");
     }
-    for (uint32_t y = 0; y < h; y++) rows[y] = pixels + stride * y;
+    for (uint32_t y = 0; y < height; y++) rows[y] = out + stride * y;
     png_read_image(png, rows);
     free(rows);
     png_destroy_read_struct(&png, &info, NULL);
-    *out = pixels;
-    *width = w;
-    *height = h;
     return PXC_OK;
 }
 

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Area-averaging (box filter) resampling: every output pixel is the mean of exactly the source
 /// area it covers, with partial weights for source pixels cut by its edges. Thumbnails and
 /// terminal previews shrink images 10-50x, where skipping pixels (nearest neighbour) aliases
@@ -21,40 +23,17 @@ extension RGBAImage {
     }
 
     /// Pass 1: for each source row, the premultiplied sums (r·a, g·a, b·a, a) over each target
-    /// column's span. Whole pixels are summed in integers; only the two edge pixels are weighted.
+    /// column's span. This pass reads every source pixel, so large images split it into bands of
+    /// rows across cores; each band writes only its own rows of the result.
     private func averageRows(_ columns: [CoverageSpan]) -> [Float] {
-        let targetWidth = columns.count
-        var sums = [Float](repeating: 0, count: targetWidth * height * 4)
+        var sums = [Float](repeating: 0, count: columns.count * height * 4)
+        let bands = width * height >= 1 << 20 ? 8 : 1
         pixels.withUnsafeBufferPointer { source in
             sums.withUnsafeMutableBufferPointer { sums in
                 columns.withUnsafeBufferPointer { columns in
-                    for y in 0..<height {
-                        let row = y * width * 4
-                        var out = y * targetWidth * 4
-                        for span in columns {
-                            var r: UInt32 = 0, g: UInt32 = 0, b: UInt32 = 0, a: UInt32 = 0
-                            var index = row + (span.first + 1) * 4
-                            let end = row + span.last * 4
-                            while index < end {
-                                let alpha = UInt32(source[index + 3])
-                                r &+= UInt32(source[index]) &* alpha
-                                g &+= UInt32(source[index + 1]) &* alpha
-                                b &+= UInt32(source[index + 2]) &* alpha
-                                a &+= alpha
-                                index += 4
-                            }
-                            var fr = Float(r), fg = Float(g), fb = Float(b), fa = Float(a)
-                            for (pixel, weight) in [(span.first, span.firstWeight), (span.last, span.lastWeight)] {
-                                let offset = row + pixel * 4
-                                let alpha = Float(source[offset + 3]) * weight
-                                fr += Float(source[offset]) * alpha
-                                fg += Float(source[offset + 1]) * alpha
-                                fb += Float(source[offset + 2]) * alpha
-                                fa += alpha
-                            }
-                            sums[out] = fr; sums[out + 1] = fg; sums[out + 2] = fb; sums[out + 3] = fa
-                            out += 4
-                        }
+                    let pass = RowPass(source: source, columns: columns, sums: sums, width: width)
+                    DispatchQueue.concurrentPerform(iterations: bands) { band in
+                        for y in band * height / bands..<(band + 1) * height / bands { pass.sumRow(y) }
                     }
                 }
             }
@@ -97,10 +76,50 @@ extension RGBAImage {
     }
 }
 
+/// The buffers of pass 1. `@unchecked Sendable` because the bands share them: the source and
+/// spans are only read, and each row of `sums` is written by exactly one band.
+private struct RowPass: @unchecked Sendable {
+    let source: UnsafeBufferPointer<UInt8>
+    let columns: UnsafeBufferPointer<CoverageSpan>
+    let sums: UnsafeMutableBufferPointer<Float>
+    let width: Int
+
+    /// Whole pixels are summed in integers; only the two edge pixels of a span are weighted.
+    func sumRow(_ y: Int) {
+        let row = y * width * 4
+        var out = y * columns.count * 4
+        for span in columns {
+            var r: UInt64 = 0, g: UInt64 = 0, b: UInt64 = 0, a: UInt64 = 0  // 64-bit: a span may be 100k pixels wide
+            var index = row + (span.first + 1) * 4
+            let end = row + span.last * 4
+            while index < end {
+                let alpha = UInt64(source[index + 3])
+                r &+= UInt64(source[index]) &* alpha
+                g &+= UInt64(source[index + 1]) &* alpha
+                b &+= UInt64(source[index + 2]) &* alpha
+                a &+= alpha
+                index += 4
+            }
+            let sum = SIMD4(Float(r), Float(g), Float(b), Float(a))
+                + premultiplied(row + span.first * 4, span.firstWeight)
+                + premultiplied(row + span.last * 4, span.lastWeight)
+            sums[out] = sum.x; sums[out + 1] = sum.y; sums[out + 2] = sum.z; sums[out + 3] = sum.w
+            out += 4
+        }
+    }
+
+    /// (r·a, g·a, b·a, a) of one source pixel, scaled by its coverage.
+    @inline(__always)
+    private func premultiplied(_ offset: Int, _ weight: Float) -> SIMD4<Float> {
+        let alpha = Float(source[offset + 3]) * weight
+        return SIMD4(Float(source[offset]) * alpha, Float(source[offset + 1]) * alpha, Float(source[offset + 2]) * alpha, alpha)
+    }
+}
+
 /// The source pixels one target pixel covers along one axis: `first...last`, where the two end
 /// pixels may be covered only partly and interior pixels weigh exactly 1. Computed with integer
 /// arithmetic in units of 1/target so spans meeting at a pixel boundary get no stray sliver.
-struct CoverageSpan: Sendable, Hashable {
+struct CoverageSpan: Sendable {
     let first: Int
     let last: Int
     /// Weights in source pixels; `lastWeight` is 0 when the span lies within one source pixel.

@@ -29,6 +29,6 @@ public struct RGB: Sendable, Hashable {
     func distance(to other: RGB) -> Int {
         let meanRed = (Int(r) + Int(other.r)) / 2
         let dr = Int(r) - Int(other.r), dg = Int(g) - Int(other.g), db = Int(b) - Int(other.b)
-        return ((512 + meanRed) * dr * dr >> 8) + 4 * dg * dg + ((767 - meanRed) * db * db >> 8)
+        return ((512 + meanRed) * dr * dr) / 256 + 4 * dg * dg + ((767 - meanRed) * db * db) / 256
     }
 }

@@ -27,7 +27,7 @@ public struct ThumbnailCache: Sendable {
     }
 
     /// Written to a temporary file and renamed into place, so a concurrent reader or a crash
-    /// never sees half an entry.
+    /// never sees half an entry. Does nothing when `file` no longer exists.
     public func store(_ image: RGBAImage, for file: URL, columns: Int, rows: Int) throws {
         guard let key = Self.key(for: file, columns: columns, rows: rows) else { return }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -25,10 +25,12 @@ import ImageCodec
         let source = image(3, 3, values.map { [$0, 255 - $0, 0, 255] })
         let small = source.downscaled(toWidth: 2, height: 2)
         // Top-left: weights 1, 0.5 / 0.5, 0.25 over 0, 90 / 30, 120, divided by 2.25.
-        let topLeft = (0 * 1 + 90 * 0.5 + 30 * 0.5 + 120 * 0.25) / 2.25
-        let bottomRight = (120 * 0.25 + 210 * 0.5 + 150 * 0.5 + 240 * 1) / 2.25
-        #expect(Synthetic.pixel(small, 0, 0) == [UInt8(topLeft.rounded()), UInt8((255 - topLeft).rounded()), 0, 255])
-        #expect(Synthetic.pixel(small, 1, 1) == [UInt8(bottomRight.rounded()), UInt8((255 - bottomRight).rounded()), 0, 255])
+        func expected(_ weighted: [(value: Double, weight: Double)]) -> [UInt8] {
+            let mean: Double = weighted.map { $0.value * $0.weight }.reduce(0, +) / 2.25
+            return [UInt8(mean.rounded()), UInt8((255 - mean).rounded()), 0, 255]
+        }
+        #expect(Synthetic.pixel(small, 0, 0) == expected([(0, 1), (90, 0.5), (30, 0.5), (120, 0.25)]))
+        #expect(Synthetic.pixel(small, 1, 1) == expected([(120, 0.25), (210, 0.5), (150, 0.5), (240, 1)]))
     }
 
     @Test func transparentPixelsDoNotBleedTheirColour() {
@@ -47,6 +49,26 @@ import ImageCodec
         for y in 0..<90 { for x in 0..<160 { let v: UInt8 = (x + y) % 2 == 0 ? 250 : 10; pixels += [v, v, v, 255] } }
         let small = RGBAImage(width: 160, height: 90, pixels: pixels).downscaled(toWidth: 16, height: 9)
         #expect(stride(from: 0, to: small.pixels.count, by: 4).allSatisfy { small.pixels[$0] == 130 })
+    }
+
+    /// Over a megapixel the row pass runs in bands on several threads; every band must land.
+    @Test func bandedLargeImagesAverageEveryBlock() {
+        let width = 1280, height = 1024
+        var pixels = [UInt8](repeating: 255, count: width * height * 4)
+        for y in 0..<height {
+            for x in 0..<width {
+                let i = (y * width + x) * 4
+                pixels[i] = UInt8(x / 128 * 20 + x % 2 * 2)
+                pixels[i + 1] = UInt8(y / 128 * 30 + y % 2 * 2)
+                pixels[i + 2] = 0
+            }
+        }
+        let small = RGBAImage(width: width, height: height, pixels: pixels).downscaled(toWidth: 10, height: 8)
+        for y in 0..<8 {
+            for x in 0..<10 {
+                #expect(Synthetic.pixel(small, x, y) == [UInt8(x * 20 + 1), UInt8(y * 30 + 1), 0, 255])
+            }
+        }
     }
 
     @Test func enlargingAndSameSizeStayConsistent() {

@@ -4,15 +4,14 @@ import ImageCodec
 
 @Suite struct ImageDecoderTests {
     @Test func picksTheCodecFromContentNotExtension() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pixterm-decoder-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
         let image = Synthetic.image(width: 6, height: 5)
-        let misnamed = directory.appendingPathComponent("really-a-png.jpg")
+        let misnamed = directory.file("really-a-png.jpg")
         try Data(PNGCodec.encode(image)).write(to: misnamed)
         #expect(try ImageDecoder.decode(contentsOf: misnamed) == image)
 
-        let jpeg = directory.appendingPathComponent("photo.png")
+        let jpeg = directory.file("photo.png")
         try Data(JPEGCodec.encode(Synthetic.gradient(width: 64, height: 32))).write(to: jpeg)
         let preview = try ImageDecoder.decode(contentsOf: jpeg, maxDimensionHint: 16)
         #expect(preview.width == 16 && preview.height == 8)
@@ -35,10 +34,9 @@ import ImageCodec
     }
 
     @Test func errorsNameTheFile() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pixterm-decoder-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("cut.png")
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = directory.file("cut.png")
         try Data(PNGCodec.encode(Synthetic.image(width: 30, height: 30)).prefix(60)).write(to: file)
         let error = #expect(throws: ImageCodecError.self) { try ImageDecoder.decode(contentsOf: file) }
         #expect(error?.kind == .corrupt)

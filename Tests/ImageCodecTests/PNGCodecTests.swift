@@ -71,6 +71,24 @@ import ImageCodec
         #expect(try PNGCodec.decode(raw(interlaced: false).bytes) == source)
     }
 
+    /// 8-bit RGB and RGBA take the libdeflate fast path when it is installed, 16-bit takes libpng:
+    /// both must undo every filter type, including Paeth across rows and pixels.
+    @Test(arguments: [(8, 2), (8, 6), (16, 2), (16, 6)])
+    func everyFilterTypeIsReversed(bitDepth: Int, colourType: Int) throws {
+        let source = Synthetic.image(width: 11, height: 10)
+        let scale = bitDepth == 16 ? 257 : 1
+        let png = RawPNG(width: 11, height: 10, bitDepth: bitDepth, colourType: colourType, filters: [0, 1, 2, 3, 4]) { x, y in
+            Synthetic.pixel(source, x, y).prefix(colourType == 6 ? 4 : 3).map { Int($0) * scale }
+        }
+        let image = try PNGCodec.decode(png.bytes)
+        for y in 0..<10 {
+            for x in 0..<11 {
+                let expected = Synthetic.pixel(source, x, y)
+                #expect(Synthetic.pixel(image, x, y) == (colourType == 6 ? expected : Array(expected.prefix(3)) + [255]))
+            }
+        }
+    }
+
     @Test func everyTruncationIsAnErrorNotACrash() throws {
         let bytes = try PNGCodec.encode(Synthetic.image(width: 20, height: 20), compressionLevel: 0)
         // Dropping only IEND (the last 12 bytes) leaves every pixel intact, which libpng accepts.

@@ -8,38 +8,53 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/// Outcome of a codec call; anything but PXC_OK leaves *out untouched (NULL) and fills err.
+/// Outcome of a codec call; anything but PXC_OK fills err (encoders then leave *out NULL).
 typedef enum pxc_status {
     PXC_OK = 0,
     PXC_CORRUPT = 1,     // malformed or truncated data
     PXC_TOO_LARGE = 2,   // width * height above the caller's max_pixels (decompression bomb)
     PXC_NO_MEMORY = 3,
-    PXC_INVALID = 4      // bad arguments (zero size, quality out of range)
+    PXC_INVALID = 4      // bad arguments (zero size, quality out of range, buffer too small)
 } pxc_status;
 
-/// Decodes any PNG (palette, grey, 16-bit, interlaced, tRNS) to RGBA8. *out must be released
-/// with pxc_free.
-pxc_status pxc_png_decode(const uint8_t *data, size_t len, uint64_t max_pixels,
-                          uint8_t **out, uint32_t *width, uint32_t *height,
-                          char *err, size_t errlen);
+/// Decoding is two calls so the caller can allocate the pixel buffer itself (a Swift array, with
+/// no copy afterwards): first the output size, then the decode into a buffer of at least
+/// pxc_decode_capacity(width, height) bytes. The extra byte per row (PNG's filter bytes) lets the
+/// PNG fast path inflate in place. The size call also refuses images above max_pixels before anything is allocated.
+static inline size_t pxc_decode_capacity(uint32_t width, uint32_t height) {
+    return (size_t)width * height * 4 + height;
+}
+
+/// The size of the RGBA8 image pxc_png_decode will produce, from the IHDR chunk.
+pxc_status pxc_png_dimensions(const uint8_t *data, size_t len, uint64_t max_pixels,
+                              uint32_t *width, uint32_t *height, char *err, size_t errlen);
+
+/// Decodes any PNG (palette, grey, 16-bit, interlaced, tRNS) to RGBA8 in out, which holds
+/// `capacity` bytes; width and height are the ones pxc_png_dimensions returned.
+pxc_status pxc_png_decode(const uint8_t *data, size_t len, uint32_t width, uint32_t height,
+                          uint8_t *out, size_t capacity, char *err, size_t errlen);
 
 /// Encodes RGBA8 as an 8-bit RGBA PNG with zlib level 0-9.
 pxc_status pxc_png_encode(const uint8_t *rgba, uint32_t width, uint32_t height, int level,
                           uint8_t **out, size_t *outlen, char *err, size_t errlen);
 
-/// Decodes a JPEG (YCbCr, greyscale, CMYK/YCCK) to RGBA8 with opaque alpha. When min_long_side
-/// is non-zero, libjpeg's DCT scaling shrinks the output while its longer side stays at least
-/// that many pixels: much faster than decoding at full size for previews.
-pxc_status pxc_jpeg_decode(const uint8_t *data, size_t len, uint64_t max_pixels,
-                           uint32_t min_long_side,
-                           uint8_t **out, uint32_t *width, uint32_t *height,
+/// The size pxc_jpeg_decode will produce. When min_long_side is non-zero, libjpeg's DCT scaling
+/// shrinks the output by n/8 while its longer side stays at least that many pixels: much faster
+/// than decoding at full size for previews.
+pxc_status pxc_jpeg_dimensions(const uint8_t *data, size_t len, uint64_t max_pixels, uint32_t min_long_side,
+                               uint32_t *width, uint32_t *height, char *err, size_t errlen);
+
+/// Decodes a JPEG (YCbCr, greyscale, CMYK/YCCK) to RGBA8 with opaque alpha into out, which holds
+/// `capacity` bytes; pass the min_long_side given to pxc_jpeg_dimensions and the size it returned.
+pxc_status pxc_jpeg_decode(const uint8_t *data, size_t len, uint32_t min_long_side,
+                           uint32_t width, uint32_t height, uint8_t *out, size_t capacity,
                            char *err, size_t errlen);
 
 /// Encodes RGBA8 as a baseline YCbCr JPEG; alpha is ignored. quality is 1-100.
 pxc_status pxc_jpeg_encode(const uint8_t *rgba, uint32_t width, uint32_t height, int quality,
                            uint8_t **out, size_t *outlen, char *err, size_t errlen);
 
-/// Releases a buffer returned by any function above.
+/// Releases a buffer returned by an encoder.
 void pxc_free(void *pointer);
 
 #endif

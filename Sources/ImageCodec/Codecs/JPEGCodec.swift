@@ -14,8 +14,10 @@ public enum JPEGCodec {
     /// caller will actually show.
     public static func decode(_ bytes: [UInt8], maxDimensionHint: Int? = nil) throws(ImageCodecError) -> RGBAImage {
         let minLongSide = UInt32(clamping: max(0, maxDimensionHint ?? 0))
-        return try NativeCodec.decode(bytes, format: "JPEG") { data, length, out, width, height, err, errLength in
-            pxc_jpeg_decode(data, length, NativeCodec.maxPixels, minLongSide, out, width, height, err, errLength)
+        return try NativeCodec.decode(bytes, format: "JPEG") { data, length, width, height, err, errLength in
+            pxc_jpeg_dimensions(data, length, NativeCodec.maxPixels, minLongSide, width, height, err, errLength)
+        } decoder: { data, length, width, height, out, capacity, err, errLength in
+            pxc_jpeg_decode(data, length, minLongSide, width, height, out, capacity, err, errLength)
         }
     }
 }

@@ -11,8 +11,10 @@ public enum PNGCodec {
 
     /// Accepts every PNG colour type, bit depth and interlacing, and returns RGBA8.
     public static func decode(_ bytes: [UInt8]) throws(ImageCodecError) -> RGBAImage {
-        try NativeCodec.decode(bytes, format: "PNG") { data, length, out, width, height, err, errLength in
-            pxc_png_decode(data, length, NativeCodec.maxPixels, out, width, height, err, errLength)
+        try NativeCodec.decode(bytes, format: "PNG") { data, length, width, height, err, errLength in
+            pxc_png_dimensions(data, length, NativeCodec.maxPixels, width, height, err, errLength)
+        } decoder: { data, length, width, height, out, capacity, err, errLength in
+            pxc_png_decode(data, length, width, height, out, capacity, err, errLength)
         }
     }
 }

@@ -9,6 +9,8 @@ struct RawPNG {
     var interlaced = false
     var palette: [UInt8] = []
     var transparency: [UInt8] = []
+    /// PNG filter types applied to successive rows, cycling (0 none, 1 sub, 2 up, 3 average, 4 Paeth).
+    var filters: [Int] = [0]
     /// The samples of one pixel, one per channel, at `bitDepth` bits.
     var sample: (_ x: Int, _ y: Int) -> [Int]
 
@@ -35,12 +37,39 @@ struct RawPNG {
         for (x0, y0, dx, dy) in passes {
             let xs = Array(stride(from: x0, to: width, by: dx))
             guard !xs.isEmpty else { continue }
+            var prior: [UInt8]?
             for y in stride(from: y0, to: height, by: dy) {
-                data.append(0)
-                data += pack(xs.flatMap { sample($0, y) })
+                let line = pack(xs.flatMap { sample($0, y) })
+                let filter = filters[y % filters.count]
+                data.append(UInt8(filter))
+                data += Self.filtered(line, prior: prior ?? [UInt8](repeating: 0, count: line.count), type: filter, bpp: bytesPerPixel)
+                prior = line
             }
         }
         return data
+    }
+
+    private var bytesPerPixel: Int {
+        let channels = [0: 1, 2: 3, 3: 1, 4: 2, 6: 4][colourType]!
+        return max(1, channels * bitDepth / 8)
+    }
+
+    private static func filtered(_ line: [UInt8], prior: [UInt8], type: Int, bpp: Int) -> [UInt8] {
+        line.indices.map { i in
+            let left = i >= bpp ? Int(line[i - bpp]) : 0, up = Int(prior[i]), upLeft = i >= bpp ? Int(prior[i - bpp]) : 0
+            let predicted: Int
+            switch type {
+            case 1: predicted = left
+            case 2: predicted = up
+            case 3: predicted = (left + up) / 2
+            case 4:
+                let estimate = left + up - upLeft
+                let (pa, pb, pc) = (abs(estimate - left), abs(estimate - up), abs(estimate - upLeft))
+                predicted = pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft
+            default: predicted = 0
+            }
+            return UInt8(truncatingIfNeeded: Int(line[i]) - predicted)
+        }
     }
 
     private func pack(_ samples: [Int]) -> [UInt8] {
