@@ -20,11 +20,14 @@ static inline attr_t nc_attributes(bool bold, bool dim, bool reverse, bool under
 }
 
 // Draws one grapheme (up to CCHARW_MAX code points, NUL-terminated) at a cell of stdscr with an
-// extended colour pair; building the cchar_t here keeps its layout out of Swift.
-static inline int nc_put_cell(int row, int column, const wchar_t *text, attr_t attributes, int pair) {
+// extended colour pair; building the cchar_t here keeps its layout out of Swift. Returns
+// false only when ncurses cannot represent the text (the bottom-right cell reports ERR from
+// mvwadd_wch although it is drawn, so that result is not a failure).
+static inline bool nc_put_cell(int row, int column, const wchar_t *text, attr_t attributes, int pair) {
     cchar_t cell;
-    if (setcchar(&cell, text, attributes, 0, &pair) != OK) return ERR;
-    return mvwadd_wch(stdscr, row, column, &cell);
+    if (setcchar(&cell, text, attributes, 0, &pair) != OK) return false;
+    mvwadd_wch(stdscr, row, column, &cell);
+    return true;
 }
 
 // The key code ncurses returns for a terminfo key capability such as "kLFT5", or 0.
@@ -52,3 +55,7 @@ static inline int nc_bind_sequence(const char *sequence, int first) {
 // are C globals Swift 6 will not touch.
 static inline SCREEN *nc_newterm(void) { return newterm(NULL, stdout, stdin); }
 static inline WINDOW *nc_curscr(void) { return curscr; }
+
+// The C library's column count for a character, which is what ncurses advances by.
+int wcwidth(wchar_t);
+static inline int nc_wcwidth(wchar_t c) { return wcwidth(c); }

@@ -160,12 +160,19 @@ public final class NcursesTerminal: TerminalBackend {
         var text = change.cell.grapheme.unicodeScalars.prefix(Int(CCHARW_MAX)).map { wchar_t(bitPattern: $0.value) }
         text.append(0)
         let row = Int32(change.row), column = Int32(change.column)
-        if nc_put_cell(row, column, text, attributes, pair) == ERR {
-            // glibc's wcwidth does not know this grapheme; keep the columns the grid reserved.
-            let blank: [wchar_t] = [wchar_t(UInt8(ascii: "?")), 0]
+        let blank: [wchar_t] = [wchar_t(UInt8(ascii: " ")), 0]
+        guard nc_put_cell(row, column, text, attributes, pair) else {
+            // ncurses cannot store this grapheme; keep the columns the grid reserved for it.
+            let unknown: [wchar_t] = [wchar_t(UInt8(ascii: "?")), 0]
             for offset in 0..<Int32(change.cell.width) {
-                _ = nc_put_cell(row, column + offset, blank, attributes, pair)
+                _ = nc_put_cell(row, column + offset, offset == 0 ? unknown : blank, attributes, pair)
             }
+            return
+        }
+        // Where the C library counts a grapheme narrower than the grid does (❤️, flags), ncurses
+        // treats the grid's continuation as a cell of its own: give it the grapheme's style.
+        if change.cell.width == 2 && nc_wcwidth(text[0]) == 1 {
+            _ = nc_put_cell(row, column + 1, blank, attributes, pair)
         }
     }
 
