@@ -1,0 +1,30 @@
+/// Box drawing for panels and separators, in the light line characters every font has.
+extension CellGrid {
+    /// A horizontal rule of `width` cells from (`row`, `column`).
+    public mutating func hline(row: Int, column: Int, width: Int, style: CellStyle) {
+        put(String(repeating: "─", count: max(0, width)), row: row, column: column, style: style, limit: column + width)
+    }
+
+    /// A vertical rule of `height` cells from (`row`, `column`).
+    public mutating func vline(row: Int, column: Int, height: Int, style: CellStyle) {
+        for at in row..<(row + max(0, height)) { put("│", row: at, column: column, style: style) }
+    }
+
+    /// A frame around the edge of `rect`; the inside is left as it is. An optional title is
+    /// written into the top edge and clipped to fit between the corners.
+    public mutating func box(_ rect: GridRect, style: CellStyle, title: String? = nil) {
+        guard rect.width >= 2, rect.height >= 2 else { return }
+        let right = rect.column + rect.width - 1, bottom = rect.row + rect.height - 1
+        hline(row: rect.row, column: rect.column + 1, width: rect.width - 2, style: style)
+        hline(row: bottom, column: rect.column + 1, width: rect.width - 2, style: style)
+        vline(row: rect.row + 1, column: rect.column, height: rect.height - 2, style: style)
+        vline(row: rect.row + 1, column: right, height: rect.height - 2, style: style)
+        put("┌", row: rect.row, column: rect.column, style: style)
+        put("┐", row: rect.row, column: right, style: style)
+        put("└", row: bottom, column: rect.column, style: style)
+        put("┘", row: bottom, column: right, style: style)
+        if let title, rect.width > 4 {
+            put(" \(title) ", row: rect.row, column: rect.column + 2, style: style, limit: right - 1)
+        }
+    }
+}

@@ -1,0 +1,178 @@
+/// Turns the token stream read from the terminal into key events: Esc prefixes (Alt), raw CSI
+/// and SS3 sequences ncurses did not decode, and bracketed paste. A pure state machine, so
+/// every sequence is unit-tested without a terminal.
+public struct KeyDecoder: Sendable {
+    private enum State: Sendable {
+        case ground
+        /// An Esc arrived; the next token decides between Alt+key, a sequence and Esc alone.
+        case escape
+        case csi(parameters: String)
+        case ss3
+        /// Inside a bracketed paste; `marker` counts how much of the end marker has been seen.
+        case paste(text: String.UnicodeScalarView, marker: Int)
+    }
+
+    private static let pasteEnd = Array("\u{1B}[201~".unicodeScalars)
+    private var state = State.ground
+
+    public init() {}
+
+    /// True while a sequence is half read: the reader should feed `.idle` once no more input
+    /// is waiting, instead of blocking.
+    public var awaitsMoreInput: Bool {
+        switch state {
+        case .escape, .csi, .ss3: return true
+        case .ground, .paste: return false
+        }
+    }
+
+    /// True inside a bracketed paste, where the reader should pass bytes through undecoded.
+    public var isPasting: Bool {
+        if case .paste = state { return true }
+        return false
+    }
+
+    public mutating func feed(_ token: InputToken) -> [KeyEvent] {
+        switch state {
+        case .ground: return ground(token)
+        case .escape: return afterEscape(token)
+        case .csi(let parameters): return inCSI(parameters, token)
+        case .ss3: return inSS3(token)
+        case .paste(let text, let marker): return inPaste(text, marker, token)
+        }
+    }
+
+    private mutating func ground(_ token: InputToken) -> [KeyEvent] {
+        switch token {
+        case .scalar(0x1B):
+            state = .escape
+            return []
+        case .scalar(let value):
+            return Self.plainKey(value).map { [$0] } ?? []
+        case .key(let key):
+            return [key]
+        case .pasteStart:
+            state = .paste(text: String.UnicodeScalarView(), marker: 0)
+            return []
+        case .pasteEnd, .idle:
+            return []
+        }
+    }
+
+    private mutating func afterEscape(_ token: InputToken) -> [KeyEvent] {
+        switch token {
+        case .scalar(0x1B):
+            return [.escape]
+        case .scalar(0x5B):
+            state = .csi(parameters: "")
+            return []
+        case .scalar(0x4F):
+            state = .ss3
+            return []
+        case .scalar(let value):
+            state = .ground
+            return [Self.plainKey(value).map { .alt($0) } ?? .escape]
+        case .key(.resize), .pasteStart, .pasteEnd, .idle:
+            state = .ground
+            return [.escape] + ground(token)
+        case .key(let key):
+            state = .ground
+            return [.alt(key)]
+        }
+    }
+
+    private mutating func inCSI(_ parameters: String, _ token: InputToken) -> [KeyEvent] {
+        guard case .scalar(let value) = token, let scalar = Unicode.Scalar(value) else {
+            state = .ground
+            let pending: [KeyEvent] = token == .idle ? [.alt(.text("["))] + parameters.map(KeyEvent.text) : []
+            return pending + ground(token)
+        }
+        switch value {
+        case 0x20...0x3F:
+            state = .csi(parameters: parameters + String(scalar))
+            return []
+        case 0x40...0x7E:
+            if parameters == EscapeSequence.pasteStartParameters && scalar == "~" {
+                state = .paste(text: String.UnicodeScalarView(), marker: 0)
+                return []
+            }
+            state = .ground
+            return EscapeSequence.csi(parameters: parameters, final: scalar).map { [$0] } ?? []
+        default:
+            // A broken sequence: drop it and read the stray character as typed.
+            state = .ground
+            return ground(token)
+        }
+    }
+
+    private mutating func inSS3(_ token: InputToken) -> [KeyEvent] {
+        state = .ground
+        guard case .scalar(let value) = token, let scalar = Unicode.Scalar(value) else {
+            return (token == .idle ? [.alt(.text("O"))] : []) + ground(token)
+        }
+        return EscapeSequence.ss3(final: scalar).map { [$0] } ?? []
+    }
+
+    private mutating func inPaste(_ text: String.UnicodeScalarView, _ marker: Int, _ token: InputToken) -> [KeyEvent] {
+        var text = text
+        switch token {
+        case .pasteEnd:
+            state = .ground
+            return [.paste(Self.normalisingNewlines(text))]
+        case .key(.enter):
+            text.append("\r")
+        case .key(.tab):
+            text.append("\t")
+        case .scalar(let value):
+            guard let scalar = Unicode.Scalar(value) else { break }
+            if scalar == Self.pasteEnd[marker] {
+                if marker + 1 == Self.pasteEnd.count {
+                    state = .ground
+                    return [.paste(Self.normalisingNewlines(text))]
+                }
+                state = .paste(text: text, marker: marker + 1)
+                return []
+            }
+            // Not the end marker after all: what looked like its start is pasted text.
+            text.append(contentsOf: Self.pasteEnd[0..<marker])
+            if scalar == Self.pasteEnd[0] {
+                state = .paste(text: text, marker: 1)
+                return []
+            }
+            text.append(scalar)
+        case .key, .pasteStart, .idle:
+            break
+        }
+        state = .paste(text: text, marker: 0)
+        return []
+    }
+
+    /// The key a single character code means on its own.
+    private static func plainKey(_ value: UInt32) -> KeyEvent? {
+        switch value {
+        case 13: return .enter
+        case 9: return .tab
+        case 8, 127: return .backspace
+        case 0: return .ctrl(" ")
+        case 1...26: return .ctrl(Character(Unicode.Scalar(value + 0x60)!))
+        case 28...31: return .ctrl(Character(Unicode.Scalar(value + 0x40)!))
+        case 0x80..<0xA0: return nil
+        default: return Unicode.Scalar(value).map { .text(Character($0)) }
+        }
+    }
+
+    /// Terminals send pasted line breaks as CR (like Enter); the paste keeps them as "\n".
+    private static func normalisingNewlines(_ scalars: String.UnicodeScalarView) -> String {
+        var result = String.UnicodeScalarView()
+        var afterCR = false
+        for scalar in scalars {
+            if scalar == "\n" && afterCR {
+                afterCR = false
+                continue
+            }
+            afterCR = scalar == "\r"
+            result.append(afterCR ? "\n" : scalar)
+        }
+        return String(result)
+    }
+}

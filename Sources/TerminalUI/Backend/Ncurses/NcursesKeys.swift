@@ -1,0 +1,50 @@
+import CNcurses
+
+/// Maps ncurses key codes to tokens for the decoder. The fixed codes come from curses.h; the
+/// modified arrows and the paste markers get codes at run time from the terminfo entry and
+/// `define_key`, so they are looked up once after `initscr`.
+struct NcursesKeys {
+    private var dynamic: [Int32: InputToken] = [:]
+
+    /// Must run after `initscr` and `keypad`.
+    init() {
+        let capabilities: [(String, KeyEvent)] = [
+            ("kLFT5", .ctrlLeft), ("kRIT5", .ctrlRight), ("kLFT3", .alt(.left)), ("kRIT3", .alt(.right)),
+        ]
+        for (name, key) in capabilities {
+            let code = nc_key_for_capability(name)
+            if code > 0 { dynamic[code] = .key(key) }
+        }
+        // Past every code ncurses assigns to terminfo's extended keys.
+        let firstFree = KEY_MAX + 512
+        let start = nc_bind_sequence("\u{1B}[200~", firstFree)
+        if start > 0 { dynamic[start] = .pasteStart }
+        let end = nc_bind_sequence("\u{1B}[201~", firstFree)
+        if end > 0 { dynamic[end] = .pasteEnd }
+    }
+
+    /// The token for a code `wget_wch` returned with KEY_CODE_YES, or nil for keys we ignore.
+    func token(for code: Int32, size: () -> GridSize) -> InputToken? {
+        if let token = dynamic[code] { return token }
+        if code > KEY_F0 && code <= KEY_F0 + 12 { return .key(.function(Int(code - KEY_F0))) }
+        switch code {
+        case KEY_UP: return .key(.up)
+        case KEY_DOWN: return .key(.down)
+        case KEY_LEFT, KEY_SLEFT: return .key(.left)
+        case KEY_RIGHT, KEY_SRIGHT: return .key(.right)
+        case KEY_HOME: return .key(.home)
+        case KEY_END: return .key(.end)
+        case KEY_PPAGE: return .key(.pageUp)
+        case KEY_NPAGE: return .key(.pageDown)
+        case KEY_DC: return .key(.delete)
+        case KEY_IC: return .key(.insert)
+        case KEY_BACKSPACE: return .key(.backspace)
+        case KEY_BTAB: return .key(.backTab)
+        case KEY_ENTER: return .key(.enter)
+        case KEY_RESIZE:
+            let now = size()
+            return .key(.resize(columns: now.columns, rows: now.rows))
+        default: return nil
+        }
+    }
+}

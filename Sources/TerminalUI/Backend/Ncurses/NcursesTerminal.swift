@@ -1,0 +1,210 @@
+import CNcurses
+import TerminalGraphics
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Read by the exit hook, which cannot reach the terminal object.
+nonisolated(unsafe) private var screenIsLive = false
+nonisolated(unsafe) private var pasteModeIsOn = false
+
+private let bracketedPasteOn = Array("\u{1B}[?2004h".utf8), bracketedPasteOff = Array("\u{1B}[?2004l".utf8)
+
+/// The real terminal through ncursesw. Create it, use it and shut it down on one thread.
+public final class NcursesTerminal: TerminalBackend {
+    private let mapper: ColorMapper
+    private var pairs: ColorPairCache
+    let keys: NcursesKeys
+    var decoder = KeyDecoder()
+    var pending: [KeyEvent] = []
+    private var lastFrame: CellGrid?
+    var repaintAll = true
+    private var cursorShown: Bool?
+    var keypadOn = true
+    var lastInput = ContinuousClock.now
+    private var outgoing: [UInt8] = []
+    private var bracketedPaste = false
+    let pipe: SelfPipe
+    private var relay = SignalRelay()
+
+    /// Takes over the terminal: raw mode (Ctrl+C and Ctrl+Z arrive as keys), no echo, keypad
+    /// decoding, a 25 ms escape delay unless ESCDELAY is set, and colours within what both the
+    /// terminfo entry and the environment (NO_COLOR, COLORTERM) allow.
+    public init(environment: [String: String]) throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        guard let pipe = SelfPipe() else { throw TerminalError.cannotCreatePipe }
+        setlocale(LC_ALL, "")
+        guard nc_newterm() != nil else { throw TerminalError.unusableTerminalType(environment["TERM"] ?? "") }
+        self.pipe = pipe
+        screenIsLive = true
+        _ = Self.exitHookInstalled
+        raw()
+        noecho()
+        nonl()
+        keypad(nc_stdscr(), true)
+        if environment["ESCDELAY"] == nil { nc_set_escdelay(25) }
+        var hasDefaultColors = false
+        if has_colors() {
+            start_color()
+            hasDefaultColors = use_default_colors() == OK
+        }
+        mapper = ColorMapper(
+            mode: ColorMode.detect(environment: environment),
+            terminalColors: has_colors() ? Int(nc_colors()) : 0,
+            hasDefaultColors: hasDefaultColors)
+        pairs = ColorPairCache(pairs: mapper.usesColor ? Int(nc_color_pairs()) : 0)
+        keys = NcursesKeys()
+        relay.install(writingTo: pipe)
+    }
+
+    deinit { shutdown() }
+
+    public var waker: TerminalWaker { TerminalWaker(pipe: pipe) }
+
+    public func size() -> GridSize { GridSize(columns: Int(nc_cols()), rows: Int(nc_lines())) }
+
+    public func draw(_ grid: CellGrid, cursor: GridPoint?) {
+        guard screenIsLive else { return }
+        let (pairOf, evicted) = assignPairs(grid)
+        if repaintAll || evicted {
+            werase(nc_stdscr())
+            clearok(nc_curscr(), true)
+        }
+        for change in grid.changes(since: repaintAll || evicted ? nil : lastFrame) {
+            put(change, pair: pairOf[StyleColors(change.cell.style)] ?? 0)
+        }
+        if let cursor {
+            if cursorShown != true { curs_set(1) }
+            wmove(nc_stdscr(), Int32(cursor.row), Int32(cursor.column))
+        } else if cursorShown != false {
+            curs_set(0)
+        }
+        cursorShown = cursor != nil
+        wnoutrefresh(nc_stdscr())
+        doupdate()
+        writeToTerminal(outgoing)
+        outgoing = []
+        lastFrame = grid
+        repaintAll = false
+    }
+
+    public func emit(rawBytes: [UInt8]) { outgoing += rawBytes }
+
+    public func setBracketedPaste(_ enabled: Bool) {
+        bracketedPaste = enabled
+        pasteModeIsOn = enabled
+        emit(rawBytes: enabled ? bracketedPasteOn : bracketedPasteOff)
+    }
+
+    public func suspend() {
+        guard screenIsLive else { return }
+        if bracketedPaste { writeToTerminal(bracketedPasteOff) }
+        endwin()
+    }
+
+    public func resume() {
+        guard screenIsLive else { return }
+        wrefresh(nc_stdscr())
+        if bracketedPaste { writeToTerminal(bracketedPasteOn) }
+        repaintAll = true
+        cursorShown = nil
+    }
+
+    public func shutdown() {
+        guard screenIsLive else { return }
+        if bracketedPaste { writeToTerminal(bracketedPasteOff) }
+        pasteModeIsOn = false
+        endwin()
+        screenIsLive = false
+        relay.uninstall()
+    }
+
+    /// Colour pair numbers for every colour combination of the frame, defining new ones.
+    /// Looking all of them up before drawing protects them from recycling within the frame;
+    /// if an older pair had to be recycled, cells already on screen may use it, so the whole
+    /// frame is repainted.
+    private func assignPairs(_ grid: CellGrid) -> (pairs: [StyleColors: Int32], evicted: Bool) {
+        guard mapper.usesColor else { return ([:], false) }
+        pairs.beginFrame()
+        var result: [StyleColors: Int32] = [:]
+        var evicted = false
+        var previous: StyleColors?
+        for row in 0..<grid.size.rows {
+            for column in 0..<grid.size.columns {
+                let colors = StyleColors(grid[row, column].style)
+                guard colors != previous, result[colors] == nil else { continue }
+                previous = colors
+                let key = ColorPairKey(foreground: mapper.foreground(colors.foreground), background: mapper.background(colors.background))
+                switch pairs.lookup(key) {
+                case .cached(let number):
+                    result[colors] = number
+                case .assigned(let number, let recycled):
+                    init_extended_pair(number, key.foreground, key.background)
+                    result[colors] = number
+                    evicted = evicted || recycled != nil
+                case .exhausted:
+                    result[colors] = 0
+                }
+            }
+        }
+        return (result, evicted)
+    }
+
+    private func put(_ change: CellChange, pair: Int32) {
+        let style = change.cell.style
+        let attributes = nc_attributes(
+            style.attributes.contains(.bold), style.attributes.contains(.dim),
+            style.attributes.contains(.reverse), style.attributes.contains(.underline))
+        var text = change.cell.grapheme.unicodeScalars.prefix(Int(CCHARW_MAX)).map { wchar_t(bitPattern: $0.value) }
+        text.append(0)
+        let row = Int32(change.row), column = Int32(change.column)
+        let blank: [wchar_t] = [wchar_t(UInt8(ascii: " ")), 0]
+        guard nc_put_cell(row, column, text, attributes, pair) else {
+            // ncurses cannot store this grapheme; keep the columns the grid reserved for it.
+            let unknown: [wchar_t] = [wchar_t(UInt8(ascii: "?")), 0]
+            for offset in 0..<Int32(change.cell.width) {
+                _ = nc_put_cell(row, column + offset, offset == 0 ? unknown : blank, attributes, pair)
+            }
+            return
+        }
+        // Where the C library counts a grapheme narrower than the grid does (❤️, flags), ncurses
+        // treats the grid's continuation as a cell of its own: give it the grapheme's style.
+        if change.cell.width == 2 && nc_wcwidth(text[0]) == 1 {
+            _ = nc_put_cell(row, column + 1, blank, attributes, pair)
+        }
+    }
+
+    private func writeToTerminal(_ bytes: [UInt8]) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written > 0 {
+                offset += written
+            } else if errno != EINTR && errno != EAGAIN {
+                return
+            }
+        }
+    }
+
+    /// Leaves the shell usable even if the app exits without `shutdown()`; installed once.
+    private static let exitHookInstalled: Bool = {
+        atexit {
+            if pasteModeIsOn { _ = bracketedPasteOff.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) } }
+            if screenIsLive { endwin() }
+        }
+        return true
+    }()
+}
+
+/// The colour half of a style, the part colour pairs are made of.
+struct StyleColors: Hashable {
+    let foreground: CellColor
+    let background: CellColor
+
+    init(_ style: CellStyle) {
+        foreground = style.foreground
+        background = style.background
+    }
+}

@@ -1,0 +1,32 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The write end signal handlers report to; set before the handlers are installed and only
+/// read by them, as a signal handler cannot reach any object.
+nonisolated(unsafe) private var signalPipeWriteEnd: Int32 = -1
+
+/// Routes SIGTERM, SIGHUP and SIGINT into a self-pipe instead of letting them kill the process
+/// with the terminal still in raw mode; the UI thread then restores it (endwin is not
+/// async-signal-safe, so the handler only writes one byte).
+struct SignalRelay {
+    static let signals: [Int32] = [SIGTERM, SIGHUP, SIGINT]
+    private var previous: [Int32: (@convention(c) (Int32) -> Void)?] = [:]
+
+    mutating func install(writingTo pipe: SelfPipe) {
+        signalPipeWriteEnd = pipe.writeEnd
+        for number in Self.signals {
+            previous[number] = signal(number) { received in
+                var byte = UInt8(truncatingIfNeeded: received)
+                _ = write(signalPipeWriteEnd, &byte, 1)
+            }
+        }
+    }
+
+    mutating func uninstall() {
+        for (number, handler) in previous { signal(number, handler) }
+        previous = [:]
+    }
+}

@@ -1,0 +1,38 @@
+/// What `nextEvent(timeout:)` woke up for.
+public enum TerminalInput: Sendable, Hashable {
+    case key(KeyEvent)
+    /// Another thread called `TerminalWaker.wake()` (e.g. a background job has news).
+    case wake
+    /// The timeout passed with no input.
+    case timeout
+    /// SIGTERM, SIGHUP or SIGINT arrived. The terminal is already restored; the app should
+    /// save what it must and exit.
+    case terminated(signal: Int32)
+}
+
+/// The terminal edge the screens and the app loop talk to, so they can be tested with a
+/// scripted fake instead of a real terminal. One thread owns a backend; only its
+/// `TerminalWaker` may be used from others.
+public protocol TerminalBackend: AnyObject {
+    /// The current size in cells; read it again after a `.resize` event.
+    func size() -> GridSize
+    /// Shows `grid`, sending only what changed since the last frame, then puts the visible
+    /// caret at `cursor`, or hides it when nil.
+    func draw(_ grid: CellGrid, cursor: GridPoint?)
+    /// Waits for the next event; nil waits indefinitely (costing no CPU).
+    func nextEvent(timeout: Duration?) -> TerminalInput
+    /// Queues bytes ncurses knows nothing about (OSC 52, bracketed paste mode, image protocols)
+    /// to be written straight to the terminal right after the next frame is flushed.
+    func emit(rawBytes: [UInt8])
+    /// Hands the terminal to an external program (an editor, a pager) until `resume()`.
+    func suspend()
+    /// Takes the terminal back after `suspend()` and repaints the next frame in full.
+    func resume()
+    /// Restores the terminal for the shell; safe to call more than once.
+    func shutdown()
+    /// Turns bracketed paste mode on or off; the backend also turns it off while suspended
+    /// and at exit, so the shell never receives paste markers.
+    func setBracketedPaste(_ enabled: Bool)
+    /// A handle other threads use to interrupt `nextEvent(timeout:)`.
+    var waker: TerminalWaker { get }
+}
