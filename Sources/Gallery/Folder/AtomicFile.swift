@@ -1,0 +1,73 @@
+import Foundation
+
+/// Writes that are all or nothing: a temp file in the same folder, flushed to disk, then renamed.
+/// A kill at any moment leaves either the old state or the new one, never half a file.
+enum AtomicFile {
+    static let temporaryPrefix = ".pixterm-tmp-"
+
+    static func write(_ data: Data, to destination: URL) throws(GalleryError) {
+        let directory = destination.deletingLastPathComponent()
+        try createDirectory(directory)
+        let temporary = directory.appendingPathComponent(temporaryPrefix + UUID().uuidString)
+        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else { throw GalleryError.posix(errno, "cannot write in \(directory.path)") }
+        var ok = data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written <= 0 { return false }
+                offset += written
+            }
+            return true
+        }
+        let writeErrno = errno
+        ok = ok && fsync(fd) == 0
+        close(fd)
+        guard ok else {
+            unlink(temporary.path)
+            throw GalleryError.posix(writeErrno, "cannot write \(destination.lastPathComponent)")
+        }
+        try rename(temporary, to: destination)
+    }
+
+    /// Moves a complete file into place, flushing it first; same filesystem, so it is a rename.
+    static func move(_ source: URL, to destination: URL) throws(GalleryError) {
+        try createDirectory(destination.deletingLastPathComponent())
+        let fd = open(source.path, O_RDONLY)
+        if fd >= 0 {
+            fsync(fd)
+            close(fd)
+        }
+        try rename(source, to: destination)
+    }
+
+    static func rename(_ source: URL, to destination: URL) throws(GalleryError) {
+        guard Foundation.rename(source.path, destination.path) == 0 else {
+            let code = errno
+            unlink(source.path)
+            throw GalleryError.posix(code, "cannot move \(source.lastPathComponent) into \(destination.deletingLastPathComponent().path)")
+        }
+    }
+
+    static func createDirectory(_ url: URL) throws(GalleryError) {
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw GalleryError(message: "cannot create \(url.path): \(error.localizedDescription)")
+        }
+    }
+}
+
+/// A gallery failure with a message a person can act on.
+public struct GalleryError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+
+    static func posix(_ code: Int32, _ what: String) -> GalleryError {
+        switch code {
+        case ENOSPC, EDQUOT: GalleryError(message: "\(what): the disk is full; free some space and try again")
+        case EACCES, EPERM, EROFS: GalleryError(message: "\(what): permission denied; check the gallery folder's permissions")
+        default: GalleryError(message: "\(what): \(String(cString: strerror(code)))")
+        }
+    }
+}

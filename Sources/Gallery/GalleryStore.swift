@@ -1,0 +1,191 @@
+import Foundation
+import GRDB
+import ImageCodec
+import PixapiKit
+
+/// The gallery folder: saves images with their sidecars atomically and answers queries through
+/// its index. Several processes can use one gallery at once.
+public final class GalleryStore: Sendable {
+    public let root: URL
+    let index: GalleryIndex
+
+    /// Opens (or creates) the gallery at `folder`. A new or unreadable index is rebuilt from the
+    /// files; an existing one is used as is, so opening a large gallery stays fast: call
+    /// `refresh()` after showing the first page to pick up changes made outside pixterm.
+    public init(folder: URL) throws(GalleryError) {
+        root = folder.standardizedFileURL
+        let metadata = root.appendingPathComponent(GalleryLayout.metadataFolder)
+        try AtomicFile.createDirectory(metadata.appendingPathComponent("staging"))
+        let indexURL = metadata.appendingPathComponent("index.sqlite")
+        let isNew = !FileManager.default.fileExists(atPath: indexURL.path)
+        do {
+            index = try GalleryIndex(path: indexURL)
+        } catch {
+            // The index is only a cache: a damaged one is replaced.
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: indexURL.path + suffix) }
+            do { index = try GalleryIndex(path: indexURL) } catch {
+                throw GalleryError(message: "cannot open the gallery index in \(metadata.path): \(error)")
+            }
+        }
+        cleanLeftovers()
+        if isNew { _ = try rebuild() }
+    }
+
+    /// Where downloads and decoded images wait until complete; on the gallery's filesystem so
+    /// saving is a rename.
+    public func stagingDirectory() throws(GalleryError) -> URL {
+        let staging = root.appendingPathComponent(GalleryLayout.metadataFolder).appendingPathComponent("staging")
+        try AtomicFile.createDirectory(staging)
+        return staging
+    }
+
+    /// Moves a complete image into the gallery with its sidecar.
+    ///
+    /// Order matters for crash safety: the sidecar is written first (a sidecar without its image
+    /// is ignored and cleaned up), then the image is renamed into place (the commit point), then
+    /// the index row is added (a cache that `refresh()` would rebuild anyway).
+    @discardableResult
+    public func save(
+        imageAt file: URL, request: ImageRequest, index imageIndex: Int, mode: SubmitMode, taskID: String?,
+        revisedPrompt: String?, creditsPerImage: Int?, requestCost: Int?, created: Date
+    ) throws(GalleryError) -> GalleryEntry {
+        guard let header = try? ImageHeader.read(contentsOf: file) else {
+            try? FileManager.default.removeItem(at: file)
+            throw GalleryError(message: "the result is not a PNG, JPEG or WebP image; nothing was saved")
+        }
+        let id = GalleryLayout.newID()
+        let relative = GalleryLayout.relativePath(
+            created: created, prompt: request.prompt, id: id, index: imageIndex, fileExtension: header.format.fileExtension
+        )
+        let destination = root.appendingPathComponent(relative)
+        let sidecar = Sidecar(
+            id: "\(id)-\(imageIndex)", request: request, index: imageIndex, mode: mode, taskID: taskID, revisedPrompt: revisedPrompt,
+            creditsPerImage: creditsPerImage, requestCost: requestCost, created: created,
+            header: (header.format.rawValue, header.width, header.height)
+        )
+        let json: Data
+        do { json = try Sidecar.encoder.encode(sidecar) } catch {
+            throw GalleryError(message: "cannot encode the sidecar: \(error)")
+        }
+        try AtomicFile.write(json, to: GalleryLayout.sidecarURL(for: destination))
+        do {
+            try AtomicFile.move(file, to: destination)
+        } catch {
+            try? FileManager.default.removeItem(at: GalleryLayout.sidecarURL(for: destination))
+            throw error
+        }
+        let row = Self.row(relative: relative, sidecar: sidecar)
+        try? index.pool.write { db in try GalleryIndex.upsert(row, in: db) }
+        return entry(row)
+    }
+
+    // MARK: - Queries
+
+    /// Newest first. `filter` is full-text over prompts (each word matches as a prefix).
+    public func page(filter: String = "", model: String? = nil, since: Date? = nil, limit: Int, offset: Int = 0) throws(GalleryError) -> (entries: [GalleryEntry], total: Int) {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        var from = "image"
+        if let pattern = FTS5Pattern(matchingAllPrefixesIn: filter) {
+            from = "image JOIN image_fts ON image_fts.rowid = image.rowid"
+            conditions.append("image_fts MATCH ?")
+            _ = arguments.append(contentsOf: [pattern])
+        }
+        if let model {
+            conditions.append("image.model = ?")
+            _ = arguments.append(contentsOf: [model])
+        }
+        if let since {
+            conditions.append("image.created >= ?")
+            _ = arguments.append(contentsOf: [since.timeIntervalSince1970])
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        do {
+            return try index.pool.read { db in
+                let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(from) \(whereClause)", arguments: arguments) ?? 0
+                var pageArguments = arguments
+                _ = pageArguments.append(contentsOf: [limit, offset])
+                let rows = try GRDB.Row.fetchAll(
+                    db, sql: "SELECT image.* FROM \(from) \(whereClause) ORDER BY image.created DESC, image.rowid DESC LIMIT ? OFFSET ?",
+                    arguments: pageArguments
+                )
+                return (rows.map { entry(GalleryIndex.Row($0)) }, total)
+            }
+        } catch {
+            throw GalleryError(message: "gallery query failed: \(error)")
+        }
+    }
+
+    /// An image by id, by path relative to the gallery, or by absolute path.
+    public func entry(matching key: String) throws(GalleryError) -> GalleryEntry? {
+        let relative = key.hasPrefix(root.path + "/") ? String(key.dropFirst(root.path.count + 1)) : key
+        do {
+            return try index.pool.read { db in
+                try GRDB.Row.fetchOne(db, sql: "SELECT * FROM image WHERE id = ? OR path = ?", arguments: [key, relative])
+            }.map { entry(GalleryIndex.Row($0)) }
+        } catch {
+            throw GalleryError(message: "gallery query failed: \(error)")
+        }
+    }
+
+    public func stats() throws(GalleryError) -> GalleryStats {
+        func rows(_ db: Database, _ key: String) throws -> [GalleryStats.Row] {
+            try GRDB.Row.fetchAll(db, sql: """
+                SELECT \(key) AS k, COUNT(*) AS images, COALESCE(SUM(credits), 0) AS credits
+                FROM image GROUP BY k ORDER BY k DESC
+                """).map { GalleryStats.Row(key: $0["k"] ?? "unknown", images: $0["images"], credits: $0["credits"]) }
+        }
+        do {
+            return try index.pool.read { db in
+                let totals = try GRDB.Row.fetchOne(db, sql: "SELECT COUNT(*) AS images, COALESCE(SUM(credits), 0) AS credits FROM image")
+                return GalleryStats(
+                    byDay: try rows(db, "date(created, 'unixepoch', 'localtime')"),
+                    byMonth: try rows(db, "strftime('%Y-%m', created, 'unixepoch', 'localtime')"),
+                    byModel: try rows(db, "COALESCE(model, 'unknown')"),
+                    totalImages: totals?["images"] ?? 0, totalCredits: totals?["credits"] ?? 0
+                )
+            }
+        } catch {
+            throw GalleryError(message: "gallery query failed: \(error)")
+        }
+    }
+
+    // MARK: - Rows
+
+    func entry(_ row: GalleryIndex.Row) -> GalleryEntry {
+        let request = row.request.flatMap { try? Sidecar.decoder.decode(ImageRequest.self, from: Data($0.utf8)) }
+        return GalleryEntry(
+            id: row.id, relativePath: row.path, url: root.appendingPathComponent(row.path), prompt: row.prompt, model: row.model,
+            size: row.size, quality: row.quality, created: Date(timeIntervalSince1970: row.created), creditsPerImage: row.credits,
+            format: row.format, hasSidecar: row.hasSidecar, request: request
+        )
+    }
+
+    static func row(relative: String, sidecar: Sidecar) -> GalleryIndex.Row {
+        let request = sidecar.request.flatMap { try? Sidecar.encoder.encode($0) }.map { String(decoding: $0, as: UTF8.self) }
+        return GalleryIndex.Row(
+            id: sidecar.id, path: relative, folder: folder(of: relative), prompt: sidecar.prompt,
+            model: sidecar.model.isEmpty ? nil : sidecar.model, size: sidecar.size, quality: sidecar.quality,
+            created: sidecar.created.timeIntervalSince1970, credits: sidecar.creditsPerImage, format: sidecar.format,
+            hasSidecar: true, request: request
+        )
+    }
+
+    static func folder(of relative: String) -> String {
+        guard let slash = relative.lastIndex(of: "/") else { return "" }
+        return String(relative[..<slash])
+    }
+
+    /// Removes temp files and staged downloads that a killed process left behind.
+    private func cleanLeftovers() {
+        let fm = FileManager.default
+        let now = Date()
+        if let staged = try? fm.contentsOfDirectory(at: try stagingDirectory(), includingPropertiesForKeys: [.contentModificationDateKey]) {
+            for file in staged {
+                let modified = (try? file.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? now
+                // Another process may still be downloading into staging: only clear old files.
+                if now.timeIntervalSince(modified) > 6 * 3600 { try? fm.removeItem(at: file) }
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import PixapiKit
+
+/// The SQLite cache over the gallery folder: fast listing, sorting and full-text search.
+/// Deleting it loses nothing; `GalleryStore.rebuild()` makes it again from the files.
+struct GalleryIndex: Sendable {
+    let pool: DatabasePool
+
+    init(path: URL) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.label = "pixterm-gallery"
+        pool = try DatabasePool(path: path.path, configuration: configuration)
+        try Self.migrator.migrate(pool)
+    }
+
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "image") { t in
+                t.autoIncrementedPrimaryKey("rowid")
+                t.column("id", .text).notNull().unique()
+                t.column("path", .text).notNull().unique()
+                t.column("folder", .text).notNull().indexed()
+                t.column("prompt", .text).notNull()
+                t.column("model", .text)
+                t.column("size", .text).notNull()
+                t.column("quality", .text)
+                t.column("created", .double).notNull().indexed()
+                t.column("credits", .integer)
+                t.column("format", .text)
+                t.column("hasSidecar", .boolean).notNull()
+                t.column("request", .text)
+            }
+            try db.create(virtualTable: "image_fts", using: FTS5()) { t in
+                t.synchronize(withTable: "image")
+                t.tokenizer = .unicode61()
+                t.column("prompt")
+            }
+            try db.create(table: "folder") { t in
+                t.column("path", .text).primaryKey()
+                t.column("mtime", .double).notNull()
+            }
+        }
+        return migrator
+    }()
+
+    struct Row: Sendable {
+        var id: String
+        var path: String
+        var folder: String
+        var prompt: String
+        var model: String?
+        var size: String
+        var quality: String?
+        var created: Double
+        var credits: Int?
+        var format: String?
+        var hasSidecar: Bool
+        var request: String?
+
+        static let columns = "id, path, folder, prompt, model, size, quality, created, credits, format, hasSidecar, request"
+
+        var arguments: StatementArguments {
+            [id, path, folder, prompt, model, size, quality, created, credits, format, hasSidecar, request]
+        }
+
+        init(id: String, path: String, folder: String, prompt: String, model: String?, size: String, quality: String?,
+             created: Double, credits: Int?, format: String?, hasSidecar: Bool, request: String?) {
+            self.id = id
+            self.path = path
+            self.folder = folder
+            self.prompt = prompt
+            self.model = model
+            self.size = size
+            self.quality = quality
+            self.created = created
+            self.credits = credits
+            self.format = format
+            self.hasSidecar = hasSidecar
+            self.request = request
+        }
+
+        init(_ row: GRDB.Row) {
+            id = row["id"]
+            path = row["path"]
+            folder = row["folder"]
+            prompt = row["prompt"]
+            model = row["model"]
+            size = row["size"]
+            quality = row["quality"]
+            created = row["created"]
+            credits = row["credits"]
+            format = row["format"]
+            hasSidecar = row["hasSidecar"]
+            request = row["request"]
+        }
+    }
+
+    static func upsert(_ row: Row, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM image WHERE path = ? OR id = ?", arguments: [row.path, row.id])
+        try db.execute(sql: "INSERT INTO image (\(Row.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", arguments: row.arguments)
+    }
+}

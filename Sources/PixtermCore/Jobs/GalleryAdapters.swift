@@ -1,0 +1,52 @@
+import Foundation
+import Gallery
+import PixapiKit
+
+extension GalleryStore: ResultStore {
+    public func save(imageAt file: URL, record: ResultRecord) throws -> URL {
+        try save(
+            imageAt: file, request: record.request, index: record.index, mode: record.mode, taskID: record.taskID,
+            revisedPrompt: record.revisedPrompt, creditsPerImage: record.creditsPerImage, requestCost: record.requestCost,
+            created: record.created
+        ).url
+    }
+}
+
+extension TaskJournal: ResumableJournal {
+    public func claimOpenEntries() -> [ClaimedEntry] {
+        openEntries().compactMap { entry in
+            guard let claim = claim(entry.id) else { return nil }
+            return ClaimedEntry(
+                entry: entry.id, request: entry.request, mode: entry.mode, taskID: entry.taskID, cost: entry.cost,
+                created: entry.created, alreadySaved: entry.saved, claim: claim
+            )
+        }
+    }
+}
+
+/// The gallery as the browser screen queries it.
+public struct GalleryBrowserSource: GalleryQueries {
+    public let store: GalleryStore
+
+    public init(store: GalleryStore) { self.store = store }
+
+    public func page(filter: String, limit: Int) throws -> (items: [GalleryItem], total: Int) {
+        let (entries, total) = try store.page(filter: filter, limit: limit)
+        return (entries.map(GalleryItem.init), total)
+    }
+
+    public func trash(_ item: GalleryItem) throws { try store.remove(item.id) }
+
+    public func restore(_ item: GalleryItem) throws { try store.restore(item.id) }
+
+    public func refresh() throws { try store.refresh() }
+}
+
+extension GalleryItem {
+    public init(_ entry: GalleryEntry) {
+        self.init(
+            id: entry.id, path: entry.url.path, prompt: entry.prompt, model: entry.model, size: entry.size, quality: entry.quality,
+            created: entry.created, credits: entry.creditsPerImage, request: entry.request
+        )
+    }
+}
