@@ -39,8 +39,8 @@ enum ImageSynthesis {
     private static func stripeRow(length: Int, period: Int, from: [UInt8], to: [UInt8]) -> [UInt8] {
         var row = [UInt8](repeating: 255, count: length * 4)
         for x in 0..<length {
-            let phase = x % period
-            let t = phase < period / 2 ? phase * 2 : (period - phase) * 2
+            // 0 at the start of each period, `period` in its middle, back to 0 at its end.
+            let t = period - abs(2 * (x % period) - period)
             for channel in 0..<3 {
                 let start = Int(from[channel]), end = Int(to[channel])
                 row[x * 4 + channel] = UInt8(start + (end - start) * t / period)
