@@ -1,2 +1,0 @@
-#include "CImageCodecs.h"
-int cimage_placeholder(void) { return 0; }

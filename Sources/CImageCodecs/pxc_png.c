@@ -1,0 +1,151 @@
+#include "CImageCodecs.h"
+#include "pxc_internal.h"
+
+#include <png.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+
+/// Shared by libpng's callbacks: where to jump on error, where to read from or write to.
+typedef struct png_context {
+    jmp_buf jump;
+    char *err;
+    size_t errlen;
+    const uint8_t *input;
+    size_t input_length;
+    size_t input_position;
+    pxc_buffer output;
+} png_context;
+
+static void on_error(png_structp png, png_const_charp message) {
+    png_context *context = png_get_error_ptr(png);
+    pxc_message(context->err, context->errlen, "%s", message);
+    longjmp(context->jump, 1);
+}
+
+static void on_warning(png_structp png, png_const_charp message) {
+    (void)png;
+    (void)message;
+}
+
+static void read_bytes(png_structp png, png_bytep destination, size_t count) {
+    png_context *context = png_get_io_ptr(png);
+    if (count > context->input_length - context->input_position) {
+        png_error(png, "the file ends early (truncated)");
+    }
+    memcpy(destination, context->input + context->input_position, count);
+    context->input_position += count;
+}
+
+static void write_bytes(png_structp png, png_bytep source, size_t count) {
+    png_context *context = png_get_io_ptr(png);
+    if (!pxc_buffer_reserve(&context->output, count)) png_error(png, "out of memory");
+    memcpy(context->output.data + context->output.length, source, count);
+    context->output.length += count;
+}
+
+static void flush_nothing(png_structp png) { (void)png; }
+
+/// Asks libpng to turn every colour type and bit depth into 8-bit RGBA.
+static void request_rgba8(png_structp png, png_infop info) {
+    int colour_type = png_get_color_type(png, info);
+    int bit_depth = png_get_bit_depth(png, info);
+    bool has_trns = png_get_valid(png, info, PNG_INFO_tRNS) != 0;
+    if (colour_type == PNG_COLOR_TYPE_PALETTE) png_set_palette_to_rgb(png);
+    if (colour_type == PNG_COLOR_TYPE_GRAY && bit_depth < 8) png_set_expand_gray_1_2_4_to_8(png);
+    if (has_trns) png_set_tRNS_to_alpha(png);
+    if (bit_depth == 16) png_set_scale_16(png);
+    if (!(colour_type & PNG_COLOR_MASK_COLOR)) png_set_gray_to_rgb(png);
+    if (!(colour_type & PNG_COLOR_MASK_ALPHA) && !has_trns) png_set_add_alpha(png, 0xFF, PNG_FILLER_AFTER);
+    png_set_interlace_handling(png);
+    png_read_update_info(png, info);
+}
+
+pxc_status pxc_png_decode(const uint8_t *data, size_t len, uint64_t max_pixels,
+                          uint8_t **out, uint32_t *width, uint32_t *height,
+                          char *err, size_t errlen) {
+    *out = NULL;
+    png_context context = {.err = err, .errlen = errlen, .input = data, .input_length = len};
+    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &context, on_error, on_warning);
+    if (!png) return PXC_NO_MEMORY;
+    png_infop info = png_create_info_struct(png);
+    if (!info) {
+        png_destroy_read_struct(&png, NULL, NULL);
+        return PXC_NO_MEMORY;
+    }
+    uint8_t *volatile pixels = NULL;
+    png_bytep *volatile rows = NULL;
+    volatile pxc_status status = PXC_CORRUPT;
+    if (setjmp(context.jump)) {
+        free(pixels);
+        free(rows);
+        png_destroy_read_struct(&png, &info, NULL);
+        return status;
+    }
+    png_set_read_fn(png, &context, read_bytes);
+    png_read_info(png, info);
+    uint32_t w = png_get_image_width(png, info), h = png_get_image_height(png, info);
+    if ((uint64_t)w * h > max_pixels) {
+        status = PXC_TOO_LARGE;
+        pxc_message(err, errlen, "%ux%u pixels is more than the %llu allowed", w, h,
+                    (unsigned long long)max_pixels);
+        longjmp(context.jump, 1);
+    }
+    request_rgba8(png, info);
+    size_t stride = (size_t)w * 4;
+    if (png_get_rowbytes(png, info) != stride) png_error(png, "unexpected row layout");
+    pixels = malloc(stride * h);
+    rows = malloc(sizeof(png_bytep) * h);
+    if (!pixels || !rows) {
+        status = PXC_NO_MEMORY;
+        png_error(png, "out of memory");
+    }
+    for (uint32_t y = 0; y < h; y++) rows[y] = pixels + stride * y;
+    png_read_image(png, rows);
+    free(rows);
+    png_destroy_read_struct(&png, &info, NULL);
+    *out = pixels;
+    *width = w;
+    *height = h;
+    return PXC_OK;
+}
+
+pxc_status pxc_png_encode(const uint8_t *rgba, uint32_t width, uint32_t height, int level,
+                          uint8_t **out, size_t *outlen, char *err, size_t errlen) {
+    *out = NULL;
+    *outlen = 0;
+    if (width == 0 || height == 0 || level < 0 || level > 9) {
+        pxc_message(err, errlen, "cannot encode a %ux%u PNG at level %d", width, height, level);
+        return PXC_INVALID;
+    }
+    png_context context = {.err = err, .errlen = errlen};
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &context, on_error, on_warning);
+    if (!png) return PXC_NO_MEMORY;
+    png_infop info = png_create_info_struct(png);
+    if (!info) {
+        png_destroy_write_struct(&png, NULL);
+        return PXC_NO_MEMORY;
+    }
+    png_bytep *volatile rows = NULL;
+    if (setjmp(context.jump)) {
+        free(rows);
+        free(context.output.data);
+        png_destroy_write_struct(&png, &info);
+        return PXC_NO_MEMORY;
+    }
+    png_set_write_fn(png, &context, write_bytes, flush_nothing);
+    png_set_compression_level(png, level);
+    png_set_IHDR(png, info, width, height, 8, PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE,
+                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    rows = malloc(sizeof(png_bytep) * height);
+    if (!rows) png_error(png, "out of memory");
+    for (uint32_t y = 0; y < height; y++) rows[y] = (png_bytep)(rgba + (size_t)width * 4 * y);
+    png_write_info(png, info);
+    png_write_image(png, rows);
+    png_write_end(png, NULL);
+    free(rows);
+    png_destroy_write_struct(&png, &info);
+    *out = context.output.data;
+    *outlen = context.output.length;
+    return PXC_OK;
+}

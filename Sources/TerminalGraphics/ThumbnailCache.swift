@@ -1,0 +1,90 @@
+import Foundation
+import ImageCodec
+
+/// Downscaled previews kept on disk so a gallery page can be drawn without decoding every
+/// full-size image again. An entry is valid only for the same file path, byte size, modification
+/// time and cell size; a changed file simply misses and overwrites its old entry.
+public struct ThumbnailCache: Sendable {
+    public let directory: URL
+
+    public init(directory: URL) {
+        self.directory = directory
+    }
+
+    /// `$XDG_CACHE_HOME/pixterm/thumbnails`, or `~/.cache/pixterm/thumbnails` when unset.
+    public static func defaultDirectory(environment: [String: String]) -> URL {
+        let base = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache")
+        return base.appendingPathComponent("pixterm/thumbnails")
+    }
+
+    /// The cached pixels, or nil when absent, stale or unreadable (a cache never fails loudly).
+    public func image(for file: URL, columns: Int, rows: Int) -> RGBAImage? {
+        guard let key = Self.key(for: file, columns: columns, rows: rows),
+              let data = try? Data(contentsOf: entry(for: file, columns: columns, rows: rows))
+        else { return nil }
+        return ThumbnailFile.decode([UInt8](data), expectedKey: key)
+    }
+
+    /// Written to a temporary file and renamed into place, so a concurrent reader or a crash
+    /// never sees half an entry.
+    public func store(_ image: RGBAImage, for file: URL, columns: Int, rows: Int) throws {
+        guard let key = Self.key(for: file, columns: columns, rows: rows) else { return }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try Data(ThumbnailFile.encode(image, key: key)).write(to: entry(for: file, columns: columns, rows: rows), options: .atomic)
+    }
+
+    /// Everything that must match for a cached entry to still show the file as it is now.
+    private static func key(for file: URL, columns: Int, rows: Int) -> String? {
+        let path = file.standardizedFileURL.path
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let size = attributes[.size] as? NSNumber,
+              let modified = attributes[.modificationDate] as? Date
+        else { return nil }
+        let nanoseconds = Int64((modified.timeIntervalSince1970 * 1e9).rounded())
+        return "\(path)\n\(size.int64Value)\n\(nanoseconds)\n\(columns)x\(rows)"
+    }
+
+    /// One entry per file and cell size, named by a stable hash (Swift's `Hasher` is seeded per
+    /// process); the full key stored inside guards against collisions.
+    private func entry(for file: URL, columns: Int, rows: Int) -> URL {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in "\(file.standardizedFileURL.path)\n\(columns)x\(rows)".utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        return directory.appendingPathComponent(String(hash, radix: 16) + ".thumb")
+    }
+}
+
+/// The entry layout: magic, key length and key, width, height (little-endian UInt32), RGBA8.
+enum ThumbnailFile {
+    static let magic = Array("PXTHUMB1".utf8)
+
+    static func encode(_ image: RGBAImage, key: String) -> [UInt8] {
+        let keyBytes = Array(key.utf8)
+        return magic + uint32(keyBytes.count) + keyBytes + uint32(image.width) + uint32(image.height) + image.pixels
+    }
+
+    static func decode(_ bytes: [UInt8], expectedKey: String) -> RGBAImage? {
+        let keyBytes = Array(expectedKey.utf8)
+        var offset = magic.count
+        guard bytes.starts(with: magic), readUInt32(bytes, &offset) == keyBytes.count,
+              bytes.count >= offset + keyBytes.count, Array(bytes[offset..<offset + keyBytes.count]) == keyBytes
+        else { return nil }
+        offset += keyBytes.count
+        guard let width = readUInt32(bytes, &offset), let height = readUInt32(bytes, &offset),
+              bytes.count - offset == width * height * 4
+        else { return nil }
+        return RGBAImage(width: width, height: height, pixels: Array(bytes[offset...]))
+    }
+
+    private static func uint32(_ value: Int) -> [UInt8] {
+        (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
+    }
+
+    private static func readUInt32(_ bytes: [UInt8], _ offset: inout Int) -> Int? {
+        guard bytes.count >= offset + 4 else { return nil }
+        defer { offset += 4 }
+        return (0..<4).reduce(0) { $0 | Int(bytes[offset + $1]) << (8 * $1) }
+    }
+}
