@@ -1,5 +1,6 @@
 import Foundation
 import ImageCodec
+import NIOPosix
 
 /// Turns a validated job into the image response: draws, encodes, and either stores each image
 /// for its URL or inlines it as base64.
@@ -9,11 +10,8 @@ enum ImageProducer {
     ) async throws -> ImagesResponse {
         var items: [ImagesResponse.Item] = []
         for index in 0..<job.n {
-            let seed = ImageSynthesis.seed(prompt: job.prompt, index: index, sourceDigest: job.sourceDigest)
-            let image = ImageSynthesis.image(width: job.width, height: job.height, seed: seed)
-            let bytes = switch job.outputFormat {
-            case .png: try PNGCodec.encode(image, compressionLevel: compressionLevel)
-            case .jpeg: try JPEGCodec.encode(image, quality: 90)
+            let bytes = try await NIOThreadPool.singleton.runIfActive {
+                try encodedImage(job, index: index, compressionLevel: compressionLevel)
             }
             var item = ImagesResponse.Item()
             switch job.responseFormat {
@@ -33,5 +31,16 @@ enum ImageProducer {
             response.outputFormat = job.outputFormat.rawValue
         }
         return response
+    }
+
+    /// Drawing and encoding are CPU-bound: they run on NIO's blocking-work pool so a large image
+    /// never starves the concurrency pool that answers task polls.
+    private static func encodedImage(_ job: ImageJob, index: Int, compressionLevel: Int) throws -> [UInt8] {
+        let seed = ImageSynthesis.seed(prompt: job.prompt, index: index, sourceDigest: job.sourceDigest)
+        let image = ImageSynthesis.image(width: job.width, height: job.height, seed: seed)
+        return switch job.outputFormat {
+        case .png: try PNGCodec.encode(image, compressionLevel: compressionLevel)
+        case .jpeg: try JPEGCodec.encode(image, quality: 90)
+        }
     }
 }

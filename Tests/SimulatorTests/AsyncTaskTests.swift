@@ -22,7 +22,7 @@ struct AsyncTaskTests {
 
     @Test("submit, then queued and in_progress with growing progress, then completed with the images")
     func lifecycle() async throws {
-        try await withSimulator(.init(taskDuration: .milliseconds(800), startingCredits: 100)) { sim in
+        try await withSimulator(.init(taskDuration: .milliseconds(1500), startingCredits: 100)) { sim in
             let submitted = try await RawHTTP.postJSON(sim, "/v1/async/images/generations", Self.body)
             #expect(submitted.status == 200)
             let envelope = try #require(submitted.json)
