@@ -80,7 +80,14 @@ let package = Package(
 
         .testTarget(name: "PixapiKitTests", dependencies: ["PixapiKit"], swiftSettings: strict),
         .testTarget(name: "ImageCodecTests", dependencies: ["ImageCodec", "TerminalGraphics"], swiftSettings: strict),
-        .testTarget(name: "SimulatorTests", dependencies: ["PixapiSimulator", "PixapiKit", "ImageCodec"], swiftSettings: strict),
+        .testTarget(
+            name: "SimulatorTests",
+            dependencies: [
+                "PixapiSimulator", "PixapiKit", "ImageCodec",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(name: "ClientIntegrationTests", dependencies: ["PixapiKit", "PixapiSimulator", "ImageCodec"], swiftSettings: strict),
         .testTarget(name: "GalleryTests", dependencies: ["Gallery", "ImageCodec"], swiftSettings: strict),
         .testTarget(name: "PixtermCoreTests", dependencies: ["PixtermCore"], swiftSettings: strict),

@@ -45,7 +45,7 @@ import Testing
     func refusalsAreReportedWithoutRetry(status: Int, kind: PixapiError.Kind) async throws {
         try await SimulatorHarness.with { harness in
             await harness.simulator.schedule(.status(status))
-            do {
+            do throws(PixapiError) {
                 _ = try await harness.client.create(request, staging: harness.staging)
                 Issue.record("expected \(status) to fail")
             } catch {
@@ -59,7 +59,7 @@ import Testing
     @Test func malformedBodyIsAnErrorAndLeavesNoFiles() async throws {
         try await SimulatorHarness.with { harness in
             await harness.simulator.schedule(Fault(kind: .malformed))
-            do {
+            do throws(PixapiError) {
                 _ = try await harness.client.create(request, staging: harness.staging)
                 Issue.record("expected a malformed response error")
             } catch {
@@ -69,15 +69,28 @@ import Testing
         }
     }
 
-    @Test func slowBodyBeyondTheReadTimeoutTimesOut() async throws {
+    @Test func slowButSteadyBodyCompletes() async throws {
+        // 20 chunks about 50 ms apart: never silent for the 500 ms read timeout.
+        try await SimulatorHarness.with(readTimeout: .milliseconds(500), retry: .none) { harness in
+            await harness.simulator.schedule(Fault(kind: .slowBody, durationMs: 1000))
+            let result = try await harness.client.create(request, staging: harness.staging)
+            #expect(result.items.count == 1)
+        }
+    }
+
+    @Test func stalledBodyTimesOutAndLeavesNoFiles() async throws {
+        // 20 chunks a second apart: silent for longer than the 300 ms read timeout.
         try await SimulatorHarness.with(readTimeout: .milliseconds(300), retry: .none) { harness in
-            await harness.simulator.schedule(Fault(kind: .slowBody, durationMs: 3000))
-            do {
+            await harness.simulator.schedule(Fault(kind: .slowBody, durationMs: 19_000))
+            let clock = ContinuousClock()
+            let start = clock.now
+            do throws(PixapiError) {
                 _ = try await harness.client.create(request, staging: harness.staging)
                 Issue.record("expected a timeout")
             } catch {
-                #expect(error.kind == .timeout || error.kind == .network, "\(error)")
+                #expect(error.kind == .timeout, "\(error)")
             }
+            #expect(clock.now - start < .seconds(5))
             #expect(harness.stagedFiles.isEmpty)
         }
     }
@@ -86,7 +99,7 @@ import Testing
         try await SimulatorHarness.with { harness in
             await harness.simulator.schedule(Fault(kind: .taskFails, message: "the model ran out of ink"))
             let task = try await harness.client.submitTask(request)
-            do {
+            do throws(PixapiError) {
                 _ = try await harness.client.waitForTask(id: task.id, staging: harness.staging, schedule: SimulatorHarness.fastPoll)
                 Issue.record("expected the task to fail")
             } catch {
@@ -99,7 +112,7 @@ import Testing
     @Test func aRejectedKeyIsNeverShown() async throws {
         let key = "sk-live-SECRET-4242"
         try await SimulatorHarness.with(key: key, requiredKey: "sk-other") { harness in
-            do {
+            do throws(PixapiError) {
                 _ = try await harness.client.create(request, staging: harness.staging)
                 Issue.record("expected 401")
             } catch {
@@ -114,7 +127,7 @@ import Testing
         try await SimulatorHarness.with(credits: 10) { harness in
             var expensive = request
             expensive.quality = .high
-            do {
+            do throws(PixapiError) {
                 _ = try await harness.client.create(expensive, staging: harness.staging)
                 Issue.record("expected 402")
             } catch {
@@ -128,7 +141,7 @@ import Testing
         let client = PixapiClient(configuration: ClientConfiguration(
             baseURL: URL(string: "http://127.0.0.1:9")!, apiKey: "k", retry: .none
         ))
-        do {
+        do throws(PixapiError) {
             _ = try await client.create(request, staging: FileManager.default.temporaryDirectory)
             Issue.record("expected a connection error")
         } catch {

@@ -34,8 +34,7 @@ struct SimCommand: AsyncParsableCommand {
         )
         try await reportingFailures {
             try await Simulator.run(configuration) { url in
-                print("pixterm simulator listening on \(url.absoluteString) (Ctrl+C to stop)")
-                fflush(stdout)
+                FileHandle.standardOutput.write(Data("pixterm simulator listening on \(url.absoluteString) (Ctrl+C to stop)\n".utf8))
             }
         }
     }

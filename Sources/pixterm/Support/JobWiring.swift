@@ -19,11 +19,12 @@ enum JobWiring {
     }
 
     static func runner(api: any ImageAPI, settings: PixtermSettings, gallery: GalleryStore? = nil, journal: TaskJournal? = nil) throws(PixapiError) -> JobRunner {
-        do {
-            return JobRunner(
-                api: api, store: try gallery ?? self.gallery(settings: settings), journal: try journal ?? self.journal(settings: settings),
-                baseURL: settings.baseURL
-            )
+        do throws(GalleryError) {
+            let store: GalleryStore
+            if let gallery { store = gallery } else { store = try self.gallery(settings: settings) }
+            let work: TaskJournal
+            if let journal { work = journal } else { work = try self.journal(settings: settings) }
+            return JobRunner(api: api, store: store, journal: work, baseURL: settings.baseURL)
         } catch {
             throw PixapiError(.io, error.message)
         }

@@ -1,0 +1,48 @@
+import PixapiKit
+
+/// How a simulator behaves: where it listens, how slow it is, who it lets in and how much it lets them spend.
+///
+/// The defaults suit tests: loopback, any free port, no latency, any key, unlimited credits and
+/// async tasks short enough to poll through in a couple of seconds.
+public struct SimulatorConfiguration: Sendable {
+    /// The address to bind. Loopback by default so a demo never exposes the simulator on the network.
+    public var host: String
+    /// The port to bind; 0 lets the system choose a free one, read back from `RunningSimulator.port`.
+    public var port: Int
+    /// Added before every `/v1` response, to make spinners and timeouts observable.
+    public var latency: Duration
+    /// How long an async task takes from submission to `completed`, with growing `progress` in between.
+    public var taskDuration: Duration
+    /// The only bearer key accepted; `nil` accepts any non-empty key.
+    public var requiredKey: String?
+    /// Credits available at start and after a reset; `nil` never refuses for lack of credits.
+    public var startingCredits: Int?
+    /// zlib level for generated PNGs: 1 keeps a 3840x2160 image fast to produce.
+    public var compressionLevel: Int
+    /// What the simulator validates against; the same catalog the client checks with, by default.
+    public var catalog: ModelCatalog
+    /// What each request costs, for the credit balance.
+    public var prices: PriceTable
+
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 0,
+        latency: Duration = .zero,
+        taskDuration: Duration = .seconds(2),
+        requiredKey: String? = nil,
+        startingCredits: Int? = nil,
+        compressionLevel: Int = 1,
+        catalog: ModelCatalog = .builtIn,
+        prices: PriceTable = .builtIn
+    ) {
+        self.host = host
+        self.port = port
+        self.latency = latency
+        self.taskDuration = taskDuration
+        self.requiredKey = requiredKey
+        self.startingCredits = startingCredits
+        self.compressionLevel = compressionLevel
+        self.catalog = catalog
+        self.prices = prices
+    }
+}
