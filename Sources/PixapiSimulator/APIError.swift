@@ -44,7 +44,9 @@ struct APIError: Error, Sendable, Hashable {
 
     /// The error a `.status` or `.taskFails` fault plays, with a code that fits the status.
     static func injected(_ fault: Fault) -> APIError {
-        let status = fault.kind == .taskFails ? 500 : fault.status ?? 500
+        // Statuses outside 400-599 would not be errors (and HTTPTypes traps on codes above 999).
+        let requested = fault.kind == .taskFails ? 500 : fault.status ?? 500
+        let status = (400...599).contains(requested) ? requested : 500
         let (type, code): (String, String) = switch status {
         case 401, 403: ("authentication_error", "invalid_api_key")
         case 402: ("billing_error", "insufficient_credits")

@@ -24,7 +24,7 @@ public struct Fault: Codable, Sendable, Hashable {
     public var path: String?
     /// How many matching requests it applies to before it is used up.
     public var count: Int
-    /// The status for `.status` (default 500).
+    /// The status for `.status`: 400-599, anything else becomes 500.
     public var status: Int?
     /// Seconds sent as `Retry-After` with a `.status` fault.
     public var retryAfter: Int?

@@ -127,3 +127,28 @@ struct FaultTests {
         }
     }
 }
+
+@Suite("Lifecycle")
+struct LifecycleTests {
+    @Test("a port already in use fails to start; a stopped simulator refuses connections")
+    func portInUse() async throws {
+        let first = try await Simulator.start()
+        await #expect(throws: (any Error).self) {
+            let second = try await Simulator.start(.init(port: first.port))
+            await second.shutdown()
+        }
+        let url = first.baseURL.absoluteString + "/_sim/credits"
+        #expect(try await RawHTTP.send(.GET, url).status == 200)
+        await first.shutdown()
+        await #expect(throws: (any Error).self) { _ = try await RawHTTP.send(.GET, url) }
+    }
+
+    @Test("a status fault outside 400-599 plays as 500")
+    func outOfRangeStatus() async throws {
+        try await withSimulator { sim in
+            await sim.schedule(.status(1200))
+            let response = try await RawHTTP.get(sim, "/v1/tasks/task_x")
+            #expect(response.status == 500)
+        }
+    }
+}
