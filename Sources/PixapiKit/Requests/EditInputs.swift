@@ -16,10 +16,10 @@ public struct EditInput: Sendable, Hashable {
         do {
             attributes = try FileManager.default.attributesOfItem(atPath: url.path)
         } catch {
-            throw PixapiError(.io, "cannot read \(role) \(shown): no such file or not readable", param: role)
+            throw PixapiError(.invalidInput, "cannot read \(role) \(shown): no such file", param: role)
         }
         guard (attributes[.type] as? FileAttributeType) != .typeDirectory else {
-            throw PixapiError(.io, "\(role) \(shown) is a folder, not an image file", param: role)
+            throw PixapiError(.invalidInput, "\(role) \(shown) is a folder, not an image file", param: role)
         }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         guard size <= maxBytes else {
