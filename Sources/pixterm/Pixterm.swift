@@ -14,8 +14,9 @@ struct Pixterm: AsyncParsableCommand {
         version: PixtermVersion.current,
         subcommands: [
             GenerateCommand.self, EditCommand.self, CostCommand.self, ModelsCommand.self, PreviewCommand.self,
-            SimCommand.self,
-        ]
+            SimCommand.self, UICommand.self,
+        ],
+        defaultSubcommand: UICommand.self
     )
 }
 

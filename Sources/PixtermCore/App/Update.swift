@@ -15,6 +15,8 @@ extension AppState {
             return []
         case let .jobEvent(id, event):
             applyJobEvent(id, event, now: now)
+            // A new image should appear in the gallery the user is looking at.
+            if screen == .gallery, case .saved = event { return [.loadGallery(filter: gallery.filter, limit: Self.galleryPageSize)] }
             return []
         case let .galleryLoaded(items, total, filter):
             let keep = gallery.selectedItem?.id

@@ -34,10 +34,12 @@ extension NcursesTerminal {
             }
             if ready > 0 && fds[1].revents != 0 {
                 let bytes = pipe.drain()
-                if let signal = bytes.first(where: { $0 != 0 }) {
+                if let signal = bytes.first(where: { $0 != 0 && Int32($0) != SIGWINCH }) {
                     shutdown()
                     return .terminated(signal: Int32(signal))
                 }
+                // A resize: ncurses reports it as KEY_RESIZE on the next read.
+                if bytes.contains(UInt8(SIGWINCH)) { continue }
                 return .wake
             }
             if ready > 0 && fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {

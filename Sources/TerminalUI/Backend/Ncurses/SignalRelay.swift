@@ -7,8 +7,10 @@ import Darwin
 /// The write end signal handlers report to; set before the handlers are installed and only
 /// read by them, as a signal handler cannot reach any object.
 nonisolated(unsafe) private var signalPipeWriteEnd: Int32 = -1
+/// ncurses' own SIGWINCH handler, which only sets the flag that makes it report KEY_RESIZE.
+nonisolated(unsafe) private var ncursesResizeHandler: (@convention(c) (Int32) -> Void)?
 
-/// Routes SIGTERM, SIGHUP and SIGINT into a self-pipe instead of letting them kill the process
+/// Routes SIGTERM, SIGHUP and SIGINT (and SIGWINCH, to wake the poll) into a self-pipe instead of letting them kill the process
 /// with the terminal still in raw mode; the UI thread then restores it (endwin is not
 /// async-signal-safe, so the handler only writes one byte).
 struct SignalRelay {
@@ -23,6 +25,16 @@ struct SignalRelay {
                 _ = write(signalPipeWriteEnd, &byte, 1)
             }
         }
+        // SIGWINCH may land on any thread, where it would not interrupt the UI thread's poll:
+        // ncurses still notes it, and the byte wakes the poll so the resize shows at once.
+        let ncurses = signal(SIGWINCH) { received in
+            if let handler = ncursesResizeHandler { handler(received) }
+            var byte = UInt8(truncatingIfNeeded: received)
+            _ = write(signalPipeWriteEnd, &byte, 1)
+        }
+        previous[SIGWINCH] = ncurses
+        // SIG_DFL and SIG_IGN are the addresses 0 and 1, not functions to call.
+        if let ncurses, unsafeBitCast(ncurses, to: Int.self) > 1 { ncursesResizeHandler = ncurses }
     }
 
     mutating func uninstall() {

@@ -1,0 +1,94 @@
+import Foundation
+import PixapiKit
+import PixtermCore
+import TerminalGraphics
+
+/// The UI loop: waits for a key or news from background work, folds it into the state, runs
+/// the effects, and draws. It owns the terminal and runs on one thread.
+public final class AppRuntime {
+    public private(set) var state: AppState
+    private let environment: AppEnvironment
+    private let backend: any TerminalBackend
+    private let services: any AppServices
+    private let view: AppView
+    private let previews: PreviewLoader
+    private let inbox: ActionInbox
+    private let insideTmux: Bool
+    private var size: GridSize
+    private var promptViewport: (width: Int, height: Int) = (0, 0)
+
+    public init(
+        state: AppState, environment: AppEnvironment, backend: any TerminalBackend, services: any AppServices,
+        view: AppView, previewRenderer: PreviewRenderer, insideTmux: Bool
+    ) {
+        self.state = state
+        self.environment = environment
+        self.backend = backend
+        self.services = services
+        self.view = view
+        previews = PreviewLoader(renderer: previewRenderer)
+        inbox = ActionInbox(waker: backend.waker)
+        self.insideTmux = insideTmux
+        size = backend.size()
+    }
+
+    /// Runs until the user quits or a signal ends the session; restores the terminal either way.
+    public func run() {
+        backend.setBracketedPaste(true)
+        defer { backend.shutdown() }
+        let inbox = inbox
+        services.start { inbox.post(.action($0)) }
+        syncLayout()
+        draw()
+        while !state.isQuitting {
+            // Jobs show elapsed seconds, so the screen ticks while any runs; otherwise it sleeps.
+            let timeout: Duration? = state.jobs.contains { !$0.state.isFinished } ? .seconds(1) : nil
+            switch backend.nextEvent(timeout: timeout) {
+            case let .key(.resize(columns, rows)):
+                size = GridSize(columns: columns, rows: rows)
+            case let .key(event):
+                if let key = KeyMapping.inputKey(event) { dispatch(.key(key)) }
+            case .wake, .timeout:
+                break
+            case .terminated:
+                return
+            }
+            for message in inbox.drain() {
+                if case let .action(action) = message { dispatch(action) }
+            }
+            syncLayout()
+            draw()
+        }
+    }
+
+    /// Folds one action in and performs what it asks for.
+    func dispatch(_ action: Action) {
+        let inbox = inbox
+        for effect in state.update(action, environment: environment) {
+            switch effect {
+            case let .copyToClipboard(text):
+                backend.emit(rawBytes: Clipboard.osc52(text, insideTmux: insideTmux))
+            case .quit:
+                break
+            default:
+                services.perform(effect) { inbox.post(.action($0)) }
+            }
+        }
+    }
+
+    /// Tells the editor when its box changed size (resize, switching edit mode).
+    private func syncLayout() {
+        let viewport = AppView.promptViewport(size: size, editMode: state.operation == .edit)
+        guard viewport != promptViewport else { return }
+        promptViewport = viewport
+        _ = state.update(.layout(promptWidth: viewport.width, promptHeight: viewport.height), environment: environment)
+    }
+
+    private func draw() {
+        let inbox = inbox
+        let frame = view.render(state, environment: environment, size: size, now: Date()) { item, area in
+            previews.state(for: item, area: area) { inbox.post(.preview) }
+        }
+        backend.draw(frame.grid, cursor: frame.cursor)
+    }
+}

@@ -1,0 +1,35 @@
+import PixtermCore
+
+/// Turns what the terminal decoded into the keys the view model understands; nil for keys the
+/// UI does not use (Insert) and for resizes, which the runtime handles itself.
+enum KeyMapping {
+    static func inputKey(_ event: KeyEvent) -> InputKey? {
+        if event.isWordLeft { return .wordLeft }
+        if event.isWordRight { return .wordRight }
+        switch event {
+        case let .text(character): return .character(character)
+        case .ctrl("j"): return .newline
+        case let .ctrl(letter): return .ctrl(letter)
+        case .alt(.enter): return .newline
+        case let .alt(.text(character)): return .alt(character)
+        case let .alt(inner): return inputKey(inner)
+        case .enter: return .enter
+        case .tab: return .tab
+        case .backTab: return .backTab
+        case .backspace: return .backspace
+        case .delete: return .delete
+        case .escape: return .escape
+        case .up: return .up
+        case .down: return .down
+        case .left: return .left
+        case .right: return .right
+        case .home: return .home
+        case .end: return .end
+        case .pageUp: return .pageUp
+        case .pageDown: return .pageDown
+        case let .function(number): return .function(number)
+        case let .paste(text): return .paste(text)
+        case .insert, .resize, .ctrlLeft, .ctrlRight: return nil
+        }
+    }
+}

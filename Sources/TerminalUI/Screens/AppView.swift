@@ -1,0 +1,49 @@
+import Foundation
+import PixapiKit
+import PixtermCore
+import TerminalGraphics
+
+/// Draws the whole UI for a state: a pure function from view model to cells, so screens are
+/// tested by comparing text and the runtime only decides when to draw.
+public struct AppView {
+    public let colorMode: ColorMode
+
+    public init(colorMode: ColorMode) { self.colorMode = colorMode }
+
+    public func render(
+        _ state: AppState, environment: AppEnvironment, size: GridSize, now: Date,
+        preview: (GalleryItem, GridSize) -> PreviewState = { _, _ in .loading }
+    ) -> Frame {
+        var grid = CellGrid(size: size)
+        let layout = ScreenLayout(size: size)
+        if layout.isTooSmall {
+            let need = ScreenLayout.minimum
+            let text = "terminal too small (need \(need.columns)x\(need.rows), have \(size.columns)x\(size.rows))"
+            for (line, wrapped) in TextWrap.lines(text, width: size.columns).enumerated() {
+                grid.put(wrapped, row: size.rows / 2 + line, column: 0, style: Theme.warning)
+            }
+            return Frame(grid: grid, cursor: nil)
+        }
+        ChromeView.drawStatus(state, environment, into: &grid, layout: layout)
+        var cursor: GridPoint?
+        switch state.screen {
+        case .compose: cursor = ComposeView.draw(state, environment, into: &grid, layout: layout, now: now)
+        case .gallery: cursor = GalleryView.draw(state, into: &grid, layout: layout, colorMode: colorMode, preview: preview)
+        }
+        ChromeView.drawMessage(state, into: &grid, layout: layout)
+        ChromeView.drawFooter(state, into: &grid, layout: layout)
+        if let overlay = state.overlay {
+            OverlayView.draw(overlay, state, environment, into: &grid, layout: layout)
+            cursor = nil
+        }
+        return Frame(grid: grid, cursor: cursor)
+    }
+
+    /// The prompt box's inner size for a terminal size and mode.
+    public static func promptViewport(size: GridSize, editMode: Bool) -> (width: Int, height: Int) {
+        ComposeView.promptViewport(ScreenLayout(size: size), editMode: editMode)
+    }
+
+    /// The cell area the gallery's preview gets at this size.
+    public static func previewArea(size: GridSize) -> GridSize { GalleryView.previewArea(ScreenLayout(size: size)) }
+}

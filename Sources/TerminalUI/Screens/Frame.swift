@@ -1,0 +1,24 @@
+import PixtermCore
+
+/// One drawn screen: the cells and where the terminal's caret goes (nil hides it).
+public struct Frame: Sendable {
+    public var grid: CellGrid
+    public var cursor: GridPoint?
+
+    public init(grid: CellGrid, cursor: GridPoint? = nil) {
+        self.grid = grid
+        self.cursor = cursor
+    }
+
+    /// The grid as text lines, for tests and the README's screen captures.
+    public var text: String { grid.rows().map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n") }
+}
+
+/// Writes a line clipped to `rect`'s width; returns columns used.
+extension CellGrid {
+    @discardableResult
+    mutating func put(_ text: String, in rect: GridRect, line: Int, column: Int = 0, style: CellStyle) -> Int {
+        guard line >= 0, line < rect.height else { return 0 }
+        return put(text, row: rect.row + line, column: rect.column + column, style: style, limit: rect.column + rect.width)
+    }
+}

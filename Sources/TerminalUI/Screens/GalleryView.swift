@@ -1,0 +1,112 @@
+import Foundation
+import PixapiKit
+import PixtermCore
+import TerminalGraphics
+
+/// What the gallery screen knows of an item's preview: drawn by a background task, so the
+/// list never waits for an image to decode.
+public enum PreviewState: Sendable, Equatable {
+    case loading
+    case ready([[Cell]])
+    case failed(String)
+}
+
+/// The gallery browser: the list on the left, the selected image and its settings on the right.
+enum GalleryView {
+    static func draw(
+        _ state: AppState, into grid: inout CellGrid, layout: ScreenLayout, colorMode: ColorMode,
+        preview: (GalleryItem, GridSize) -> PreviewState
+    ) -> GridPoint? {
+        let browser = state.gallery
+        let header = layout.body.row
+        var cursor: GridPoint?
+        if let draft = browser.filterDraft {
+            let used = grid.put("Filter: ", row: header, column: 0, style: Theme.title)
+            let typed = grid.put(TerminalText.sanitized(draft), row: header, column: used, style: Theme.focusedValue)
+            cursor = GridPoint(row: header, column: min(used + typed, layout.size.columns - 1))
+        } else {
+            var title = "Gallery · \(browser.total.grouped) image\(browser.total == 1 ? "" : "s")"
+            if !browser.filter.isEmpty { title += " matching “\(TerminalText.sanitized(browser.filter))” (Esc clears)" }
+            if browser.isLoading { title += " · loading…" }
+            grid.put(title, row: header, column: 0, style: Theme.title)
+        }
+        drawList(browser, into: &grid, rect: layout.galleryList)
+        grid.vline(row: layout.galleryDetail.row, column: layout.galleryDetail.column - 1, height: layout.galleryDetail.height, style: Theme.frame)
+        if let item = browser.selectedItem {
+            drawDetail(item, into: &grid, rect: layout.galleryDetail, colorMode: colorMode, preview: preview)
+        }
+        return cursor
+    }
+
+    /// Rows of the detail panel given to text under the preview.
+    static let detailTextRows = 6
+
+    /// The cell area the preview of the selected item gets.
+    static func previewArea(_ layout: ScreenLayout) -> GridSize {
+        let rect = layout.galleryDetail
+        return GridSize(columns: max(1, rect.width - 2), rows: max(1, rect.height - detailTextRows))
+    }
+
+    private static func drawList(_ browser: GalleryBrowser, into grid: inout CellGrid, rect: GridRect) {
+        if browser.items.isEmpty {
+            let text = browser.isLoading ? "loading…" : browser.filter.isEmpty
+                ? "No images yet. Generate one on the compose screen (Esc)." : "Nothing matches. Esc clears the filter."
+            for (line, wrapped) in TextWrap.lines(text, width: rect.width - 1).enumerated() {
+                grid.put(wrapped, in: rect, line: line, style: Theme.dim)
+            }
+            return
+        }
+        let first = max(0, min(browser.selected - rect.height / 2, browser.items.count - rect.height))
+        let formatter = DateFormatter()
+        formatter.dateFormat = "MM-dd HH:mm"
+        for (line, index) in (first..<min(browser.items.count, first + rect.height)).enumerated() {
+            let item = browser.items[index]
+            let selected = index == browser.selected
+            let style = selected ? Theme.selected : Theme.text
+            if selected { grid.fill(GridRect(row: rect.row + line, column: rect.column, width: rect.width, height: 1), style: style) }
+            let used = grid.put(formatter.string(from: item.created) + " ", in: rect, line: line, style: selected ? style : Theme.dim)
+            let prompt = item.prompt.isEmpty ? URL(fileURLWithPath: item.path).lastPathComponent : item.prompt
+            let text = TerminalText.sanitized(prompt).replacingOccurrences(of: "\n", with: " ")
+            grid.put(DisplayWidth.truncate(text, toWidth: rect.width - used, ellipsis: "…"), in: rect, line: line, column: used, style: style)
+        }
+    }
+
+    private static func drawDetail(
+        _ item: GalleryItem, into grid: inout CellGrid, rect: GridRect, colorMode: ColorMode,
+        preview: (GalleryItem, GridSize) -> PreviewState
+    ) {
+        let area = GridSize(columns: max(1, rect.width - 2), rows: max(1, rect.height - detailTextRows))
+        var previewRows = 1
+        switch preview(item, area) {
+        case .loading:
+            grid.put("drawing preview…", row: rect.row, column: rect.column + 1, style: Theme.dim)
+        case let .failed(reason):
+            grid.put("no preview: \(TerminalText.sanitized(reason))", row: rect.row, column: rect.column + 1, style: Theme.warning, limit: rect.column + rect.width)
+        case let .ready(cells):
+            previewRows = cells.count
+            for (line, row) in cells.enumerated() where line < area.rows {
+                for (offset, cell) in row.enumerated() where offset < area.columns {
+                    let column = rect.column + 1 + offset
+                    if colorMode == .none {
+                        grid.put(String(CharacterRamp.character(for: cell)), row: rect.row + line, column: column, style: Theme.text)
+                    } else {
+                        grid.put("▀", row: rect.row + line, column: column, style: CellStyle(foreground: .rgb(cell.top), background: .rgb(cell.bottom)))
+                    }
+                }
+            }
+        }
+        let text = GridRect(row: rect.row + previewRows + 1, column: rect.column + 1, width: rect.width - 1, height: rect.height - previewRows - 1)
+        var lines: [(String, CellStyle)] = []
+        let prompt = item.prompt.isEmpty ? "(no sidecar: an image added to the folder by hand)" : TerminalText.sanitized(item.prompt)
+        for wrapped in TextWrap.lines(prompt, width: text.width).prefix(2) { lines.append((wrapped, Theme.title)) }
+        var settings = [item.model, item.size, item.quality].compactMap { $0 }
+        if let request = item.request { settings.append("n=\(request.n)") }
+        if let credits = item.credits { settings.append("\(credits) credits") }
+        lines.append((settings.joined(separator: " · "), Theme.text))
+        lines.append((item.created.formatted(date: .abbreviated, time: .shortened), Theme.dim))
+        lines.append((TerminalText.sanitized(item.path), Theme.dim))
+        for (line, entry) in lines.enumerated() {
+            grid.put(DisplayWidth.truncate(entry.0, toWidth: text.width, ellipsis: "…"), in: text, line: line, style: entry.1)
+        }
+    }
+}

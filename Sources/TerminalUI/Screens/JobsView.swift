@@ -1,0 +1,62 @@
+import Foundation
+import PixapiKit
+import PixtermCore
+
+/// The jobs list under the settings: state, elapsed time, progress, cost and prompt.
+enum JobsView {
+    static func draw(_ state: AppState, into grid: inout CellGrid, rect: GridRect, now: Date) {
+        guard rect.height > 0 else { return }
+        let focused = state.focus == .jobs
+        grid.hline(row: rect.row, column: 0, width: rect.width, style: focused ? Theme.focusedFrame : Theme.frame)
+        grid.put(" Jobs ", row: rect.row, column: 2, style: focused ? Theme.focusedFrame : Theme.title)
+        let listRows = rect.height - 1
+        guard listRows > 0 else { return }
+        if state.jobs.isEmpty {
+            grid.put("No jobs yet. Jobs run in the background; the UI stays yours.", in: rect, line: 1, style: Theme.dim)
+            return
+        }
+        let selected = min(state.selectedJob, state.jobs.count - 1)
+        let first = max(0, min(selected - listRows + 1, state.jobs.count - listRows))
+        for (line, index) in (first..<min(state.jobs.count, first + listRows)).enumerated() {
+            let job = state.jobs[index]
+            let style = focused && index == selected ? Theme.selected : Theme.text
+            if focused && index == selected { grid.fill(GridRect(row: rect.row + 1 + line, column: 0, width: rect.width, height: 1), style: style) }
+            var column = grid.put(symbol(job) + " ", in: rect, line: 1 + line, style: focused && index == selected ? style : stateStyle(job))
+            column += grid.put(DisplayWidth.pad(label(job), toWidth: 17) + " ", in: rect, line: 1 + line, column: column, style: style)
+            column += grid.put(DisplayWidth.pad(elapsed(job, now: now), toWidth: 7), in: rect, line: 1 + line, column: column, style: style)
+            let cost = job.cost.map { "\($0.estimate ? "~" : "")\($0.costCredits) cr" } ?? "? cr"
+            column += grid.put(DisplayWidth.pad(cost, toWidth: 8), in: rect, line: 1 + line, column: column, style: style)
+            var text = TerminalText.sanitized(job.request.prompt).replacingOccurrences(of: "\n", with: " ")
+            if case let .failed(error) = job.state { text = error.message + " — " + text }
+            grid.put(DisplayWidth.truncate(text, toWidth: max(0, rect.width - column), ellipsis: "…"), in: rect, line: 1 + line, column: column, style: style)
+        }
+    }
+
+    static func symbol(_ job: Job) -> String {
+        switch job.state {
+        case .completed: "✔"
+        case .failed: "✖"
+        case .cancelled: "○"
+        default: job.isResumed ? "↻" : "●"
+        }
+    }
+
+    static func label(_ job: Job) -> String {
+        if let progress = job.progress, !job.state.isFinished { return "\(job.stateLabel) \(progress)%" }
+        return job.stateLabel
+    }
+
+    static func elapsed(_ job: Job, now: Date) -> String {
+        let seconds = Int(job.elapsed(now: now).rounded(.down))
+        return seconds < 60 ? "\(seconds)s" : "\(seconds / 60)m\(seconds % 60)s"
+    }
+
+    private static func stateStyle(_ job: Job) -> CellStyle {
+        switch job.state {
+        case .completed: Theme.money
+        case .failed: Theme.error
+        case .cancelled: Theme.dim
+        default: Theme.accent
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import PixapiKit
+import PixtermCore
+
+/// Boxes drawn over the screen: help, the session log, questions, and the first-run screen.
+enum OverlayView {
+    static func draw(_ overlay: Overlay, _ state: AppState, _ environment: AppEnvironment, into grid: inout CellGrid, layout: ScreenLayout) {
+        switch overlay {
+        case .help:
+            let entries = HelpText.lines(for: state)
+            let keyWidth = entries.map { DisplayWidth.of($0.key) }.max() ?? 0
+            let lines = entries.map { DisplayWidth.pad($0.key, toWidth: keyWidth) + "  " + $0.action }
+            box(title: state.screen == .gallery ? "Gallery keys" : "Compose keys", lines: lines.map { ($0, Theme.text) }, into: &grid, layout: layout)
+        case .log:
+            let lines = state.log.isEmpty ? ["Nothing has happened yet."] : state.log
+            box(title: "Session log", lines: lines.map { ($0, Theme.text) }, into: &grid, layout: layout, keepEnd: true)
+        case let .confirm(question):
+            box(title: "Confirm", lines: confirmLines(question), into: &grid, layout: layout)
+        case .firstRun:
+            let lines: [(String, CellStyle)] = [
+                ("No API key is configured.", Theme.title),
+                ("", Theme.text),
+                (environment.keyHelp, Theme.text),
+                ("", Theme.text),
+                ("Press d or Enter to try everything in the demo: an offline simulator on this machine, real images, no credits spent.", Theme.accent),
+                ("Esc looks around without a key; q quits.", Theme.dim),
+            ]
+            box(title: "Welcome to pixterm", lines: lines, into: &grid, layout: layout)
+        }
+    }
+
+    private static func confirmLines(_ question: Confirmation) -> [(String, CellStyle)] {
+        switch question {
+        case let .spend(credits, threshold):
+            return [
+                ("This request costs \(credits.grouped) credits, above your limit of \(threshold.grouped).", Theme.warning),
+                ("Send it?  y sends · n or Esc keeps editing", Theme.text),
+            ]
+        case let .quit(running):
+            return [
+                ("\(running) paid job\(running == 1 ? " is" : "s are") still running.", Theme.warning),
+                ("Quit anyway? They are kept in the journal and finished the next time pixterm starts (or by `pixterm tasks resume`).", Theme.text),
+                ("y quits · n or Esc stays", Theme.dim),
+            ]
+        }
+    }
+
+    /// A centred box sized to its text, clipped to the screen; `keepEnd` shows the last lines.
+    private static func box(title: String, lines: [(String, CellStyle)], into grid: inout CellGrid, layout: ScreenLayout, keepEnd: Bool = false) {
+        let maxWidth = min(layout.size.columns - 4, 76)
+        let innerWidth = min(maxWidth - 4, max(DisplayWidth.of(title) + 4, lines.map { DisplayWidth.of($0.0) }.max() ?? 0))
+        var wrapped: [(String, CellStyle)] = []
+        for (text, style) in lines {
+            for line in TextWrap.lines(TerminalText.sanitized(text), width: innerWidth) { wrapped.append((line, style)) }
+        }
+        let maxInner = layout.size.rows - 4
+        if wrapped.count > maxInner {
+            wrapped = keepEnd ? Array(wrapped.suffix(maxInner)) : Array(wrapped.prefix(maxInner))
+        }
+        let rect = GridRect(
+            row: max(0, (layout.size.rows - wrapped.count - 2) / 2), column: (layout.size.columns - innerWidth - 4) / 2,
+            width: innerWidth + 4, height: wrapped.count + 2
+        )
+        grid.fill(rect, style: Theme.text)
+        grid.box(rect, style: Theme.focusedFrame, title: title)
+        for (line, entry) in wrapped.enumerated() {
+            grid.put(entry.0, row: rect.row + 1 + line, column: rect.column + 2, style: entry.1, limit: rect.column + rect.width - 2)
+        }
+    }
+}

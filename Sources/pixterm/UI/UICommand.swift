@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import PixapiKit
+import PixapiSimulator
+import PixtermCore
+import TerminalGraphics
+import TerminalUI
+
+/// `pixterm` with no subcommand: the full-screen UI.
+struct UICommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ui",
+        abstract: "The full-screen terminal UI (the default when no command is given).",
+        discussion: "With no API key it offers the demo; --demo starts it directly."
+    )
+
+    @Flag(name: .long, help: "Use the built-in offline simulator: real images, no key, no credits spent.")
+    var demo = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        try await reportingFailures {
+            let environment = ProcessInfo.processInfo.environment
+            guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+                throw PixapiError(.invalidInput, "the UI needs an interactive terminal; in scripts use `pixterm generate` (see `pixterm --help`)")
+            }
+            let settings = try global.settings()
+            let backend: JobBackend
+            var simulator: RunningSimulator?
+            if demo {
+                do { (backend, simulator) = try await JobBackend.demo(settings: settings) } catch {
+                    throw PixapiError(.io, "the demo simulator could not start: \(TerminalText.sanitized("\(error)"))")
+                }
+            } else {
+                backend = try JobBackend.live(settings: settings)
+            }
+            let services = UIServices(settings: settings, backend: backend, simulator: simulator)
+            let appEnvironment = AppEnvironment(
+                catalog: settings.catalog, prices: settings.prices, maxCredits: settings.maxCredits,
+                keyHelp: Self.keyHelp(settings), galleryPath: settings.gallery.path
+            )
+            let history = PromptHistory.load(from: Self.historyLines(settings.paths.historyFile))
+            let state = AppState(environment: appEnvironment, history: history, isDemo: demo, hasKey: settings.apiKey != nil)
+            let thumbnails = ThumbnailCache(directory: settings.paths.thumbnailDirectory)
+            let colorMode = ColorMode.detect(environment: environment)
+            try await Self.onOwnThread {
+                let terminal = try NcursesTerminal(environment: environment)
+                let runtime = AppRuntime(
+                    state: state, environment: appEnvironment, backend: terminal, services: services,
+                    view: AppView(colorMode: colorMode),
+                    previewRenderer: PreviewRenderer(renderer: HalfBlockRenderer(mode: colorMode == .none ? .truecolor : colorMode), cache: thumbnails),
+                    insideTmux: environment["TMUX"] != nil
+                )
+                runtime.run()
+            }
+        }
+        // Paid work still in flight is in the journal; nothing else needs an orderly wind-down.
+        Foundation.exit(0)
+    }
+
+    /// The UI loop blocks on the terminal, so it gets a thread of its own instead of one of the
+    /// few the Swift concurrency pool has.
+    private static func onOwnThread(_ body: @escaping @Sendable () throws -> Void) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            Thread.detachNewThread {
+                do {
+                    try body()
+                    continuation.resume()
+                } catch let error as TerminalError {
+                    continuation.resume(throwing: PixapiError(.invalidInput, error.description))
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+        }
+    }
+
+    static func keyHelp(_ settings: PixtermSettings) -> String {
+        var config = settings.paths.configFile.path
+        let home = NSHomeDirectory()
+        if config.hasPrefix(home + "/") { config = "~" + config.dropFirst(home.count) }
+        return "pixterm reads the API key from the PIXAPI_KEY environment variable, or from api_key = \"...\" in \(config)."
+    }
+
+    static func historyLines(_ file: URL) -> [String] {
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").map(String.init)
+    }
+}
