@@ -54,9 +54,10 @@ struct UICommand: AsyncParsableCommand {
                 )
                 runtime.run()
             }
+            // Paid work still in flight is in the journal, so the process ends here, with the
+            // HTTP clients still alive (they must not be torn down mid-request).
+            withExtendedLifetime(services) { Foundation.exit(0) }
         }
-        // Paid work still in flight is in the journal; nothing else needs an orderly wind-down.
-        Foundation.exit(0)
     }
 
     /// The UI loop blocks on the terminal, so it gets a thread of its own instead of one of the

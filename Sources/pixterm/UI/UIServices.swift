@@ -12,6 +12,8 @@ final class UIServices: AppServices, @unchecked Sendable {
     private let settings: PixtermSettings
     private var backend: JobBackend
     private var simulator: RunningSimulator?
+    /// The live backend after the demo replaced it: its HTTP client must outlive the process.
+    private var retired: [JobBackend] = []
     private var jobs: [UUID: Task<Void, Never>] = [:]
     /// Only the newest gallery query reports, so filter-as-you-type never shows a stale page.
     private var galleryQuery = 0
@@ -87,6 +89,7 @@ final class UIServices: AppServices, @unchecked Sendable {
                 do {
                     let (demo, simulator) = try await JobBackend.demo(settings: settings)
                     lock.withLock {
+                        retired.append(backend)
                         backend = demo
                         self.simulator = simulator
                         refreshed = false

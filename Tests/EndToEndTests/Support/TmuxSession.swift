@@ -25,6 +25,12 @@ final class TmuxSession {
 
     func type(_ text: String) throws { try send(text, literal: true) }
 
+    /// Pastes `text` the way a terminal does, bracketed when the application asked for it.
+    func paste(_ text: String) throws {
+        try tmux(["set-buffer", "-b", "test", text])
+        try tmux(["paste-buffer", "-p", "-b", "test", "-t", name])
+    }
+
     func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
     }
@@ -70,16 +76,7 @@ final class TmuxSession {
 
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-L", socket] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try Spawn.output(["tmux", "-L", socket] + arguments)
     }
 
     static func shellQuote(_ text: String) -> String {
