@@ -121,7 +121,10 @@ public struct GraphicsDetector: Sendable {
         if let outer, !passthrough {
             return GraphicsDetection(method: .blocks, reason: "tmux blocks image sequences (allow-passthrough is off); \(outer.reason)", fix: fix)
         }
-        return GraphicsDetection(method: .blocks, reason: "no pixel graphics support found behind tmux", fix: fix)
+        if !passthrough {
+            return GraphicsDetection(method: .blocks, reason: "tmux blocks image sequences (allow-passthrough is off), so the terminal outside cannot be asked", fix: fix)
+        }
+        return GraphicsDetection(method: .blocks, reason: "no pixel graphics support found behind tmux")
     }
 
     /// A method named by the environment (or, inside tmux, by tmux's view of its client).
