@@ -34,7 +34,11 @@ public struct MedianCutPalette: Sendable {
     public mutating func index(of colour: RGB) -> Int {
         let key = Int(colour.r >> 2) << 12 | Int(colour.g >> 2) << 6 | Int(colour.b >> 2)
         if nearestCache[key] >= 0 { return Int(nearestCache[key]) }
-        let nearest = colours.indices.min { colour.distance(to: colours[$0]) < colour.distance(to: colours[$1]) } ?? 0
+        var nearest = 0, best = Int.max
+        for (candidate, entry) in colours.enumerated() {
+            let distance = colour.distance(to: entry)
+            if distance < best { best = distance; nearest = candidate }
+        }
         nearestCache[key] = Int16(nearest)
         return nearest
     }
