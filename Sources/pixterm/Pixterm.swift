@@ -13,7 +13,7 @@ struct Pixterm: AsyncParsableCommand {
             """,
         version: PixtermVersion.current,
         subcommands: [
-            GenerateCommand.self, EditCommand.self, CostCommand.self, ModelsCommand.self, PreviewCommand.self,
+            GenerateCommand.self, EditCommand.self, CostCommand.self, ModelsCommand.self, PreviewCommand.self, DoctorCommand.self,
             SimCommand.self, UICommand.self,
         ],
         defaultSubcommand: UICommand.self

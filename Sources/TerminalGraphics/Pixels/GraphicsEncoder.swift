@@ -1,0 +1,137 @@
+import ImageCodec
+
+/// The bytes that show one image in a cell rectangle and take it away again. A curses UI keeps
+/// the rectangle blank in its own frame, writes `draw` after each flush of the frame, and writes
+/// `erase` before it reuses the cells; `upload` goes out once before the first `draw`, and
+/// `release` when the image will not come back.
+public struct GraphicsPlacement: Sendable, Hashable {
+    /// kitty: the image data, stored in the terminal under the image id. Empty otherwise.
+    public var upload: [UInt8]
+    /// Draws the picture; the cursor ends where it was.
+    public var draw: [UInt8]
+    /// Removes the picture and leaves blank cells.
+    public var erase: [UInt8]
+    /// kitty: frees the stored image. Empty otherwise.
+    public var release: [UInt8]
+    /// The cells the picture covers: the top-left part of the rectangle asked for, since the
+    /// image keeps its aspect ratio.
+    public var cells: CellRect
+}
+
+/// Turns images into terminal output for one detected method. Pixel images are first scaled
+/// down to the pixels of the cells they will fill, so a 1024x1024 original costs only what the
+/// screen can show.
+public struct GraphicsEncoder: Sendable {
+    public var method: GraphicsMethod
+    public var passthrough: Bool
+    public var placeholders: Bool
+    public var cellSize: CellPixelSize
+    /// For half blocks only.
+    public var colorMode: ColorMode
+    public var sixel: SixelEncoder
+
+    public init(
+        method: GraphicsMethod, passthrough: Bool = false, placeholders: Bool = false,
+        cellSize: CellPixelSize = .fallback, colorMode: ColorMode = .truecolor, sixel: SixelEncoder = SixelEncoder()
+    ) {
+        self.method = method
+        self.passthrough = passthrough
+        self.placeholders = placeholders
+        self.cellSize = cellSize
+        self.colorMode = colorMode
+        self.sixel = sixel
+    }
+
+    /// Encodes with what detection chose; its reported cell size beats `cellSize`.
+    public init(detection: GraphicsDetection, cellSize: CellPixelSize, colorMode: ColorMode) {
+        self.init(
+            method: detection.method, passthrough: detection.passthrough, placeholders: detection.placeholders,
+            cellSize: detection.cellSize ?? cellSize, colorMode: colorMode
+        )
+    }
+
+    /// `image` fitted into `rect`. `imageID` names the image in the terminal (kitty); give each
+    /// image on screen its own, from 1 to 255 so placeholder colours survive any tmux setup.
+    public func placement(of image: RGBAImage, in rect: CellRect, imageID: UInt32) throws(ImageCodecError) -> GraphicsPlacement {
+        let picture = try encode(image, maxColumns: rect.columns, maxRows: rect.rows, imageID: imageID, inline: false)
+        let cells = CellRect(column: rect.column, row: rect.row, columns: picture.columns, rows: picture.rows)
+        let rows = picture.rows(cells)
+        return GraphicsPlacement(
+            upload: picture.upload,
+            draw: EscapeBytes.keepingCursor(EscapeBytes.moveCursor(column: cells.column, row: cells.row) + picture.body + rows),
+            erase: method == .kitty && !placeholders
+                ? wrapped(KittyGraphics.deletePlacement(imageID: imageID, placementID: 1)) : EscapeBytes.erase(cells),
+            release: method == .kitty ? wrapped(KittyGraphics.deleteImage(imageID: imageID)) : [],
+            cells: cells
+        )
+    }
+
+    /// Output for printing at the cursor in a scrolling terminal (`pixterm preview`): the picture
+    /// and a newline, leaving the cursor on the line below it.
+    public func inline(_ image: RGBAImage, maxColumns: Int, maxRows: Int, imageID: UInt32) throws(ImageCodecError) -> [UInt8] {
+        let picture = try encode(image, maxColumns: maxColumns, maxRows: maxRows, imageID: imageID, inline: true)
+        let rows = picture.rows(nil)
+        return picture.upload + picture.body + rows + [UInt8(ascii: "\n")]
+    }
+
+    /// The parts every output shares. `rows` are text lines (half blocks, kitty placeholders),
+    /// positioned with CUP in a rectangle or separated by newlines inline.
+    private struct Picture {
+        var upload: [UInt8] = []
+        var body: [UInt8] = []
+        var lines: [String] = []
+        var columns: Int
+        var rows: Int
+
+        func rows(_ rect: CellRect?) -> [UInt8] {
+            guard let rect else { return Array(lines.joined(separator: "\n").utf8) }
+            return lines.enumerated().flatMap { index, line in
+                (index == 0 ? [] : EscapeBytes.moveCursor(column: rect.column, row: rect.row + index)) + Array(line.utf8)
+            }
+        }
+    }
+
+    private func encode(_ image: RGBAImage, maxColumns: Int, maxRows: Int, imageID: UInt32, inline: Bool) throws(ImageCodecError) -> Picture {
+        guard maxColumns > 0, maxRows > 0, image.width > 0, image.height > 0 else { return Picture(columns: 0, rows: 0) }
+        if method == .blocks {
+            let grid = CellFit.fit(imageWidth: image.width, imageHeight: image.height, maxColumns: maxColumns, maxRows: maxRows)
+            let lines = HalfBlockRenderer(mode: colorMode).render(image, columns: grid.columns, rows: grid.rows)
+            return Picture(lines: lines, columns: grid.columns, rows: grid.rows)
+        }
+        let limit = placeholders ? KittyPlaceholder.maxCells : Int.max
+        let fit = PixelFit(
+            imageWidth: image.width, imageHeight: image.height,
+            maxColumns: min(maxColumns, limit), maxRows: min(maxRows, limit), cell: cellSize
+        )
+        var picture = Picture(columns: fit.columns, rows: fit.rows)
+        // kitty and iTerm2 scale into the cells themselves, so a smaller image is sent as it is;
+        // sixel pixels are screen pixels, so sixel gets exactly the fitted size.
+        let sendsOwnSize = method != .sixel && image.width <= fit.pixelWidth && image.height <= fit.pixelHeight
+        let scaled = sendsOwnSize ? image : image.downscaled(toWidth: fit.pixelWidth, height: fit.pixelHeight)
+        switch method {
+        case .kitty where placeholders:
+            picture.upload = (KittyGraphics.transmit(png: try PNGCodec.encode(scaled), imageID: imageID)
+                + [KittyGraphics.place(imageID: imageID, placementID: 1, columns: fit.columns, rows: fit.rows, virtual: true)])
+                .flatMap(wrapped)
+            picture.lines = KittyPlaceholder.rows(imageID: imageID, columns: fit.columns, rows: fit.rows)
+        case .kitty where inline:
+            // No id: a preview must not replace an earlier one still in the scrollback.
+            let keys = "a=T,f=100,c=\(fit.columns),r=\(fit.rows),q=2"
+            picture.body = KittyGraphics.commands(keys: keys, payload: try PNGCodec.encode(scaled)).flatMap(wrapped)
+        case .kitty:
+            picture.upload = KittyGraphics.transmit(png: try PNGCodec.encode(scaled), imageID: imageID).flatMap(wrapped)
+            picture.body = wrapped(KittyGraphics.place(imageID: imageID, placementID: 1, columns: fit.columns, rows: fit.rows))
+        case .iterm:
+            picture.body = wrapped(ITermImage.inline(file: try PNGCodec.encode(scaled), columns: fit.columns, rows: fit.rows))
+        case .sixel:
+            picture.body = sixel.encode(scaled)
+        case .blocks:
+            break
+        }
+        return picture
+    }
+
+    private func wrapped(_ sequence: [UInt8]) -> [UInt8] {
+        passthrough ? TmuxPassthrough.wrap(sequence) : sequence
+    }
+}
