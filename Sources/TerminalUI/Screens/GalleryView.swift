@@ -101,9 +101,9 @@ enum GalleryView {
         for wrapped in TextWrap.lines(prompt, width: text.width).prefix(2) { lines.append((wrapped, Theme.title)) }
         var settings = [item.model, item.size, item.quality].compactMap { $0 }
         if let request = item.request { settings.append("n=\(request.n)") }
-        if let credits = item.credits { settings.append("\(credits) credits") }
         lines.append((settings.joined(separator: " · "), Theme.text))
-        lines.append((item.created.formatted(date: .abbreviated, time: .shortened), Theme.dim))
+        let when = item.created.formatted(date: .abbreviated, time: .shortened)
+        lines.append((item.credits.map { "\($0) credits · \(when)" } ?? when, Theme.dim))
         lines.append((TerminalText.sanitized(item.path), Theme.dim))
         for (line, entry) in lines.enumerated() {
             grid.put(DisplayWidth.truncate(entry.0, toWidth: text.width, ellipsis: "…"), in: text, line: line, style: entry.1)

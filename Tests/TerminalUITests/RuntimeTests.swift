@@ -1,0 +1,72 @@
+import Foundation
+import PixapiKit
+import PixtermCore
+import Testing
+@testable import TerminalUI
+
+/// Services that answer at once, recording what the UI asked for.
+final class ScriptedServices: AppServices, @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var effects: [Effect] = []
+
+    func start(send: @escaping @Sendable (Action) -> Void) {}
+
+    func perform(_ effect: Effect, send: @escaping @Sendable (Action) -> Void) {
+        lock.withLock { effects.append(effect) }
+        if case let .startJob(job) = effect {
+            send(.jobEvent(job.id, .submitted(taskID: "task_1")))
+            send(.jobEvent(job.id, .saved(path: "/g/a.png", total: 1)))
+            send(.jobEvent(job.id, .completed))
+        }
+    }
+}
+
+@Suite struct RuntimeTests {
+    let environment = AppEnvironment(catalog: .builtIn, prices: .builtIn, maxCredits: nil, keyHelp: "", galleryPath: "/g")
+
+    @Test func keysFlowThroughToJobsAndTheLoopEndsOnQuit() {
+        let keys: [TerminalInput] = "hi 🦊".map { .key(.text($0)) } + [
+            .key(.enter), .wake, .key(.ctrl("o")), .key(.ctrl("c")), .key(.ctrl("c")),
+        ]
+        let terminal = RecordingTerminal(size: GridSize(columns: 80, rows: 24), script: keys)
+        let services = ScriptedServices()
+        let runtime = AppRuntime(
+            state: AppState(environment: environment, isDemo: false, hasKey: true), environment: environment, backend: terminal,
+            services: services, view: AppView(colorMode: .ansi16), previewRenderer: .init(renderer: .init(mode: .ansi16)), insideTmux: false
+        )
+        runtime.run()
+        #expect(terminal.isShutDown)
+        #expect(terminal.bracketedPaste)
+        let started = services.effects.compactMap { effect -> ImageRequest? in
+            if case let .startJob(job) = effect { return job.request } else { return nil }
+        }
+        #expect(started.map(\.prompt) == ["hi 🦊"])
+        #expect(services.effects.contains(.loadGallery(filter: "", limit: AppState.galleryPageSize)))
+        #expect(runtime.state.jobs.first?.state == .completed)
+        // The frame after Enter already shows the finished job.
+        #expect(terminal.frames.contains { $0.grid.rows().contains { $0.contains("✔ done") } })
+    }
+
+    @Test func copyingAPathEmitsOSC52WrappedForTmux() {
+        let plain = Clipboard.osc52("/g/a.png", insideTmux: false)
+        #expect(plain == Array("\u{1B}]52;c;L2cvYS5wbmc=\u{07}".utf8))
+        let wrapped = Clipboard.osc52("/g/a.png", insideTmux: true)
+        #expect(wrapped == Array("\u{1B}Ptmux;\u{1B}\u{1B}]52;c;L2cvYS5wbmc=\u{07}\u{1B}\\".utf8))
+    }
+
+    @Test(arguments: [
+        (KeyEvent.ctrl("j"), InputKey.newline), (.alt(.enter), .newline), (.alt(.text("b")), .wordLeft),
+        (.ctrlRight, .wordRight), (.alt(.left), .wordLeft), (.text("é"), .character("é")), (.backTab, .backTab),
+        (.function(1), .function(1)), (.paste("a\nb"), .paste("a\nb")), (.ctrl("o"), .ctrl("o")),
+    ])
+    func keyMapping(event: KeyEvent, expected: InputKey) {
+        #expect(KeyMapping.inputKey(event) == expected)
+    }
+
+    @Test func wrappingKeepsWordsAndSpacingThatFits() {
+        #expect(TextWrap.lines("Enter     send", width: 20) == ["Enter     send"])
+        #expect(TextWrap.lines("one two three four", width: 9) == ["one two", "three", "four"])
+        #expect(TextWrap.lines("雪の中の狐", width: 4) == ["雪の", "中の", "狐"])
+        #expect(TextWrap.lines("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
+    }
+}
