@@ -26,16 +26,16 @@ struct UICommand: AsyncParsableCommand {
                 throw PixapiError(.invalidInput, "the UI needs an interactive terminal; in scripts use `pixterm generate` (see `pixterm --help`)")
             }
             let settings = try global.settings()
-            let backend: JobBackend
-            var simulator: RunningSimulator?
+            let services: UIServices
             if demo {
-                do { (backend, simulator) = try await JobBackend.demo(settings: settings) } catch {
+                let started: (JobBackend, RunningSimulator)
+                do { started = try await JobBackend.demo(settings: settings) } catch {
                     throw PixapiError(.io, "the demo simulator could not start: \(TerminalText.sanitized("\(error)"))")
                 }
+                services = UIServices(settings: settings, backend: { started.0 }, simulator: started.1)
             } else {
-                backend = try JobBackend.live(settings: settings)
+                services = UIServices(settings: settings, backend: { try JobBackend.live(settings: settings) }, simulator: nil)
             }
-            let services = UIServices(settings: settings, backend: backend, simulator: simulator)
             let appEnvironment = AppEnvironment(
                 catalog: settings.catalog, prices: settings.prices, maxCredits: settings.maxCredits,
                 keyHelp: Self.keyHelp(settings), galleryPath: settings.gallery.path

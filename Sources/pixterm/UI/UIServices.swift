@@ -7,10 +7,13 @@ import TerminalUI
 
 /// The UI's side effects: jobs, gallery queries, history, the viewer and the demo. Work runs
 /// in tasks; results go back to the UI thread through `send`.
+///
+/// The backend opens in the background (a gallery without an index is rebuilt on open, which
+/// takes seconds at 100,000 images), so the first frame never waits for it.
 final class UIServices: AppServices, @unchecked Sendable {
     private let lock = NSLock()
     private let settings: PixtermSettings
-    private var backend: JobBackend
+    private var backend: Task<JobBackend, any Error>
     private var simulator: RunningSimulator?
     /// The live backend after the demo replaced it: its HTTP client must outlive the process.
     private var retired: [JobBackend] = []
@@ -19,18 +22,25 @@ final class UIServices: AppServices, @unchecked Sendable {
     private var galleryQuery = 0
     private var refreshed = false
 
-    init(settings: PixtermSettings, backend: JobBackend, simulator: RunningSimulator?) {
+    init(settings: PixtermSettings, backend: @escaping @Sendable () async throws -> JobBackend, simulator: RunningSimulator?) {
         self.settings = settings
-        self.backend = backend
+        self.backend = Task.detached { try await backend() }
         self.simulator = simulator
     }
 
-    private var current: JobBackend { lock.withLock { backend } }
+    /// The backend once open; its failure (an unwritable gallery, say) is what the action reports.
+    private func current() async throws -> JobBackend {
+        try await lock.withLock { backend }.value
+    }
 
     func start(send: @escaping @Sendable (Action) -> Void) {
-        let backend = current
-        guard let runner = backend.runner else { return }
         Task.detached { [self] in
+            let backend: JobBackend
+            do { backend = try await current() } catch {
+                send(.effectFailed(Self.message(error)))
+                return
+            }
+            guard let runner = backend.runner else { return }
             var resumed: [(Job, ClaimedEntry)] = []
             var unknown = 0
             for claimed in backend.journal.claimOpenEntries() {
@@ -60,21 +70,26 @@ final class UIServices: AppServices, @unchecked Sendable {
     func perform(_ effect: Effect, send: @escaping @Sendable (Action) -> Void) {
         switch effect {
         case let .startJob(job):
-            guard let runner = current.runner else {
-                send(.jobEvent(job.id, .failed(current.missingKey ?? PixapiError(.missingKey, "no API key"))))
-                return
-            }
-            track(job.id) {
-                await runner.run(job.request, mode: job.mode, cost: job.cost) { send(.jobEvent(job.id, $0)) }
+            track(job.id) { [self] in
+                do {
+                    let backend = try await current()
+                    guard let runner = backend.runner else {
+                        send(.jobEvent(job.id, .failed(backend.missingKey ?? PixapiError(.missingKey, "no API key"))))
+                        return
+                    }
+                    await runner.run(job.request, mode: job.mode, cost: job.cost) { send(.jobEvent(job.id, $0)) }
+                } catch {
+                    send(.jobEvent(job.id, .failed(PixapiError(.io, Self.message(error)))))
+                }
             }
         case let .cancelJob(id):
             lock.withLock { jobs[id] }?.cancel()
         case let .loadGallery(filter, limit):
             loadGallery(filter: filter, limit: limit, send: send)
         case let .trash(item):
-            background(send) { [self] in try current.gallery.trash(item); return .trashed(item) }
+            background(send) { [self] in try await current().gallery.trash(item); return .trashed(item) }
         case let .restore(item):
-            background(send) { [self] in try current.gallery.restore(item); return .restored(item) }
+            background(send) { [self] in try await current().gallery.restore(item); return .restored(item) }
         case let .openInViewer(path):
             background(send) { try SystemViewer.open(path, environment: ProcessInfo.processInfo.environment); return .log("opened \(path)") }
         case let .saveHistory(lines):
@@ -88,15 +103,16 @@ final class UIServices: AppServices, @unchecked Sendable {
             Task.detached { [self] in
                 do {
                     let (demo, simulator) = try await JobBackend.demo(settings: settings)
+                    let previous = try? await current()
                     lock.withLock {
-                        retired.append(backend)
-                        backend = demo
+                        if let previous { retired.append(previous) }
+                        backend = Task { demo }
                         self.simulator = simulator
                         refreshed = false
                     }
                     send(.demoStarted)
                 } catch {
-                    send(.effectFailed("the demo could not start: \(TerminalText.sanitized("\(error)"))"))
+                    send(.effectFailed("the demo could not start: \(Self.message(error))"))
                 }
             }
         case .copyToClipboard, .quit:
@@ -105,19 +121,20 @@ final class UIServices: AppServices, @unchecked Sendable {
     }
 
     private func loadGallery(filter: String, limit: Int, send: @escaping @Sendable (Action) -> Void) {
-        let (query, gallery, needsRefresh): (Int, GalleryBrowserSource, Bool) = lock.withLock {
+        let (query, needsRefresh): (Int, Bool) = lock.withLock {
             galleryQuery += 1
             defer { refreshed = true }
-            return (galleryQuery, backend.gallery, !refreshed)
+            return (galleryQuery, !refreshed)
         }
         Task.detached { [self] in
             do {
+                let gallery = try await current().gallery
                 if needsRefresh { try gallery.refresh() }
                 let page = try gallery.page(filter: filter, limit: limit)
                 guard lock.withLock({ galleryQuery == query }) else { return }
                 send(.galleryLoaded(items: page.items, total: page.total, filter: filter))
             } catch {
-                send(.galleryFailed(TerminalText.sanitized("\(error)")))
+                send(.galleryFailed(Self.message(error)))
             }
         }
     }
@@ -134,15 +151,19 @@ final class UIServices: AppServices, @unchecked Sendable {
     }
 
     /// Runs `work` off the UI thread and reports its action, or its error as `.effectFailed`.
-    private func background(_ send: @escaping @Sendable (Action) -> Void, _ work: @escaping @Sendable () throws -> Action?) {
+    private func background(_ send: @escaping @Sendable (Action) -> Void, _ work: @escaping @Sendable () async throws -> Action?) {
         Task.detached {
             do {
-                if let action = try work() { send(action) }
-            } catch let error as PixapiError {
-                send(.effectFailed(error.message))
+                if let action = try await work() { send(action) }
             } catch {
-                send(.effectFailed(TerminalText.sanitized("\(error)")))
+                send(.effectFailed(Self.message(error)))
             }
         }
+    }
+
+    private static func message(_ error: any Error) -> String {
+        if let error = error as? PixapiError { return error.message }
+        if let error = error as? GalleryError { return TerminalText.sanitized(error.message) }
+        return TerminalText.sanitized("\(error)")
     }
 }
