@@ -18,11 +18,11 @@ struct GalleryIndex: Sendable {
         configuration.label = "pixterm-gallery"
         pool = try DatabasePool(path: path.path, configuration: configuration)
         let applied = try pool.read { db in try Self.migrator.appliedIdentifiers(db) }
-        if !applied.isSubset(of: [Self.schema]) {
+        needsRebuild = applied != [Self.schema]
+        if needsRebuild, !applied.isEmpty {
             // Written by another pixterm version: a cache, so start over rather than convert.
             try pool.erase()
         }
-        needsRebuild = !applied.contains(Self.schema)
         try Self.migrator.migrate(pool)
     }
 
