@@ -5,7 +5,7 @@ import PixapiKit
 
 /// A gallery in a fresh temp folder, with helpers that make real PNG and JPEG files; the folder
 /// is removed when the fixture goes away.
-final class GalleryFixture {
+final class GalleryFixture: Sendable {
     let folder: URL
     let store: GalleryStore
 
