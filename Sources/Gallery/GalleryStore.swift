@@ -136,6 +136,12 @@ public final class GalleryStore: Sendable {
         }
     }
 
+    /// Everything the sidecar records about an entry (revised prompt, request cost, task id...);
+    /// `nil` for an image without a readable sidecar.
+    public func sidecar(for entry: GalleryEntry) -> Sidecar? {
+        FileManager.default.contents(atPath: GalleryLayout.sidecarURL(for: entry.url).path).flatMap { try? Sidecar.decoder.decode(Sidecar.self, from: $0) }
+    }
+
     func entry(taskID: String, index imageIndex: Int) throws(GalleryError) -> GalleryEntry? {
         do {
             return try index.pool.read { db in
@@ -184,10 +190,16 @@ public final class GalleryStore: Sendable {
         let request = sidecar.request.flatMap { try? Sidecar.encoder.encode($0) }.map { String(decoding: $0, as: UTF8.self) }
         return GalleryIndex.Row(
             id: sidecar.id, path: relative, folder: folder(of: relative), prompt: sidecar.prompt,
-            model: sidecar.model.isEmpty ? nil : sidecar.model, size: sidecar.size, quality: sidecar.quality,
+            model: sidecar.model.isEmpty ? nil : sidecar.model, size: displaySize(sidecar), quality: sidecar.quality,
             created: sidecar.created.timeIntervalSince1970, credits: sidecar.creditsPerImage, format: sidecar.format,
             hasSidecar: true, taskID: sidecar.taskID, imageIndex: sidecar.index, request: request
         )
+    }
+
+    /// The requested size, or the size the server chose when the request said `auto`.
+    static func displaySize(_ sidecar: Sidecar) -> String {
+        guard sidecar.size == "auto", let width = sidecar.width, let height = sidecar.height else { return sidecar.size }
+        return "\(width)x\(height)"
     }
 
     static func folder(of relative: String) -> String {

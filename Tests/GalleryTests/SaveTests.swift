@@ -47,6 +47,7 @@ import Testing
         let entry = try fixture.save("photo", format: .jpeg)
         #expect(entry.relativePath.hasSuffix(".jpg"))
         #expect(entry.format == "jpeg")
+        #expect(entry.size == "8x6", "a request for auto lists the size the server chose")
     }
 
     @Test func saveLeavesNoTemporaryFiles() throws {
@@ -96,6 +97,7 @@ import Testing
     @Test func slugsAreShortAsciiWords() {
         #expect(GalleryLayout.slug("Café au lait, très chaud") == "cafe-au-lait-tres-chaud")
         #expect(GalleryLayout.slug("雪の中の赤い狐") == "")
+        #expect(GalleryLayout.slug("\u{1B}[31mred\u{1B}[0m fox") == "red-fox")
         #expect(GalleryLayout.relativePath(created: day(0), prompt: "雪", id: "abcd1234", index: 0, fileExtension: "png").contains("-image-abcd1234-0.png"))
         let long = GalleryLayout.slug(String(repeating: "word ", count: 30))
         #expect(long.count <= 40 && !long.hasSuffix("-"))
