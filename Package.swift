@@ -89,7 +89,9 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "ClientIntegrationTests", dependencies: ["PixapiKit", "PixapiSimulator", "ImageCodec"], swiftSettings: strict),
-        .testTarget(name: "GalleryTests", dependencies: ["Gallery", "ImageCodec"], swiftSettings: strict),
+        .testTarget(
+            name: "GalleryTests", dependencies: ["Gallery", "ImageCodec", "PixapiKit", "PixtermCore", "PixapiSimulator"], swiftSettings: strict
+        ),
         .testTarget(name: "PixtermCoreTests", dependencies: ["PixtermCore"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["pixterm", "PixapiSimulator", "ImageCodec"], swiftSettings: strict),

@@ -9,15 +9,14 @@ public final class GalleryStore: Sendable {
     public let root: URL
     let index: GalleryIndex
 
-    /// Opens (or creates) the gallery at `folder`. A new or unreadable index is rebuilt from the
-    /// files; an existing one is used as is, so opening a large gallery stays fast: call
+    /// Opens (or creates) the gallery at `folder`. A new, unreadable or outdated index is rebuilt
+    /// from the files; an existing one is used as is, so opening a large gallery stays fast: call
     /// `refresh()` after showing the first page to pick up changes made outside pixterm.
     public init(folder: URL) throws(GalleryError) {
         root = folder.standardizedFileURL
         let metadata = root.appendingPathComponent(GalleryLayout.metadataFolder)
         try AtomicFile.createDirectory(metadata.appendingPathComponent("staging"))
         let indexURL = metadata.appendingPathComponent("index.sqlite")
-        let isNew = !FileManager.default.fileExists(atPath: indexURL.path)
         do {
             index = try GalleryIndex(path: indexURL)
         } catch {
@@ -28,7 +27,7 @@ public final class GalleryStore: Sendable {
             }
         }
         cleanLeftovers()
-        if isNew { _ = try rebuild() }
+        if index.needsRebuild { _ = try rebuild() }
     }
 
     /// Where downloads and decoded images wait until complete; on the gallery's filesystem so
@@ -44,11 +43,19 @@ public final class GalleryStore: Sendable {
     /// Order matters for crash safety: the sidecar is written first (a sidecar without its image
     /// is ignored and cleaned up), then the image is renamed into place (the commit point), then
     /// the index row is added (a cache that `refresh()` would rebuild anyway).
+    ///
+    /// Saving image `index` of a task that is already in the gallery keeps the existing copy and
+    /// discards `file`: a resumed job whose earlier run died between saving and recording it in
+    /// the journal does not store the image twice.
     @discardableResult
     public func save(
         imageAt file: URL, request: ImageRequest, index imageIndex: Int, mode: SubmitMode, taskID: String?,
         revisedPrompt: String?, creditsPerImage: Int?, requestCost: Int?, created: Date
     ) throws(GalleryError) -> GalleryEntry {
+        if let taskID, let existing = try entry(taskID: taskID, index: imageIndex), FileManager.default.fileExists(atPath: existing.url.path) {
+            try? FileManager.default.removeItem(at: file)
+            return existing
+        }
         guard let header = try? ImageHeader.read(contentsOf: file) else {
             try? FileManager.default.removeItem(at: file)
             throw GalleryError(message: "the result is not a PNG, JPEG or WebP image; nothing was saved")
@@ -81,12 +88,13 @@ public final class GalleryStore: Sendable {
 
     // MARK: - Queries
 
-    /// Newest first. `filter` is full-text over prompts (each word matches as a prefix).
+    /// Newest first. `filter` is full-text over prompts: every word must match as a prefix, and
+    /// Chinese or Japanese text as written (see `SearchText`).
     public func page(filter: String = "", model: String? = nil, since: Date? = nil, limit: Int, offset: Int = 0) throws(GalleryError) -> (entries: [GalleryEntry], total: Int) {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         var from = "image"
-        if let pattern = FTS5Pattern(matchingAllPrefixesIn: filter) {
+        if let pattern = SearchText.pattern(filter) {
             from = "image JOIN image_fts ON image_fts.rowid = image.rowid"
             conditions.append("image_fts MATCH ?")
             _ = arguments.append(contentsOf: [pattern])
@@ -128,6 +136,23 @@ public final class GalleryStore: Sendable {
         }
     }
 
+    /// Everything the sidecar records about an entry (revised prompt, request cost, task id...);
+    /// `nil` for an image without a readable sidecar.
+    public func sidecar(for entry: GalleryEntry) -> Sidecar? {
+        FileManager.default.contents(atPath: GalleryLayout.sidecarURL(for: entry.url).path).flatMap { try? Sidecar.decoder.decode(Sidecar.self, from: $0) }
+    }
+
+    func entry(taskID: String, index imageIndex: Int) throws(GalleryError) -> GalleryEntry? {
+        do {
+            return try index.pool.read { db in
+                try GRDB.Row.fetchOne(db, sql: "SELECT * FROM image WHERE taskID = ? AND imageIndex = ?", arguments: [taskID, imageIndex])
+            }.map { entry(GalleryIndex.Row($0)) }
+        } catch {
+            throw GalleryError(message: "gallery query failed: \(error)")
+        }
+    }
+
+    /// Images and credits per day, per month and per model, newest period first.
     public func stats() throws(GalleryError) -> GalleryStats {
         func rows(_ db: Database, _ key: String) throws -> [GalleryStats.Row] {
             try GRDB.Row.fetchAll(db, sql: """
@@ -165,10 +190,16 @@ public final class GalleryStore: Sendable {
         let request = sidecar.request.flatMap { try? Sidecar.encoder.encode($0) }.map { String(decoding: $0, as: UTF8.self) }
         return GalleryIndex.Row(
             id: sidecar.id, path: relative, folder: folder(of: relative), prompt: sidecar.prompt,
-            model: sidecar.model.isEmpty ? nil : sidecar.model, size: sidecar.size, quality: sidecar.quality,
+            model: sidecar.model.isEmpty ? nil : sidecar.model, size: displaySize(sidecar), quality: sidecar.quality,
             created: sidecar.created.timeIntervalSince1970, credits: sidecar.creditsPerImage, format: sidecar.format,
-            hasSidecar: true, request: request
+            hasSidecar: true, taskID: sidecar.taskID, imageIndex: sidecar.index, request: request
         )
+    }
+
+    /// The requested size, or the size the server chose when the request said `auto`.
+    static func displaySize(_ sidecar: Sidecar) -> String {
+        guard sidecar.size == "auto", let width = sidecar.width, let height = sidecar.height else { return sidecar.size }
+        return "\(width)x\(height)"
     }
 
     static func folder(of relative: String) -> String {

@@ -27,7 +27,12 @@ enum AtomicFile {
             unlink(temporary.path)
             throw GalleryError.posix(writeErrno, "cannot write \(destination.lastPathComponent)")
         }
-        try rename(temporary, to: destination)
+        do {
+            try rename(temporary, to: destination)
+        } catch {
+            unlink(temporary.path)
+            throw error
+        }
     }
 
     /// Moves a complete file into place, flushing it first; same filesystem, so it is a rename.
@@ -41,10 +46,10 @@ enum AtomicFile {
         try rename(source, to: destination)
     }
 
+    /// Leaves `source` where it was when the rename fails: it may be the user's only copy.
     static func rename(_ source: URL, to destination: URL) throws(GalleryError) {
         guard Foundation.rename(source.path, destination.path) == 0 else {
             let code = errno
-            unlink(source.path)
             throw GalleryError.posix(code, "cannot move \(source.lastPathComponent) into \(destination.deletingLastPathComponent().path)")
         }
     }

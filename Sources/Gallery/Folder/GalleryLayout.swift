@@ -1,4 +1,5 @@
 import Foundation
+import PixapiKit
 
 /// How files are named in the gallery: by date, then the time and a slug of the prompt, so a
 /// person browsing the folder finds things without pixterm.
@@ -19,11 +20,12 @@ enum GalleryLayout {
         return "\(day)/\(time)-\(slug.isEmpty ? "image" : slug)-\(id)-\(index).\(fileExtension)"
     }
 
-    /// Lowercase ASCII words joined by dashes, at most 40 characters, cut at a word boundary.
+    /// Lowercase ASCII words joined by dashes, at most 40 characters, cut at a word boundary;
+    /// escape sequences in the prompt are dropped first so they leave no trace in file names.
     static func slug(_ text: String) -> String {
         var words: [String] = []
         var current = ""
-        for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in TerminalText.sanitized(text).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
             if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
                 current.unicodeScalars.append(scalar)
             } else if scalar.properties.generalCategory == .nonspacingMark {

@@ -5,25 +5,37 @@ import PixapiKit
 /// The SQLite cache over the gallery folder: fast listing, sorting and full-text search.
 /// Deleting it loses nothing; `GalleryStore.rebuild()` makes it again from the files.
 struct GalleryIndex: Sendable {
+    static let schema = "v2"
+
     let pool: DatabasePool
+    /// True when the index was just created, or had an older layout and was erased: the
+    /// store fills it from the files before answering anything.
+    let needsRebuild: Bool
 
     init(path: URL) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.label = "pixterm-gallery"
         pool = try DatabasePool(path: path.path, configuration: configuration)
+        let applied = try pool.read { db in try Self.migrator.appliedIdentifiers(db) }
+        needsRebuild = applied != [Self.schema]
+        if needsRebuild, !applied.isEmpty {
+            // Written by another pixterm version: a cache, so start over rather than convert.
+            try pool.erase()
+        }
         try Self.migrator.migrate(pool)
     }
 
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in
+        migrator.registerMigration(schema) { db in
             try db.create(table: "image") { t in
                 t.autoIncrementedPrimaryKey("rowid")
                 t.column("id", .text).notNull().unique()
                 t.column("path", .text).notNull().unique()
                 t.column("folder", .text).notNull().indexed()
                 t.column("prompt", .text).notNull()
+                t.column("searchText", .text).notNull()
                 t.column("model", .text)
                 t.column("size", .text).notNull()
                 t.column("quality", .text)
@@ -31,12 +43,15 @@ struct GalleryIndex: Sendable {
                 t.column("credits", .integer)
                 t.column("format", .text)
                 t.column("hasSidecar", .boolean).notNull()
+                t.column("taskID", .text).indexed()
+                t.column("imageIndex", .integer)
                 t.column("request", .text)
             }
+            try db.create(index: "image_model_created", on: "image", columns: ["model", "created"])
             try db.create(virtualTable: "image_fts", using: FTS5()) { t in
                 t.synchronize(withTable: "image")
                 t.tokenizer = .unicode61()
-                t.column("prompt")
+                t.column("searchText")
             }
             try db.create(table: "folder") { t in
                 t.column("path", .text).primaryKey()
@@ -58,16 +73,18 @@ struct GalleryIndex: Sendable {
         var credits: Int?
         var format: String?
         var hasSidecar: Bool
+        var taskID: String?
+        var imageIndex: Int?
         var request: String?
 
-        static let columns = "id, path, folder, prompt, model, size, quality, created, credits, format, hasSidecar, request"
+        static let columns = "id, path, folder, prompt, searchText, model, size, quality, created, credits, format, hasSidecar, taskID, imageIndex, request"
 
         var arguments: StatementArguments {
-            [id, path, folder, prompt, model, size, quality, created, credits, format, hasSidecar, request]
+            [id, path, folder, prompt, SearchText.indexed(prompt), model, size, quality, created, credits, format, hasSidecar, taskID, imageIndex, request]
         }
 
         init(id: String, path: String, folder: String, prompt: String, model: String?, size: String, quality: String?,
-             created: Double, credits: Int?, format: String?, hasSidecar: Bool, request: String?) {
+             created: Double, credits: Int?, format: String?, hasSidecar: Bool, taskID: String?, imageIndex: Int?, request: String?) {
             self.id = id
             self.path = path
             self.folder = folder
@@ -79,6 +96,8 @@ struct GalleryIndex: Sendable {
             self.credits = credits
             self.format = format
             self.hasSidecar = hasSidecar
+            self.taskID = taskID
+            self.imageIndex = imageIndex
             self.request = request
         }
 
@@ -94,12 +113,22 @@ struct GalleryIndex: Sendable {
             credits = row["credits"]
             format = row["format"]
             hasSidecar = row["hasSidecar"]
+            taskID = row["taskID"]
+            imageIndex = row["imageIndex"]
             request = row["request"]
         }
     }
 
+    /// Adds or replaces the row for `row.path`. Two files claiming one id (an image and its
+    /// sidecar copied elsewhere) both stay listed: the second gets an id derived from its path.
     static func upsert(_ row: Row, in db: Database) throws {
-        try db.execute(sql: "DELETE FROM image WHERE path = ? OR id = ?", arguments: [row.path, row.id])
-        try db.execute(sql: "INSERT INTO image (\(Row.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", arguments: row.arguments)
+        try db.execute(sql: "DELETE FROM image WHERE path = ?", arguments: [row.path])
+        try db.execute(sql: "INSERT INTO image (\(Row.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING", arguments: row.arguments)
+        if db.changesCount == 0 {
+            var copy = row
+            copy.id = row.id + "-" + GalleryStore.stableHash(row.path)
+            try db.execute(sql: "DELETE FROM image WHERE id = ?", arguments: [copy.id])
+            try db.execute(sql: "INSERT INTO image (\(Row.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", arguments: copy.arguments)
+        }
     }
 }

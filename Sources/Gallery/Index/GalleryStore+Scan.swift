@@ -5,29 +5,30 @@ import ImageCodec
 extension GalleryStore {
     /// Recreates the index from the files: what `pixterm gallery rebuild` runs. Returns the files
     /// that could not be read fully (a corrupt sidecar, say), which are indexed as far as possible.
+    /// The whole index is replaced in one transaction, so other processes see the old index or
+    /// the new one, never half of it.
     @discardableResult
     public func rebuild() throws(GalleryError) -> [GalleryProblem] {
-        var problems: [GalleryProblem] = []
-        var rows: [GalleryIndex.Row] = []
-        var folders: [String: Double] = [:]
-        scan(relativeFolder: "", recursive: true, rows: &rows, folders: &folders, problems: &problems)
+        var listing = Listing()
+        scan(relativeFolder: "", recursive: true, isKnown: { _ in false }, into: &listing)
         do {
             try index.pool.write { db in
                 try db.execute(sql: "DELETE FROM image")
                 try db.execute(sql: "DELETE FROM folder")
-                for row in rows { try GalleryIndex.upsert(row, in: db) }
-                for (path, mtime) in folders {
+                for row in listing.rows { try GalleryIndex.upsert(row, in: db) }
+                for (path, mtime) in listing.folders {
                     try db.execute(sql: "INSERT INTO folder (path, mtime) VALUES (?, ?)", arguments: [path, mtime])
                 }
             }
         } catch {
             throw GalleryError(message: "cannot write the gallery index: \(error)")
         }
-        return problems
+        return listing.problems
     }
 
     /// Brings the index up to date with files added or removed outside pixterm. Cheap when
-    /// nothing changed: it only compares the modification times of the folders it knows.
+    /// nothing changed: it only compares the modification times of the folders it knows, and
+    /// reads sidecars only for files it has not indexed yet.
     @discardableResult
     public func refresh() throws(GalleryError) -> [GalleryProblem] {
         let known: [String: Double]
@@ -41,36 +42,42 @@ extension GalleryStore {
         var queue = known.isEmpty ? [""] : Array(known.keys)
         var visited = Set<String>()
         var problems: [GalleryProblem] = []
-        var changes: [(folder: String, mtime: Double?, rows: [GalleryIndex.Row])] = []
+        var changes: [(folder: String, mtime: Double?, listing: Listing)] = []
         while let folder = queue.popLast() {
             guard visited.insert(folder).inserted else { continue }
             let mtime = modificationTime(of: root.appendingPathComponent(folder))
             if let mtime, known[folder] == mtime { continue }
-            guard let mtime else {
-                changes.append((folder, nil, []))
+            guard mtime != nil else {
+                changes.append((folder, nil, Listing()))
                 continue
             }
-            var rows: [GalleryIndex.Row] = []
-            var folders: [String: Double] = [:]
-            scan(relativeFolder: folder, recursive: false, rows: &rows, folders: &folders, problems: &problems)
-            for sub in folders.keys where sub != folder && !visited.contains(sub) { queue.append(sub) }
-            changes.append((folder, mtime, rows))
+            let indexed = try indexedPaths(in: folder)
+            var listing = Listing()
+            scan(relativeFolder: folder, recursive: false, isKnown: indexed.contains, into: &listing)
+            for sub in listing.folders.keys where sub != folder && !visited.contains(sub) { queue.append(sub) }
+            problems += listing.problems
+            changes.append((folder, listing.folders[folder], listing))
         }
         guard !changes.isEmpty else { return problems }
         do {
             try index.pool.write { db in
                 for change in changes {
                     let existing = Set(try String.fetchAll(db, sql: "SELECT path FROM image WHERE folder = ?", arguments: [change.folder]))
-                    let present = Set(change.rows.map(\.path))
-                    for gone in existing.subtracting(present) {
+                    for gone in existing.subtracting(change.listing.images) {
                         try db.execute(sql: "DELETE FROM image WHERE path = ?", arguments: [gone])
                     }
-                    for row in change.rows where !existing.contains(row.path) { try GalleryIndex.upsert(row, in: db) }
+                    for row in change.listing.rows where !existing.contains(row.path) { try GalleryIndex.upsert(row, in: db) }
                     if let mtime = change.mtime {
                         try db.execute(sql: "INSERT OR REPLACE INTO folder (path, mtime) VALUES (?, ?)", arguments: [change.folder, mtime])
                     } else {
-                        try db.execute(sql: "DELETE FROM folder WHERE path = ?", arguments: [change.folder])
-                        try db.execute(sql: "DELETE FROM image WHERE folder = ? OR folder LIKE ?", arguments: [change.folder, change.folder + "/%"])
+                        // Compared as a prefix, not with LIKE, whose `_` and `%` may be in a folder name.
+                        let prefix = change.folder + "/"
+                        try db.execute(
+                            sql: "DELETE FROM folder WHERE path = ? OR substr(path, 1, ?) = ?", arguments: [change.folder, prefix.utf8.count, prefix]
+                        )
+                        try db.execute(
+                            sql: "DELETE FROM image WHERE folder = ? OR substr(folder, 1, ?) = ?", arguments: [change.folder, prefix.utf8.count, prefix]
+                        )
                     }
                 }
             }
@@ -80,31 +87,68 @@ extension GalleryStore {
         return problems
     }
 
+    private func indexedPaths(in folder: String) throws(GalleryError) -> Set<String> {
+        do {
+            return try index.pool.read { db in Set(try String.fetchAll(db, sql: "SELECT path FROM image WHERE folder = ?", arguments: [folder])) }
+        } catch {
+            throw GalleryError(message: "cannot read the gallery index: \(error)")
+        }
+    }
+
+    /// What a scan found: rows for images not yet indexed, every image path present, the
+    /// folders with their modification times, and the files that could not be read.
+    private struct Listing {
+        var rows: [GalleryIndex.Row] = []
+        var images: Set<String> = []
+        var folders: [String: Double] = [:]
+        var problems: [GalleryProblem] = []
+    }
+
+    /// How long a temp file or a sidecar without its image may sit before it counts as left
+    /// behind by a killed process rather than a save in progress.
+    static let leftoverAge: TimeInterval = 3600
+
     /// Lists one folder: images become rows (from their sidecar, or from the file alone), and
-    /// subfolders are recorded (and scanned too when `recursive`).
-    private func scan(
-        relativeFolder: String, recursive: Bool, rows: inout [GalleryIndex.Row], folders: inout [String: Double],
-        problems: inout [GalleryProblem]
-    ) {
+    /// subfolders are recorded (and scanned too when `recursive`). The folder's time is read
+    /// before its names, so a file added during the scan changes it and is found next time.
+    private func scan(relativeFolder: String, recursive: Bool, isKnown: (String) -> Bool, into listing: inout Listing) {
         let directory = relativeFolder.isEmpty ? root : root.appendingPathComponent(relativeFolder)
+        let mtime = modificationTime(of: directory)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
-        folders[relativeFolder] = modificationTime(of: directory) ?? 0
+        listing.folders[relativeFolder] = mtime ?? 0
+        let present = Set(names)
         for name in names.sorted() {
-            if name.hasPrefix(".") { continue }  // .pixterm, .trash, temp files
             let relative = relativeFolder.isEmpty ? name : relativeFolder + "/" + name
             let url = directory.appendingPathComponent(name)
+            if name.hasPrefix(".") {  // .pixterm, .trash, temp files
+                if name.hasPrefix(AtomicFile.temporaryPrefix) { removeIfLeftBehind(url) }
+                continue
+            }
+            if name.hasSuffix(".json") {
+                let image = String(name.dropLast(5))
+                if GalleryLayout.isImage(URL(fileURLWithPath: image)), !present.contains(image) { removeIfLeftBehind(url) }
+                continue
+            }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue {
                 if recursive {
-                    scan(relativeFolder: relative, recursive: true, rows: &rows, folders: &folders, problems: &problems)
+                    scan(relativeFolder: relative, recursive: true, isKnown: isKnown, into: &listing)
                 } else {
-                    folders[relative] = modificationTime(of: url) ?? 0
+                    listing.folders[relative] = modificationTime(of: url) ?? 0
                 }
             } else if GalleryLayout.isImage(url) {
-                if let row = row(forImage: url, relative: relative, problems: &problems) { rows.append(row) }
+                listing.images.insert(relative)
+                if !isKnown(relative), let row = row(forImage: url, relative: relative, problems: &listing.problems) {
+                    listing.rows.append(row)
+                }
             }
         }
+    }
+
+    private func removeIfLeftBehind(_ url: URL) {
+        guard let mtime = modificationTime(of: url), Date().timeIntervalSince1970 - mtime > Self.leftoverAge else { return }
+        try? FileManager.default.removeItem(at: url)
     }
 
     private func row(forImage url: URL, relative: String, problems: inout [GalleryProblem]) -> GalleryIndex.Row? {
@@ -123,7 +167,7 @@ extension GalleryStore {
         return GalleryIndex.Row(
             id: "file-" + Self.stableHash(relative), path: relative, folder: Self.folder(of: relative), prompt: "", model: nil,
             size: "\(header.width)x\(header.height)", quality: nil, created: modificationTime(of: url) ?? 0, credits: nil,
-            format: header.format.rawValue, hasSidecar: false, request: nil
+            format: header.format.rawValue, hasSidecar: false, taskID: nil, imageIndex: nil, request: nil
         )
     }
 

@@ -63,16 +63,23 @@ public final class TaskJournal: @unchecked Sendable {
     /// Open entries, oldest first, whether claimed or not.
     public func openEntries() -> [JournalEntry] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.filter { $0.hasSuffix(".json") }.compactMap { name in
-            FileManager.default.contents(atPath: directory.appendingPathComponent(name).path)
-                .flatMap { try? Sidecar.decoder.decode(JournalEntry.self, from: $0) }
-        }.sorted { $0.created < $1.created }
+        return names.filter { $0.hasSuffix(".json") }.compactMap { entry(String($0.dropLast(5))) }
+            .sorted { $0.created < $1.created }
     }
 
-    /// Claims an entry for this process; `nil` when another live process (or this one) holds it.
+    /// The entry as it is on disk now; `nil` once closed.
+    public func entry(_ id: String) -> JournalEntry? {
+        FileManager.default.contents(atPath: file(id).path).flatMap { try? Sidecar.decoder.decode(JournalEntry.self, from: $0) }
+    }
+
+    /// Claims an entry for this process; `nil` when another live process (or this one) holds it,
+    /// or when it was closed meanwhile. Read the entry again after claiming: its owner may have
+    /// saved more images before letting go.
     public func claim(_ id: String) -> JournalClaim? {
         guard FileManager.default.fileExists(atPath: file(id).path) else { return nil }
         guard let claim = JournalClaim(entryID: id, lockFile: lockFile(id)) else { return nil }
+        // An owner closing the entry removes its file before its lock: checked again under the lock.
+        guard FileManager.default.fileExists(atPath: file(id).path) else { return nil }
         lock.withLock { claims[id] = claim }
         return claim
     }
@@ -100,9 +107,7 @@ public final class TaskJournal: @unchecked Sendable {
     }
 
     private func update(_ id: String, _ change: (inout JournalEntry) -> Void) throws(GalleryError) {
-        guard let data = FileManager.default.contents(atPath: file(id).path),
-              var entry = try? Sidecar.decoder.decode(JournalEntry.self, from: data)
-        else { throw GalleryError(message: "journal entry \(id) is missing or unreadable") }
+        guard var entry = entry(id) else { throw GalleryError(message: "journal entry \(id) is missing or unreadable") }
         change(&entry)
         entry.updated = Date()
         try write(entry)

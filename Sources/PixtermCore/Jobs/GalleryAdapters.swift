@@ -14,8 +14,9 @@ extension GalleryStore: ResultStore {
 
 extension TaskJournal: ResumableJournal {
     public func claimOpenEntries() -> [ClaimedEntry] {
-        openEntries().compactMap { entry in
-            guard let claim = claim(entry.id) else { return nil }
+        openEntries().compactMap { found in
+            // Read again under the claim: the previous owner may have saved more images meanwhile.
+            guard let claim = claim(found.id), let entry = entry(found.id) else { return nil }
             return ClaimedEntry(
                 entry: entry.id, request: entry.request, mode: entry.mode, taskID: entry.taskID, cost: entry.cost,
                 created: entry.created, alreadySaved: entry.saved, claim: claim

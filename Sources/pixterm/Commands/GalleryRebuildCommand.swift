@@ -1,0 +1,21 @@
+import ArgumentParser
+import PixapiKit
+
+/// `pixterm gallery rebuild`: makes the index again from the images and sidecars.
+struct GalleryRebuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rebuild", abstract: "Make the gallery index again from the files (after editing sidecars, or if it seems wrong)."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        try await reportingFailures {
+            let store = try JobWiring.gallery(settings: try global.settings())
+            let problems = try store.rebuild()
+            let total = try store.page(limit: 1).total
+            print("indexed \(total) image\(total == 1 ? "" : "s"), \(problems.count) problem\(problems.count == 1 ? "" : "s")")
+            for problem in problems { print("  " + TerminalText.sanitized(problem.description)) }
+        }
+    }
+}

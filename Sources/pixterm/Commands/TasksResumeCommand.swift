@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import PixapiKit
+import PixtermCore
+
+/// `pixterm tasks resume`: finishes every unfinished async task no other pixterm is working on.
+struct TasksResumeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resume", abstract: "Finish unfinished tasks: poll them, download and save their images, print the paths."
+    )
+
+    @Flag(name: .long, help: "Print the saved paths as a JSON array.") var json = false
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        try await reportingFailures {
+            let settings = try global.settings()
+            let journal = try JobWiring.journal(settings: settings)
+            var resumable: [(ClaimedEntry, taskID: String)] = []
+            for claimed in journal.claimOpenEntries() {
+                let id = TerminalText.sanitized(claimed.entry)
+                guard let taskID = claimed.taskID else {
+                    Terminal.printError(
+                        "\(id) was sent before the server answered, so it may or may not have been charged; check your Pixapi account, then `pixterm tasks dismiss \(id) --yes`"
+                    )
+                    continue
+                }
+                if let sentTo = journal.entry(claimed.entry)?.baseURL, Self.normalized(sentTo) != Self.normalized(settings.baseURL.absoluteString) {
+                    Terminal.printError("\(id) was sent to \(TerminalText.sanitized(sentTo)); resume it with --base-url \(TerminalText.sanitized(sentTo))")
+                    continue
+                }
+                resumable.append((claimed, taskID))
+            }
+            guard !resumable.isEmpty else {
+                if json { try Terminal.printJSON([String]()) }
+                return
+            }
+            let client = PixapiClient(configuration: try settings.clientConfiguration())
+            let runner = try JobWiring.runner(api: client, settings: settings, journal: journal)
+            var paths: [String] = []
+            var failed = false
+            for (claimed, taskID) in resumable {
+                let outcome = JobOutcome()
+                let request = claimed.request
+                await runner.resume(
+                    entry: claimed.entry, request: request, mode: claimed.mode, taskID: taskID,
+                    cost: try? settings.prices.estimate(model: request.model, size: request.size, quality: request.quality, n: request.n),
+                    alreadySaved: claimed.alreadySaved
+                ) { event in
+                    outcome.record(event)
+                    if case let .progress(status, percent) = event { Terminal.progress("\(taskID): \(status)\(percent.map { " \($0)%" } ?? "")") }
+                }
+                Terminal.endProgress()
+                paths += outcome.paths
+                if let error = outcome.error {
+                    Terminal.printError("\(TerminalText.sanitized(claimed.entry)): \(error.description)")
+                    failed = true
+                }
+            }
+            await client.shutdown()
+            if json { try Terminal.printJSON(paths) } else { for path in paths { print(path) } }
+            if failed { throw ExitCode(1) }
+        }
+    }
+
+    static func normalized(_ url: String) -> String {
+        var text = url.lowercased()
+        while text.hasSuffix("/") { text.removeLast() }
+        return text
+    }
+}

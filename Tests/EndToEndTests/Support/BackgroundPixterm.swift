@@ -1,0 +1,38 @@
+import Foundation
+
+extension PixtermBinary {
+    /// Starts `pixterm` without waiting for it, output discarded: for killing it mid-job or
+    /// running several at once. The caller ends it (`kill` or `waitUntilExit`).
+    static func start(_ arguments: [String], environment: [String: String]) throws -> Process {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        env.merge(environment) { $1 }
+        process.environment = env
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// `run` on a thread of its own. Async tests that talk to an in-process simulator must not
+    /// block the few threads of Swift's cooperative pool, which the simulator needs to answer.
+    static func runDetached(_ arguments: [String], environment: [String: String]) async throws -> Output {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try run(arguments, environment: environment) }) }
+        }
+    }
+
+    /// Waits until `condition` holds, checking every 20 ms without blocking a thread, for at
+    /// most `timeout` seconds.
+    static func wait(timeout: TimeInterval, until condition: () throws -> Bool) async throws -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if try condition() { return true }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return try condition()
+    }
+}

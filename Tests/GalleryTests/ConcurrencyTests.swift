@@ -1,0 +1,44 @@
+import Foundation
+@testable import Gallery
+import Testing
+
+@Suite struct ConcurrencyTests {
+    @Test func twoStoresOnOneFolderSaveRefreshAndRebuildAtOnce() throws {
+        let fixture = try GalleryFixture()
+        let second = try GalleryStore(folder: fixture.folder)
+        let stores = [fixture.store, second]
+        let perWorker = 15
+        let names = ["alpha", "bravo", "charlie", "delta"]
+        let failures = EventCounter()
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            let store = stores[worker % 2]
+            for item in 0..<perWorker {
+                do {
+                    try fixture.save("worker \(names[worker]) item \(item)", created: day(Double(item)), index: 0, in: store)
+                    if item.isMultiple(of: 5) { try stores[(worker + 1) % 2].refresh() }
+                    if worker == 3, item == 7 { try store.rebuild() }
+                } catch {
+                    failures.add("\(error)")
+                }
+            }
+        }
+        #expect(failures.messages.isEmpty)
+        let total = 4 * perWorker
+        // A rebuild racing a save may miss its row; the next refresh notices the folder changed.
+        try second.refresh()
+        #expect(try fixture.store.page(limit: 1).total == total)
+        #expect(try second.page(limit: 1).total == total)
+        #expect(try second.page(filter: "worker charlie", limit: 100).total == perWorker)
+        try fixture.store.rebuild()
+        #expect(try second.page(limit: 1).total == total)
+        #expect(fixture.files().count == 2 * total)
+    }
+}
+
+final class EventCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [String] = []
+
+    func add(_ message: String) { lock.withLock { stored.append(message) } }
+    var messages: [String] { lock.withLock { stored } }
+}

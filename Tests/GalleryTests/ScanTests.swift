@@ -1,0 +1,164 @@
+import Foundation
+@testable import Gallery
+import GRDB
+import Testing
+
+@Suite struct ScanTests {
+    @Test func rebuildAfterDeletingTheIndexLosesNothing() throws {
+        var fixture: GalleryFixture? = try GalleryFixture()
+        let folder = fixture!.folder
+        var saved: [GalleryEntry] = []
+        for offset in 0..<12 { saved.append(try fixture!.save("image \(offset) 狐", model: offset.isMultiple(of: 2) ? "gpt-image-2" : "gpt-image-1", created: day(Double(offset)))) }
+        let before = try fixture!.store.page(limit: 100).entries
+        let statsBefore = try fixture!.store.stats()
+        let indexURL = fixture!.indexURL
+        // Keep the folder: a second store on it after the index files are gone.
+        let keep = folder.appendingPathComponent("../kept-\(UUID().uuidString.prefix(6))").standardizedFileURL
+        try FileManager.default.moveItem(at: folder, to: keep)
+        fixture = nil
+        defer { try? FileManager.default.removeItem(at: keep) }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: keep.appendingPathComponent(".pixterm/index.sqlite").path + suffix) }
+        #expect(!FileManager.default.fileExists(atPath: keep.appendingPathComponent(indexURL.lastPathComponent).path))
+
+        let reopened = try GalleryStore(folder: keep)
+        let after = try reopened.page(limit: 100).entries
+        #expect(after.map(\.id) == before.map(\.id))
+        #expect(after.map(\.relativePath) == before.map(\.relativePath))
+        #expect(after.map(\.prompt) == before.map(\.prompt))
+        #expect(after.map(\.model) == before.map(\.model))
+        #expect(after.map(\.request) == before.map(\.request))
+        #expect(try reopened.page(filter: "狐", limit: 100).total == 12)
+        #expect(try reopened.stats() == statsBefore)
+        #expect(saved.count == after.count)
+    }
+
+    @Test func anImageWithoutSidecarIsListedWithSizeFormatAndTime() throws {
+        let fixture = try GalleryFixture()
+        let dropped = fixture.folder.appendingPathComponent("imports/holiday.jpg")
+        try FileManager.default.createDirectory(at: dropped.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try GalleryFixture.imageData(width: 12, height: 9, format: .jpeg).write(to: dropped)
+        try GalleryFixture.setModified(dropped, day(2))
+
+        #expect(try fixture.store.refresh().isEmpty)
+        let entry = try #require(try fixture.store.entry(matching: "imports/holiday.jpg"))
+        #expect(entry.size == "12x9")
+        #expect(entry.format == "jpeg")
+        #expect(entry.created == day(2))
+        #expect(!entry.hasSidecar && entry.prompt.isEmpty && entry.model == nil)
+        // The id is derived from the path, so it survives a rebuild.
+        try fixture.store.rebuild()
+        #expect(try fixture.store.entry(matching: "imports/holiday.jpg")?.id == entry.id)
+    }
+
+    @Test func aCorruptSidecarIsAProblemNotAFailure() throws {
+        let fixture = try GalleryFixture()
+        let good = try fixture.save("good one", created: day(1))
+        let bad = try fixture.save("bad one", created: day(2))
+        try Data("{\"id\": 12, oops".utf8).write(to: GalleryLayout.sidecarURL(for: bad.url))
+        let junk = fixture.folder.appendingPathComponent("junk.png")
+        try Data("not a png".utf8).write(to: junk)
+
+        let problems = try fixture.store.rebuild()
+        #expect(problems.count == 2)
+        #expect(problems.contains { $0.path.hasSuffix(bad.relativePath + ".json") && $0.reason.contains("unreadable sidecar") })
+        #expect(problems.contains { $0.path.hasSuffix("junk.png") && $0.reason.contains("skipped") })
+        let entries = try fixture.store.page(limit: 10).entries
+        #expect(entries.count == 2)
+        #expect(entries.contains(good))
+        #expect(entries.contains { $0.relativePath == bad.relativePath && !$0.hasSidecar && $0.size == "8x6" })
+    }
+
+    @Test func refreshNoticesAddedAndRemovedFiles() throws {
+        let fixture = try GalleryFixture()
+        let other = try GalleryFixture()
+        let kept = try fixture.save("kept", created: day(1))
+        let removed = try fixture.save("removed", created: day(1))
+        // An image and sidecar written by something else, in a folder the index does not know.
+        let foreign = try other.save("arrived later", created: day(30))
+        let target = fixture.folder.appendingPathComponent(foreign.relativePath)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: foreign.url, to: target)
+        try FileManager.default.copyItem(at: GalleryLayout.sidecarURL(for: foreign.url), to: GalleryLayout.sidecarURL(for: target))
+        try FileManager.default.removeItem(at: removed.url)
+
+        #expect(try fixture.store.page(limit: 10).total == 2, "nothing changes before refresh")
+        try fixture.store.refresh()
+        let prompts = try fixture.store.page(limit: 10).entries.map(\.prompt)
+        #expect(prompts == ["arrived later", "kept"])
+        #expect(try fixture.store.entry(matching: kept.id) == kept)
+
+        // A whole folder removed takes its images with it.
+        try FileManager.default.removeItem(at: target.deletingLastPathComponent().deletingLastPathComponent())
+        try fixture.store.refresh()
+        #expect(try fixture.store.page(limit: 10).entries.map(\.prompt) == ["kept"])
+    }
+
+    @Test func refreshSkipsUnchangedFolders() throws {
+        let fixture = try GalleryFixture()
+        let entry = try fixture.save("stable", created: day(1))
+        try fixture.store.refresh()
+        // A sidecar edited in place does not change its folder: refresh is a no-op until rebuild.
+        var sidecar = try Sidecar.decoder.decode(Sidecar.self, from: Data(contentsOf: GalleryLayout.sidecarURL(for: entry.url)))
+        sidecar.prompt = "edited"
+        try Sidecar.encoder.encode(sidecar).write(to: GalleryLayout.sidecarURL(for: entry.url))
+        try fixture.store.refresh()
+        #expect(try fixture.store.entry(matching: entry.id)?.prompt == "stable")
+        try fixture.store.rebuild()
+        #expect(try fixture.store.entry(matching: entry.id)?.prompt == "edited")
+    }
+
+    @Test func aCopiedImageWithItsSidecarIsListedTwice() throws {
+        let fixture = try GalleryFixture()
+        let original = try fixture.save("copied", created: day(1))
+        let copy = fixture.folder.appendingPathComponent("copies/copy.png")
+        try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: original.url, to: copy)
+        try FileManager.default.copyItem(at: GalleryLayout.sidecarURL(for: original.url), to: GalleryLayout.sidecarURL(for: copy))
+        try fixture.store.rebuild()
+        let entries = try fixture.store.page(filter: "copied", limit: 10).entries
+        #expect(Set(entries.map(\.relativePath)) == [original.relativePath, "copies/copy.png"])
+        #expect(Set(entries.map(\.id)).count == 2)
+    }
+
+    @Test func leftoversOfAKilledSaveAreCleanedOnlyWhenOld() throws {
+        let fixture = try GalleryFixture()
+        let entry = try fixture.save("present", created: day(1))
+        let folder = entry.url.deletingLastPathComponent()
+        let orphanOld = folder.appendingPathComponent("010101-gone-0000-0.png.json")
+        let orphanNew = folder.appendingPathComponent("010102-saving-0000-0.png.json")
+        let tempOld = folder.appendingPathComponent(AtomicFile.temporaryPrefix + "old")
+        for file in [orphanOld, orphanNew, tempOld] { try Data("{}".utf8).write(to: file) }
+        try GalleryFixture.setModified(orphanOld, Date().addingTimeInterval(-2 * GalleryStore.leftoverAge))
+        try GalleryFixture.setModified(tempOld, Date().addingTimeInterval(-2 * GalleryStore.leftoverAge))
+
+        try fixture.store.rebuild()
+        #expect(!FileManager.default.fileExists(atPath: orphanOld.path))
+        #expect(!FileManager.default.fileExists(atPath: tempOld.path))
+        #expect(FileManager.default.fileExists(atPath: orphanNew.path), "a save in progress writes its sidecar first")
+        #expect(FileManager.default.fileExists(atPath: GalleryLayout.sidecarURL(for: entry.url).path))
+    }
+
+    @Test func aDamagedIndexIsReplacedAndRefilled() throws {
+        let fixture = try GalleryFixture()
+        try fixture.save("survives", created: day(1))
+        let folder = fixture.folder
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: fixture.indexURL.path + suffix) }
+        try Data(repeating: 0x41, count: 4096).write(to: fixture.indexURL)
+        let reopened = try GalleryStore(folder: folder)
+        #expect(try reopened.page(limit: 10).entries.map(\.prompt) == ["survives"])
+    }
+
+    @Test func anIndexFromAnotherSchemaIsErasedAndRefilled() throws {
+        let fixture = try GalleryFixture()
+        try fixture.save("kept across versions", created: day(1))
+        // Pretend an older pixterm made the index: an unknown migration and an empty table.
+        let queue = try DatabaseQueue(path: fixture.indexURL.path)
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v1')")
+            try db.execute(sql: "DELETE FROM image")
+        }
+        try queue.close()
+        let reopened = try GalleryStore(folder: fixture.folder)
+        #expect(try reopened.page(filter: "versions", limit: 10).total == 1)
+    }
+}
