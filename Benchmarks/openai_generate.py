@@ -8,8 +8,8 @@ import argparse
 import base64
 import os
 import sys
+import urllib.request
 
-import httpx
 from openai import OpenAI
 
 
@@ -31,16 +31,14 @@ def main():
     )
     os.makedirs(args.out, exist_ok=True)
     extension = "jpg" if args.output_format == "jpeg" else "png"
-    with httpx.Client() as http:
-        for index, image in enumerate(result.data):
-            if image.b64_json is not None:
-                data = base64.b64decode(image.b64_json)
-            else:
-                response = http.get(image.url)
-                response.raise_for_status()
-                data = response.content
-            with open(os.path.join(args.out, "image-%d.%s" % (index, extension)), "wb") as f:
-                f.write(data)
+    for index, image in enumerate(result.data):
+        if image.b64_json is not None:
+            data = base64.b64decode(image.b64_json)
+        else:
+            with urllib.request.urlopen(image.url) as response:
+                data = response.read()
+        with open(os.path.join(args.out, "image-%d.%s" % (index, extension)), "wb") as f:
+            f.write(data)
     print("saved %d image(s) to %s" % (len(result.data), args.out), file=sys.stderr)
 
 
