@@ -11,6 +11,12 @@ let package = Package(
     products: [
         .executable(name: "pixterm", targets: ["pixterm"]),
         .library(name: "PixapiKit", targets: ["PixapiKit"]),
+        // The layers below are products only so the separate Benchmarks/ package can measure them.
+        .library(name: "ImageCodec", targets: ["ImageCodec"]),
+        .library(name: "TerminalGraphics", targets: ["TerminalGraphics"]),
+        .library(name: "Gallery", targets: ["Gallery"]),
+        .library(name: "PixtermCore", targets: ["PixtermCore"]),
+        .library(name: "TerminalUI", targets: ["TerminalUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

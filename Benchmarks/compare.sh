@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# Whole-process comparisons, side by side in one run, written to Benchmarks/results.md:
+# preview vs chafa and timg, generate vs the openai Python package (both against the simulator),
+# gallery commands on 10k and 100k images, and the UI in tmux next to nano.
+#
+#   Benchmarks/compare.sh                 everything (about 15 minutes on 2 cores)
+#   SECTIONS="preview ui" Benchmarks/compare.sh
+#   PIXTERM=/path/to/pixterm Benchmarks/compare.sh   measure a given binary (no build)
+#
+# Figures are reported, never checked: this script fails only when a tool cannot run.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(dirname "$HERE")"
+WORK="${WORK:-$ROOT/bench-results}"
+SECTIONS="${SECTIONS:-preview generate gallery ui}"
+RESULTS="${RESULTS:-$HERE/results.md}"
+LIB="$HERE/benchlib.py"
+mkdir -p "$WORK"
+
+install_tools() {
+    local missing=()
+    for tool in hyperfine chafa timg nano tmux; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+    if ((${#missing[@]})); then
+        apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null || echo "could not install ${missing[*]}" >&2
+    fi
+    python3 -c "import openai" 2>/dev/null || pip install -q openai >/dev/null
+}
+
+build_pixterm() {
+    if [[ -z "${PIXTERM:-}" ]]; then
+        (cd "$ROOT" && swift build -c release --scratch-path .build-release --product pixterm >&2)
+        PIXTERM="$ROOT/.build-release/release/pixterm"
+    fi
+    GALLERY_PIXTERM="${GALLERY_PIXTERM:-$PIXTERM}"
+}
+
+# The simulator on a free port, latency 0; its URL in SIM.
+start_simulator() {
+    "$PIXTERM" sim --port 0 --latency 0 >"$WORK/sim.log" 2>&1 &
+    SIM_PID=$!
+    trap 'kill "$SIM_PID" 2>/dev/null || true' EXIT
+    for _ in $(seq 100); do
+        SIM="$(grep -o 'http://[^ ]*' "$WORK/sim.log" || true)"
+        [[ -n "$SIM" ]] && return
+        sleep 0.1
+    done
+    echo "the simulator did not start" >&2; exit 1
+}
+
+export PIXAPI_KEY=sim-key
+
+# Test pictures: photo-like PNGs at three sizes (benchlib.py picture) and a 4K JPEG from the
+# simulator (its pictures are flat stripes, but no JPEG encoder is at hand here without it).
+make_images() {
+    local images="$WORK/images"
+    mkdir -p "$images"
+    for size in 1024x1024 1536x1024 3840x2160; do
+        [[ -f "$images/$size.png" ]] || python3 "$LIB" picture "${size%x*}" "${size#*x}" "$images/$size.png"
+    done
+    if [[ ! -f "$images/3840x2160.jpg" ]]; then
+        python3 "$HERE/openai_generate.py" --base-url "$SIM" -s 3840x2160 --output-format jpeg --out "$images/tmp" 2>/dev/null
+        mv "$images/tmp/image-0.jpg" "$images/3840x2160.jpg"
+        rm -rf "$images/tmp"
+    fi
+}
+
+section() { printf '\n## %s\n\n%s\n\n' "$1" "$2" >>"$RESULTS"; }
+table_header() { printf '| command | median | range | ratio to first |\n| --- | --- | --- | --- |\n' >>"$RESULTS"; }
+
+run_preview() {
+    make_images
+    section "Preview (whole process)" "80x40 cells, 24-bit colour, half blocks, output to /dev/null; hyperfine, 3 warm-ups, at least 20 runs. Ratio is to \`pixterm preview\`."
+    for image in 1024x1024.png 1536x1024.png 3840x2160.png 3840x2160.jpg; do
+        local file="$WORK/images/$image"
+        printf '**%s**\n\n' "$image" >>"$RESULTS"
+        table_header
+        hyperfine -N -w 3 -m 20 --export-json "$WORK/preview.json" \
+            "$PIXTERM preview --width 80 --height 40 --colors truecolor --graphics blocks $file" \
+            "chafa -f symbols --symbols vhalf -c full -s 80x40 $file" \
+            "timg -ph -g80x40 $file" >/dev/null
+        python3 "$LIB" rows "$WORK/preview.json" | sed "s|$WORK/images/||g; s|$PIXTERM|pixterm|g" >>"$RESULTS"
+        printf '\nPeak RSS: pixterm %s MiB, chafa %s MiB, timg %s MiB\n\n' \
+            "$(python3 "$LIB" peak-rss -- "$PIXTERM" preview --width 80 --height 40 --colors truecolor --graphics blocks "$file")" \
+            "$(python3 "$LIB" peak-rss -- chafa -f symbols --symbols vhalf -c full -s 80x40 "$file")" \
+            "$(python3 "$LIB" peak-rss -- timg -ph -g80x40 "$file")" >>"$RESULTS"
+    done
+}
+
+run_generate() {
+    section "Generate against the simulator (whole process)" "Simulator latency 0, quality low, images saved to disk. pixterm also writes the gallery index and sidecars. Ratio is to \`pixterm generate\`."
+    local gallery="$WORK/generate-gallery" out="$WORK/openai-out"
+    for size in 1024x1024 3840x2160; do
+        for n in 1 8; do
+            for format in b64_json url; do
+                local runs=10
+                [[ $size == 3840x2160 && $n == 8 ]] && runs=3
+                local pix="$PIXTERM generate 'a lighthouse at dusk, watercolor' -n $n -s $size -q low --response-format $format --base-url $SIM --gallery $gallery --yes"
+                local py="python3 $HERE/openai_generate.py --base-url $SIM -n $n -s $size --response-format $format --out $out"
+                printf '**n=%s, %s, %s**\n\n' "$n" "$size" "$format" >>"$RESULTS"
+                table_header
+                hyperfine -w 1 -r "$runs" --export-json "$WORK/generate.json" "$pix" "$py" >/dev/null
+                python3 "$LIB" rows "$WORK/generate.json" | sed "s|$PIXTERM|pixterm|g; s|$HERE/||g; s|$SIM|\$SIM|g; s|$WORK/||g" >>"$RESULTS"
+                printf '\nPeak RSS: pixterm %s MiB, python+openai %s MiB\n\n' \
+                    "$(python3 "$LIB" peak-rss -- bash -c "$pix")" "$(python3 "$LIB" peak-rss -- bash -c "$py")" >>"$RESULTS"
+            done
+        done
+    done
+}
+
+run_gallery() {
+    if ! "$GALLERY_PIXTERM" gallery --help >/dev/null 2>&1; then
+        section "Gallery" "skipped: this pixterm has no \`gallery\` command"
+        return
+    fi
+    section "Gallery (whole process)" "Fixture from make-gallery.py (8x8 PNG + sidecar per image). rebuild: one run; list/search: hyperfine, 3 warm-ups; first frame: the UI on that gallery (see UI)."
+    printf '| images | rebuild | `gallery list --limit 50` | `gallery search lighthouse` |\n| --- | --- | --- | --- |\n' >>"$RESULTS"
+    for count in 10000 100000; do
+        local folder="$WORK/gallery-$count"
+        [[ -d "$folder" ]] || python3 "$HERE/make-gallery.py" "$folder" "$count" >&2
+        local started ended
+        started=$(date +%s.%N)
+        "$GALLERY_PIXTERM" gallery rebuild --gallery "$folder" >/dev/null
+        ended=$(date +%s.%N)
+        hyperfine -N -w 3 -m 10 --export-json "$WORK/gallery.json" \
+            "$GALLERY_PIXTERM gallery list --limit 50 --gallery $folder" \
+            "$GALLERY_PIXTERM gallery search lighthouse --gallery $folder" >/dev/null
+        python3 - "$count" "$started" "$ended" "$WORK/gallery.json" >>"$RESULTS" <<'PY'
+import json, statistics, sys
+count, started, ended, path = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
+medians = [statistics.median(r["times"]) * 1000 for r in json.load(open(path))["results"]]
+print("| %s | %.1f s | %.1f ms | %.1f ms |" % (f"{int(count):,}", ended - started, *medians))
+PY
+    done
+}
+
+run_ui() {
+    section "UI in tmux (120x40)" "First frame: from \`tmux respawn-pane\` to the screen showing the program (median of 5, polled every 2 ms, so about +5 ms). Idle: 2 s after the first frame. Typing: a 2,000-character prompt sent one character per \`tmux send-keys\` about every 6 ms; CPU from /proc/PID/stat less the idle rate; bytes from \`tmux pipe-pane\`. nano runs with --softwrap so both wrap the text."
+    printf '| program | first frame | RSS at idle | CPU at idle | CPU per keystroke | bytes per typed char |\n| --- | --- | --- | --- | --- | --- |\n' >>"$RESULTS"
+    local home="$WORK/ui-home"
+    rm -rf "$home" && mkdir -p "$home"
+    local env="env HOME=$home XDG_CONFIG_HOME=$home/config XDG_DATA_HOME=$home/data XDG_STATE_HOME=$home/state XDG_CACHE_HOME=$home/cache TERM=xterm-256color"
+    python3 "$LIB" ui "pixterm --demo" "Prompt" "$env PIXTERM_GALLERY=$home/gallery $PIXTERM --demo" >>"$RESULTS"
+    for count in 10000 100000; do
+        [[ -d "$WORK/gallery-$count" ]] || continue
+        python3 "$LIB" ui "pixterm --demo, $count-image gallery" "Prompt" "$env PIXTERM_GALLERY=$WORK/gallery-$count $PIXTERM --demo" >>"$RESULTS"
+    done
+    python3 "$LIB" ui "nano" "GNU nano" "$env nano --ignorercfiles --softwrap $WORK/nano.txt" >>"$RESULTS"
+    rm -f "$WORK/nano.txt"
+}
+
+install_tools
+build_pixterm
+start_simulator
+{
+    echo "# pixterm benchmark results"
+    echo
+    echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB; $(uname -sr)."
+    echo "Date: $(date -u +%Y-%m-%d). pixterm $(git -C "$ROOT" rev-parse --short HEAD); $(chafa --version | head -1); $(timg --version | head -1 | cut -d'<' -f1); $(hyperfine --version); openai $(python3 -c 'import openai; print(openai.__version__)'); $(nano --version | head -1 | xargs)."
+    echo "Made by \`Benchmarks/compare.sh\`; in-process figures: \`cd Benchmarks && swift package benchmark\`."
+} >"$RESULTS"
+for name in $SECTIONS; do "run_$name"; done
+echo "wrote $RESULTS" >&2
