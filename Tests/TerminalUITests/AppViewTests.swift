@@ -49,6 +49,18 @@ import Testing
         for key in ["Ctrl+J or Alt+Enter", "Ctrl+R", "Ctrl+E", "Ctrl+O or F2", "Ctrl+Z Ctrl+Y"] { #expect(help.contains(key)) }
     }
 
+    @Test func statusLineKeepsTheCostBesideTheDemoLabelAt80Columns() {
+        let demo = state(demo: true, keys: [.tab, .tab, .right, .right, .right, .right])
+        let narrow = String(render(demo).text.split(separator: "\n")[0])
+        #expect(narrow.contains("DEMO - offline simulator, no credits spent"))
+        #expect(narrow.contains("2048x2048"))
+        #expect(narrow.contains("cr"))
+        #expect(!narrow.contains("…"))
+        #expect(!narrow.contains("pixterm"))
+        let wide = String(render(demo, size: GridSize(columns: 140, rows: 30)).text.split(separator: "\n")[0])
+        #expect(wide.contains("pixterm · gpt-image-2 · 2048x2048 · auto · n=1 ·"))
+    }
+
     @Test func tooSmallSaysWhatItNeeds() {
         let frame = render(state(), size: GridSize(columns: 40, rows: 10))
         #expect(frame.text.contains("terminal too small (need 60x18"))

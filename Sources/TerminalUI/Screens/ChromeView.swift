@@ -13,17 +13,30 @@ enum ChromeView {
         if state.isDemo {
             column += grid.put(" \(demoLabel) ", row: row, column: column, style: Theme.demoBanner)
         }
+        let room = layout.size.columns - column
+        grid.put(statusText(state, environment, width: room), row: row, column: column, style: Theme.statusBar)
+    }
+
+    /// The settings summary that fits `width`: the least useful parts go first when the line is
+    /// narrow (the name, then n and quality, which the pickers show anyway), so the cost and the
+    /// running jobs stay visible at 80 columns even beside the demo label.
+    static func statusText(_ state: AppState, _ environment: AppEnvironment, width: Int) -> String {
         let settings = state.settings
-        var parts = [
-            "pixterm", settings.model, settings.label(for: .size), settings.quality.rawValue, "n=\(settings.n)",
+        // (text, priority): higher priority stays longer.
+        var parts: [(String, Int)] = [
+            ("pixterm", 0), (settings.model, 4), (settings.label(for: .size), 3), (settings.quality.rawValue, 2), ("n=\(settings.n)", 1),
         ]
         if let estimate = state.costPreview(environment).estimate {
-            parts.append("\(estimate.estimate ? "~" : "")\(estimate.costCredits) cr")
+            parts.append(("\(estimate.estimate ? "~" : "")\(estimate.costCredits) cr", 6))
         }
         let running = state.runningJobs
-        if running > 0 { parts.append("\(running) job\(running == 1 ? "" : "s") running") }
-        if state.operation == .edit { parts.append("EDIT") }
-        grid.put(" " + parts.joined(separator: " · "), row: row, column: column, style: Theme.statusBar)
+        if running > 0 { parts.append(("\(running) job\(running == 1 ? "" : "s") running", 7)) }
+        if state.operation == .edit { parts.append(("EDIT", 5)) }
+        func text() -> String { " " + parts.map(\.0).joined(separator: " · ") }
+        while DisplayWidth.of(text()) > width, parts.count > 1, let lowest = parts.indices.min(by: { parts[$0].1 < parts[$1].1 }) {
+            parts.remove(at: lowest)
+        }
+        return DisplayWidth.truncate(text(), toWidth: width, ellipsis: "…")
     }
 
     static func drawMessage(_ state: AppState, into grid: inout CellGrid, layout: ScreenLayout) {
