@@ -4,12 +4,7 @@ extension PixtermBinary {
     /// Starts `pixterm` without waiting for it, output discarded: for killing it mid-job or
     /// running several at once. The caller ends it (`kill` or `waitUntilExit`).
     static func start(_ arguments: [String], environment: [String: String]) throws -> Process {
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8"]
-        env.merge(environment) { $1 }
-        process.environment = env
+        let process = process(arguments, environment: environment)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice

@@ -21,12 +21,7 @@ struct PixtermBinary {
     /// Runs `pixterm` with `arguments` in a clean environment (`environment` plus PATH and a
     /// private HOME), waiting at most `timeout` seconds.
     static func run(_ arguments: [String], environment: [String: String], stdin: String? = nil, timeout: TimeInterval = 120) throws -> Output {
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8"]
-        env.merge(environment) { $1 }
-        process.environment = env
+        let process = process(arguments, environment: environment)
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -45,6 +40,17 @@ struct PixtermBinary {
         }
         process.waitUntilExit()
         return Output(status: process.terminationStatus, stdout: stdoutData.text, stderr: stderrData.text)
+    }
+
+    /// A `pixterm` process, not started, with `environment` plus PATH and a UTF-8 locale.
+    static func process(_ arguments: [String], environment: [String: String]) -> Process {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        env.merge(environment) { $1 }
+        process.environment = env
+        return process
     }
 
     struct TimeoutError: Error, CustomStringConvertible {
