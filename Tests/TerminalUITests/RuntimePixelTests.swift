@@ -84,7 +84,7 @@ import Testing
         let (folder, items) = try galleryFiles()
         defer { try? FileManager.default.removeItem(at: folder) }
         let script: [TerminalInput] = [
-            .key(.ctrl("o")), .wake, .key(.character("v")), .wake, .key(.escape), .key(.ctrl("c")), .key(.ctrl("c")),
+            .key(.ctrl("o")), .wake, .key(.text("v")), .wake, .key(.escape), .key(.ctrl("c")), .key(.ctrl("c")),
         ]
         let terminal = RecordingTerminal(size: GridSize(columns: 80, rows: 24), script: script, awaitingWakes: true)
         let runtime = AppRuntime(

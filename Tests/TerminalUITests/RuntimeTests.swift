@@ -44,10 +44,7 @@ final class ScriptedServices: AppServices, @unchecked Sendable {
         #expect(terminal.isShutDown)
         #expect(terminal.bracketedPaste)
         let started = services.effects.compactMap { effect -> ImageRequest? in
-            if case let .loadGallery(filter, _) = effect {
-            send(.galleryLoaded(items: gallery, total: gallery.count, filter: filter))
-        }
-        if case let .startJob(job) = effect { return job.request } else { return nil }
+            if case let .startJob(job) = effect { return job.request } else { return nil }
         }
         #expect(started.map(\.prompt) == ["hi 🦊"])
         #expect(services.effects.contains(.loadGallery(filter: "", limit: AppState.galleryPageSize)))

@@ -67,7 +67,7 @@ public final class RecordingTerminal: TerminalBackend {
         queued += rawBytes
     }
 
-    public func write(rawBytes: [UInt8]) { output.append(.bytes(rawBytes)) }
+    public func writeNow(rawBytes: [UInt8]) { output.append(.bytes(rawBytes)) }
 
     public func setBracketedPaste(_ enabled: Bool) { bracketedPaste = enabled }
 

@@ -29,7 +29,7 @@ public protocol TerminalBackend: AnyObject {
     /// Writes bytes to the terminal at once, between frames: what must reach the terminal
     /// before the next frame reuses some cells (taking a picture off them) or right after one
     /// was flushed (drawing a picture over its blank cells).
-    func write(rawBytes: [UInt8])
+    func writeNow(rawBytes: [UInt8])
     /// Hands the terminal to an external program (an editor, a pager) until `resume()`.
     func suspend()
     /// Takes the terminal back after `suspend()` and repaints the next frame in full.

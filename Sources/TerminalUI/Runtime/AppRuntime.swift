@@ -109,6 +109,6 @@ public final class AppRuntime {
     }
 
     private func write(_ bytes: [UInt8]) {
-        if !bytes.isEmpty { backend.write(rawBytes: bytes) }
+        if !bytes.isEmpty { backend.writeNow(rawBytes: bytes) }
     }
 }

@@ -25,7 +25,7 @@ enum GalleryView {
         drawList(browser, into: &grid, rect: layout.galleryList)
         grid.vline(row: layout.galleryDetail.row, column: layout.galleryDetail.column - 1, height: layout.galleryDetail.height, style: Theme.frame)
         if let item = browser.selectedItem {
-            drawDetail(item, into: &grid, rect: layout.galleryDetail, colorMode: colorMode, preview: preview, pixels: &pixels)
+            drawDetail(item, into: &grid, rect: layout.galleryDetail, slot: previewSlot(layout), colorMode: colorMode, preview: preview, pixels: &pixels)
         }
         return cursor
     }
@@ -66,10 +66,9 @@ enum GalleryView {
     }
 
     private static func drawDetail(
-        _ item: GalleryItem, into grid: inout CellGrid, rect: GridRect, colorMode: ColorMode,
+        _ item: GalleryItem, into grid: inout CellGrid, rect: GridRect, slot: PreviewSlot, colorMode: ColorMode,
         preview: (GalleryItem, PreviewSlot) -> PreviewState, pixels: inout PixelOverlay?
     ) {
-        let slot = previewSlot(ScreenLayout(size: grid.size))
         var previewRows = 1
         switch preview(item, slot) {
         case .loading:

@@ -48,13 +48,16 @@ struct UICommand: AsyncParsableCommand {
                 keyHelp: Self.keyHelp(settings), galleryPath: settings.gallery.path
             )
             let history = PromptHistory.load(from: Self.historyLines(settings.paths.historyFile))
-            let state = AppState(environment: appEnvironment, history: history, isDemo: demo, hasKey: settings.apiKey != nil)
+            var state = AppState(environment: appEnvironment, history: history, isDemo: demo, hasKey: settings.apiKey != nil)
             let thumbnails = ThumbnailCache(directory: settings.paths.thumbnailDirectory)
             let colorMode = ColorMode.detect(environment: environment)
             // The terminal's replies must be read before ncurses owns the input.
             let choice = try GraphicsSetup.choose(flag: graphics, settings: settings, environment: environment)
             let encoder = GraphicsEncoder(detection: choice.detection, cellSize: choice.cellSize, colorMode: colorMode)
-            try await Self.onOwnThread {
+            let detection = choice.detection
+            let fix = detection.fix.map { "; for pixels: \($0)" } ?? ""
+            _ = state.update(.log("previews: \(detection.method.rawValue) because \(detection.reason)\(fix)"), environment: appEnvironment)
+            try await Self.onOwnThread { [state] in
                 let terminal = try NcursesTerminal(environment: environment)
                 let runtime = AppRuntime(
                     state: state, environment: appEnvironment, backend: terminal, services: services,

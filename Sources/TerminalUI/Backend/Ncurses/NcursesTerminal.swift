@@ -94,7 +94,7 @@ public final class NcursesTerminal: TerminalBackend {
 
     public func emit(rawBytes: [UInt8]) { outgoing += rawBytes }
 
-    public func write(rawBytes: [UInt8]) {
+    public func writeNow(rawBytes: [UInt8]) {
         guard screenIsLive else { return }
         writeToTerminal(rawBytes)
     }
