@@ -27,6 +27,17 @@ import Testing
         return (folder, items)
     }
 
+    /// A runtime already on a loaded gallery, so every wake-up comes from preview work.
+    func runtime(_ terminal: RecordingTerminal, items: [GalleryItem], graphics: GraphicsEncoder) -> AppRuntime {
+        var state = AppState(environment: environment, isDemo: false, hasKey: true)
+        _ = state.update(.key(.ctrl("o")), environment: environment)
+        _ = state.update(.galleryLoaded(items: items, total: items.count, filter: ""), environment: environment)
+        return AppRuntime(
+            state: state, environment: environment, backend: terminal, services: ScriptedServices(), view: AppView(colorMode: .truecolor),
+            previewRenderer: .init(renderer: .init(mode: .truecolor)), insideTmux: false, graphics: graphics
+        )
+    }
+
     /// Each frame as "frame", each raw write as its kitty commands: t (transmit), p (place),
     /// e (erase a placement), r (release the image), with the image id.
     func summary(_ output: [RecordingTerminal.Output]) -> [String] {
@@ -50,20 +61,13 @@ import Testing
         let (folder, items) = try galleryFiles()
         defer { try? FileManager.default.removeItem(at: folder) }
         let script: [TerminalInput] = [
-            .key(.ctrl("o")), .wake, .key(.down), .wake, .key(.function(1)), .key(.escape),
-            .key(.resize(columns: 100, rows: 30)), .wake, .key(.ctrl("c")), .key(.ctrl("c")),
+            .wake, .key(.down), .wake, .key(.function(1)), .key(.escape), .key(.resize(columns: 100, rows: 30)), .wake,
+            .key(.ctrl("c")), .key(.ctrl("c")),
         ]
         let terminal = RecordingTerminal(size: GridSize(columns: 80, rows: 24), script: script, awaitingWakes: true)
-        let runtime = AppRuntime(
-            state: AppState(environment: environment, isDemo: false, hasKey: true), environment: environment, backend: terminal,
-            services: ScriptedServices(gallery: items), view: AppView(colorMode: .truecolor),
-            previewRenderer: .init(renderer: .init(mode: .truecolor)), insideTmux: false,
-            graphics: GraphicsEncoder(method: .kitty, cellSize: CellPixelSize(width: 8, height: 16))
-        )
-        runtime.run()
+        runtime(terminal, items: items, graphics: GraphicsEncoder(method: .kitty, cellSize: CellPixelSize(width: 8, height: 16))).run()
         #expect(summary(terminal.output) == [
-            "frame",  // compose
-            "frame",  // gallery; a.png is being encoded
+            "frame",  // the gallery; a.png is being encoded
             "frame", "t1 p1",  // a.png drawn after the flush
             "e1 r1", "frame",  // selection moved: a.png erased before curses reuses its cells
             "frame", "t2 p2",  // b.png drawn
@@ -83,19 +87,12 @@ import Testing
     @Test func halfBlocksDrawTheFullScreenViewInCellsAndNeverWriteRawBytes() throws {
         let (folder, items) = try galleryFiles()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let script: [TerminalInput] = [
-            .key(.ctrl("o")), .wake, .key(.text("v")), .wake, .key(.escape), .key(.ctrl("c")), .key(.ctrl("c")),
-        ]
+        let script: [TerminalInput] = [.wake, .key(.text("v")), .wake, .key(.escape), .key(.ctrl("c")), .key(.ctrl("c"))]
         let terminal = RecordingTerminal(size: GridSize(columns: 80, rows: 24), script: script, awaitingWakes: true)
-        let runtime = AppRuntime(
-            state: AppState(environment: environment, isDemo: false, hasKey: true), environment: environment, backend: terminal,
-            services: ScriptedServices(gallery: items), view: AppView(colorMode: .truecolor),
-            previewRenderer: .init(renderer: .init(mode: .truecolor)), insideTmux: false, graphics: GraphicsEncoder(method: .blocks)
-        )
-        runtime.run()
+        runtime(terminal, items: items, graphics: GraphicsEncoder(method: .blocks)).run()
         #expect(terminal.output.allSatisfy { $0 == .frame })
         // The full-screen view drew a.png's half blocks in the middle of the screen...
-        let viewed = try #require(terminal.frames.map(\.grid).first { $0.rows()[1].contains("1/2  image a") })
+        let viewed = try #require(terminal.frames.map(\.grid).last { $0.rows()[1].contains("1/2  image a") })
         #expect(viewed.rows()[12].contains("▀"))
         #expect(!viewed.rows()[12].hasPrefix("▀"))
         // ...and Esc went back to the list.

@@ -8,17 +8,11 @@ import Testing
 final class ScriptedServices: AppServices, @unchecked Sendable {
     private let lock = NSLock()
     private(set) var effects: [Effect] = []
-    private let gallery: [GalleryItem]
-
-    init(gallery: [GalleryItem] = []) { self.gallery = gallery }
 
     func start(send: @escaping @Sendable (Action) -> Void) {}
 
     func perform(_ effect: Effect, send: @escaping @Sendable (Action) -> Void) {
         lock.withLock { effects.append(effect) }
-        if case let .loadGallery(filter, _) = effect {
-            send(.galleryLoaded(items: gallery, total: gallery.count, filter: filter))
-        }
         if case let .startJob(job) = effect {
             send(.jobEvent(job.id, .submitted(taskID: "task_1")))
             send(.jobEvent(job.id, .saved(path: "/g/a.png", total: 1)))

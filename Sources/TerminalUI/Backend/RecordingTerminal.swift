@@ -25,8 +25,8 @@ public final class RecordingTerminal: TerminalBackend {
     private let wakes: SelfPipe?
 
     /// `script` is returned by `nextEvent` in order; after it, every call times out. With
-    /// `awaitingWakes`, a scripted `.wake` stands for news from background work and waits (up
-    /// to 10 s) until something calls the waker after the last frame.
+    /// `awaitingWakes`, a scripted `.wake` stands for news from background work: it waits (up
+    /// to 10 s) until something calls the waker, then takes every wake-up so far.
     public init(size: GridSize, script: [TerminalInput] = [], awaitingWakes: Bool = false) {
         currentSize = size
         self.script = script
@@ -43,7 +43,6 @@ public final class RecordingTerminal: TerminalBackend {
     /// Like ncurses, clears the screen for the first frame and when the size changed.
     @discardableResult public func draw(_ grid: CellGrid, cursor: GridPoint?) -> Bool {
         let cleared = lastFrame?.size != grid.size
-        _ = wakes?.drain()
         frames.append((grid, cursor))
         output.append(.frame)
         if !queued.isEmpty { output.append(.bytes(queued)) }
@@ -57,6 +56,7 @@ public final class RecordingTerminal: TerminalBackend {
         if next == .wake, let wakes {
             var descriptor = pollfd(fd: wakes.readEnd, events: Int16(POLLIN), revents: 0)
             _ = poll(&descriptor, 1, 10_000)
+            _ = wakes.drain()
         }
         if case .key(.resize(let columns, let rows)) = next { currentSize = GridSize(columns: columns, rows: rows) }
         return next
