@@ -44,6 +44,9 @@ public struct GalleryBrowser: Hashable, Sendable {
     public var isLoading = false
     /// Deleted items, newest last, for `u` (undo).
     public var trash: [GalleryItem] = []
+    /// The selected image fills the screen (`v` or Enter); Esc goes back to the list. Only
+    /// while there is an image to show.
+    public internal(set) var isViewing = false
 
     public init() {}
 

@@ -10,6 +10,7 @@ extension AppState {
 
     mutating func handleGalleryKey(_ key: InputKey, environment: AppEnvironment) -> [Effect] {
         if let draft = gallery.filterDraft { return handleFilterKey(key, draft: draft) }
+        if gallery.isViewing { return handleFullScreenKey(key) }
         switch key {
         case .escape:
             if !gallery.filter.isEmpty {
@@ -25,6 +26,7 @@ extension AppState {
         case .home, .character("g"): gallery.selected = 0
         case .end, .character("G"): gallery.move(by: gallery.items.count)
         case .character("/"): gallery.filterDraft = gallery.filter
+        case .character("v"), .enter: gallery.isViewing = gallery.selectedItem != nil
         case .character("r"): reuseSelected(asEdit: false, environment: environment)
         case .character("e"): reuseSelected(asEdit: true, environment: environment)
         case .character("d"), .delete:
@@ -33,13 +35,7 @@ extension AppState {
         case .character("u"):
             guard let item = gallery.trash.last else { note("nothing to undo"); return [] }
             return [.restore(item)]
-        case .character("c"):
-            guard let item = gallery.selectedItem else { return [] }
-            note("copied the path to the clipboard")
-            return [.copyToClipboard(item.path)]
-        case .character("o"):
-            guard let item = gallery.selectedItem else { return [] }
-            return [.openInViewer(path: item.path)]
+        case .character("c"), .character("o"): return pathKey(key)
         case .ctrl("o"), .function(2):
             screen = .compose
         case .character("q"):
@@ -47,6 +43,29 @@ extension AppState {
         default: break
         }
         return []
+    }
+
+    /// One image on the whole screen: arrows page through the list, Esc (or `q`, `v`, Enter)
+    /// goes back to it.
+    private mutating func handleFullScreenKey(_ key: InputKey) -> [Effect] {
+        switch key {
+        case .escape, .enter, .character("q"), .character("v"): gallery.isViewing = false
+        case .up, .left, .character("k"), .character("h"): gallery.move(by: -1)
+        case .down, .right, .character("j"), .character("l"), .character(" "): gallery.move(by: 1)
+        case .home, .character("g"): gallery.selected = 0
+        case .end, .character("G"): gallery.move(by: gallery.items.count)
+        case .character("c"), .character("o"): return pathKey(key)
+        default: break
+        }
+        return []
+    }
+
+    /// `c` copies the selected image's path, `o` opens it in the system viewer.
+    private mutating func pathKey(_ key: InputKey) -> [Effect] {
+        guard let item = gallery.selectedItem else { return [] }
+        if key == .character("o") { return [.openInViewer(path: item.path)] }
+        note("copied the path to the clipboard")
+        return [.copyToClipboard(item.path)]
     }
 
     private mutating func handleFilterKey(_ key: InputKey, draft: String) -> [Effect] {

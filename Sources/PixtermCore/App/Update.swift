@@ -25,6 +25,7 @@ extension AppState {
             gallery.filter = filter
             gallery.isLoading = false
             gallery.selected = keep.flatMap { id in items.firstIndex { $0.id == id } } ?? 0
+            if items.isEmpty { gallery.isViewing = false }
             return []
         case let .galleryFailed(text):
             gallery.isLoading = false

@@ -66,6 +66,17 @@ public struct GraphicsEncoder: Sendable {
         )
     }
 
+    /// The cells an image of this size covers once fitted into `maxColumns` x `maxRows`, so a
+    /// caller can choose where the picture goes (centre it) before paying for the encoding.
+    public func cells(imageWidth: Int, imageHeight: Int, maxColumns: Int, maxRows: Int) -> (columns: Int, rows: Int) {
+        if method == .blocks {
+            let grid = CellFit.fit(imageWidth: imageWidth, imageHeight: imageHeight, maxColumns: maxColumns, maxRows: maxRows)
+            return (grid.columns, grid.rows)
+        }
+        let fit = pixelFit(imageWidth: imageWidth, imageHeight: imageHeight, maxColumns: maxColumns, maxRows: maxRows)
+        return (fit.columns, fit.rows)
+    }
+
     /// Output for printing at the cursor in a scrolling terminal (`pixterm preview`): the picture
     /// and a newline, leaving the cursor on the line below it.
     public func inline(_ image: RGBAImage, maxColumns: Int, maxRows: Int, imageID: UInt32) throws(ImageCodecError) -> [UInt8] {
@@ -98,11 +109,7 @@ public struct GraphicsEncoder: Sendable {
             let lines = HalfBlockRenderer(mode: colorMode).render(image, columns: grid.columns, rows: grid.rows)
             return Picture(lines: lines, columns: grid.columns, rows: grid.rows)
         }
-        let limit = placeholders ? KittyPlaceholder.maxCells : Int.max
-        let fit = PixelFit(
-            imageWidth: image.width, imageHeight: image.height,
-            maxColumns: min(maxColumns, limit), maxRows: min(maxRows, limit), cell: cellSize
-        )
+        let fit = pixelFit(imageWidth: image.width, imageHeight: image.height, maxColumns: maxColumns, maxRows: maxRows)
         var picture = Picture(columns: fit.columns, rows: fit.rows)
         // kitty and iTerm2 scale into the cells themselves, so a smaller image is sent as it is;
         // sixel pixels are screen pixels, so sixel gets exactly the fitted size.
@@ -129,6 +136,11 @@ public struct GraphicsEncoder: Sendable {
             break
         }
         return picture
+    }
+
+    private func pixelFit(imageWidth: Int, imageHeight: Int, maxColumns: Int, maxRows: Int) -> PixelFit {
+        let limit = placeholders ? KittyPlaceholder.maxCells : Int.max
+        return PixelFit(imageWidth: imageWidth, imageHeight: imageHeight, maxColumns: min(maxColumns, limit), maxRows: min(maxRows, limit), cell: cellSize)
     }
 
     private func wrapped(_ sequence: [UInt8]) -> [UInt8] {

@@ -1,37 +1,73 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A terminal double for screen and app-loop tests: it replays scripted input and keeps every
 /// frame drawn, so a test can assert on `rows()` of what the user would have seen.
 public final class RecordingTerminal: TerminalBackend {
+    /// What reached the terminal, in order: frames and raw bytes between them.
+    public enum Output: Hashable, Sendable {
+        case frame
+        case bytes([UInt8])
+    }
+
     public private(set) var frames: [(grid: CellGrid, cursor: GridPoint?)] = []
     public private(set) var emitted: [UInt8] = []
+    public private(set) var output: [Output] = []
     public private(set) var bracketedPaste = false
     public private(set) var isSuspended = false
     public private(set) var isShutDown = false
     public var currentSize: GridSize
     private var script: [TerminalInput]
+    private var queued: [UInt8] = []
+    private let wakes: SelfPipe?
 
-    /// `script` is returned by `nextEvent` in order; after it, every call times out.
-    public init(size: GridSize, script: [TerminalInput] = []) {
+    /// `script` is returned by `nextEvent` in order; after it, every call times out. With
+    /// `awaitingWakes`, a scripted `.wake` stands for news from background work: it waits (up
+    /// to 10 s) until something calls the waker, then takes every wake-up so far.
+    public init(size: GridSize, script: [TerminalInput] = [], awaitingWakes: Bool = false) {
         currentSize = size
         self.script = script
+        wakes = awaitingWakes ? SelfPipe() : nil
     }
 
     /// The most recent frame, or nil before the first `draw`.
     public var lastFrame: CellGrid? { frames.last?.grid }
 
-    public var waker: TerminalWaker { .inert }
+    public var waker: TerminalWaker { TerminalWaker(pipe: wakes) }
 
     public func size() -> GridSize { currentSize }
 
-    public func draw(_ grid: CellGrid, cursor: GridPoint?) { frames.append((grid, cursor)) }
+    /// Like ncurses, clears the screen for the first frame and when the size changed.
+    @discardableResult public func draw(_ grid: CellGrid, cursor: GridPoint?) -> Bool {
+        let cleared = lastFrame?.size != grid.size
+        frames.append((grid, cursor))
+        output.append(.frame)
+        if !queued.isEmpty { output.append(.bytes(queued)) }
+        queued = []
+        return cleared
+    }
 
     public func nextEvent(timeout: Duration?) -> TerminalInput {
         guard !script.isEmpty else { return .timeout }
         let next = script.removeFirst()
+        if next == .wake, let wakes {
+            var descriptor = pollfd(fd: wakes.readEnd, events: Int16(POLLIN), revents: 0)
+            _ = poll(&descriptor, 1, 10_000)
+            _ = wakes.drain()
+        }
         if case .key(.resize(let columns, let rows)) = next { currentSize = GridSize(columns: columns, rows: rows) }
         return next
     }
 
-    public func emit(rawBytes: [UInt8]) { emitted += rawBytes }
+    public func emit(rawBytes: [UInt8]) {
+        emitted += rawBytes
+        queued += rawBytes
+    }
+
+    public func writeNow(rawBytes: [UInt8]) { output.append(.bytes(rawBytes)) }
 
     public func setBracketedPaste(_ enabled: Bool) { bracketedPaste = enabled }
 

@@ -17,13 +17,19 @@ public protocol TerminalBackend: AnyObject {
     /// The current size in cells; read it again after a `.resize` event.
     func size() -> GridSize
     /// Shows `grid`, sending only what changed since the last frame, then puts the visible
-    /// caret at `cursor`, or hides it when nil.
-    func draw(_ grid: CellGrid, cursor: GridPoint?)
+    /// caret at `cursor`, or hides it when nil. Returns true when the whole screen was cleared
+    /// and repainted (the first frame, after a resize or `resume()`), which also wipes any
+    /// picture drawn with raw bytes, so it must be drawn again.
+    @discardableResult func draw(_ grid: CellGrid, cursor: GridPoint?) -> Bool
     /// Waits for the next event; nil waits indefinitely (costing no CPU).
     func nextEvent(timeout: Duration?) -> TerminalInput
     /// Queues bytes ncurses knows nothing about (OSC 52, bracketed paste mode, image protocols)
     /// to be written straight to the terminal right after the next frame is flushed.
     func emit(rawBytes: [UInt8])
+    /// Writes bytes to the terminal at once, between frames: what must reach the terminal
+    /// before the next frame reuses some cells (taking a picture off them) or right after one
+    /// was flushed (drawing a picture over its blank cells).
+    func writeNow(rawBytes: [UInt8])
     /// Hands the terminal to an external program (an editor, a pager) until `resume()`.
     func suspend()
     /// Takes the terminal back after `suspend()` and repaints the next frame in full.

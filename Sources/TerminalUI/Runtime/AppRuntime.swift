@@ -12,14 +12,19 @@ public final class AppRuntime {
     private let services: any AppServices
     private let view: AppView
     private let previews: PreviewLoader
+    /// nil when previews are half blocks.
+    private let pixels: PixelLoader?
+    private var pixelScreen = PixelScreen()
     private let inbox: ActionInbox
     private let insideTmux: Bool
     private var size: GridSize
     private var promptViewport: (width: Int, height: Int) = (0, 0)
 
+    /// `graphics` draws previews with pixels (kitty, iTerm2, sixel); nil or half blocks keep
+    /// them in the frame's cells.
     public init(
         state: AppState, environment: AppEnvironment, backend: any TerminalBackend, services: any AppServices,
-        view: AppView, previewRenderer: PreviewRenderer, insideTmux: Bool
+        view: AppView, previewRenderer: PreviewRenderer, insideTmux: Bool, graphics: GraphicsEncoder? = nil
     ) {
         self.state = state
         self.environment = environment
@@ -27,6 +32,7 @@ public final class AppRuntime {
         self.services = services
         self.view = view
         previews = PreviewLoader(renderer: previewRenderer)
+        pixels = graphics.flatMap { $0.method == .blocks ? nil : PixelLoader(encoder: $0) }
         inbox = ActionInbox(waker: backend.waker)
         self.insideTmux = insideTmux
         size = backend.size()
@@ -51,6 +57,7 @@ public final class AppRuntime {
             case .wake, .timeout:
                 break
             case .terminated:
+                // The terminal is already restored: pixel bytes would land in the shell's screen.
                 return
             }
             for message in inbox.drain() {
@@ -59,6 +66,7 @@ public final class AppRuntime {
             syncLayout()
             draw()
         }
+        write(pixelScreen.beforeFrame(wanting: nil))
     }
 
     /// Folds one action in and performs what it asks for.
@@ -84,11 +92,23 @@ public final class AppRuntime {
         _ = state.update(.layout(promptWidth: viewport.width, promptHeight: viewport.height), environment: environment)
     }
 
+    /// Draws the frame and keeps the pixel picture in step: erased before curses may reuse its
+    /// cells, drawn over the blank cells right after the flush.
     private func draw() {
-        let inbox = inbox
-        let frame = view.render(state, environment: environment, size: size, now: Date()) { item, area in
-            previews.state(for: item, area: area) { inbox.post(.preview) }
+        let inbox = inbox, pixels = pixels, previews = previews
+        let frame = view.render(state, environment: environment, size: size, now: Date()) { item, slot in
+            if let pixels { return pixels.state(for: PixelOverlay(path: item.path, slot: slot)) { inbox.post(.preview) } }
+            return previews.state(for: item, area: GridSize(columns: slot.rect.width, rows: slot.rect.height)) { inbox.post(.preview) }
         }
-        backend.draw(frame.grid, cursor: frame.cursor)
+        let wanted = frame.pixels.flatMap { overlay in
+            pixels?.placement(for: overlay).map { ShownPicture(overlay: overlay, placement: $0) }
+        }
+        write(pixelScreen.beforeFrame(wanting: wanted))
+        let cleared = backend.draw(frame.grid, cursor: frame.cursor)
+        write(pixelScreen.afterFrame(wanting: wanted, screenCleared: cleared))
+    }
+
+    private func write(_ bytes: [UInt8]) {
+        if !bytes.isEmpty { backend.writeNow(rawBytes: bytes) }
     }
 }

@@ -12,7 +12,7 @@ public struct AppView {
 
     public func render(
         _ state: AppState, environment: AppEnvironment, size: GridSize, now: Date,
-        preview: (GalleryItem, GridSize) -> PreviewState = { _, _ in .loading }
+        preview: (GalleryItem, PreviewSlot) -> PreviewState = { _, _ in .loading }
     ) -> Frame {
         var grid = CellGrid(size: size)
         let layout = ScreenLayout(size: size)
@@ -26,24 +26,29 @@ public struct AppView {
         }
         ChromeView.drawStatus(state, environment, into: &grid, layout: layout)
         var cursor: GridPoint?
+        var pixels: PixelOverlay?
         switch state.screen {
         case .compose: cursor = ComposeView.draw(state, environment, into: &grid, layout: layout, now: now)
-        case .gallery: cursor = GalleryView.draw(state, into: &grid, layout: layout, colorMode: colorMode, preview: preview)
+        case .gallery:
+            if let item = state.gallery.selectedItem, state.gallery.isViewing {
+                FullScreenView.draw(item, state.gallery, into: &grid, layout: layout, colorMode: colorMode, preview: preview, pixels: &pixels)
+            } else {
+                cursor = GalleryView.draw(state, into: &grid, layout: layout, colorMode: colorMode, preview: preview, pixels: &pixels)
+            }
         }
         ChromeView.drawMessage(state, into: &grid, layout: layout)
         ChromeView.drawFooter(state, into: &grid, layout: layout)
         if let overlay = state.overlay {
             OverlayView.draw(overlay, state, environment, into: &grid, layout: layout)
             cursor = nil
+            // The box covers part of the picture; the cells it leaves stay blank until it closes.
+            pixels = nil
         }
-        return Frame(grid: grid, cursor: cursor)
+        return Frame(grid: grid, cursor: cursor, pixels: pixels)
     }
 
     /// The prompt box's inner size for a terminal size and mode.
     public static func promptViewport(size: GridSize, editMode: Bool) -> (width: Int, height: Int) {
         ComposeView.promptViewport(ScreenLayout(size: size), editMode: editMode)
     }
-
-    /// The cell area the gallery's preview gets at this size.
-    public static func previewArea(size: GridSize) -> GridSize { GalleryView.previewArea(ScreenLayout(size: size)) }
 }

@@ -75,7 +75,8 @@ enum ChromeView {
         switch state.screen {
         case .gallery:
             if state.gallery.filterDraft != nil { return [("Enter", "apply"), ("Esc", "cancel"), ("^U", "clear")] }
-            return [("↑↓", "select"), ("/", "filter"), ("r", "reuse"), ("e", "edit"), ("d", "delete"), ("c", "copy path"), ("Esc", "back"), ("?", "help")]
+            if state.gallery.isViewing { return [("←→", "previous/next"), ("c", "copy path"), ("o", "open"), ("Esc", "back"), ("?", "help")] }
+            return [("↑↓", "select"), ("v", "view"), ("/", "filter"), ("r", "reuse"), ("e", "edit"), ("d", "delete"), ("Esc", "back"), ("?", "help"), ("c", "copy path")]
         case .compose:
             switch state.focus {
             case .prompt:

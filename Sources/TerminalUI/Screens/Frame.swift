@@ -1,13 +1,16 @@
 import PixtermCore
 
-/// One drawn screen: the cells and where the terminal's caret goes (nil hides it).
+/// One drawn screen: the cells, where the terminal's caret goes (nil hides it), and the
+/// picture the terminal draws over blank cells after the flush (pixel graphics only).
 public struct Frame: Sendable {
     public var grid: CellGrid
     public var cursor: GridPoint?
+    public var pixels: PixelOverlay?
 
-    public init(grid: CellGrid, cursor: GridPoint? = nil) {
+    public init(grid: CellGrid, cursor: GridPoint? = nil, pixels: PixelOverlay? = nil) {
         self.grid = grid
         self.cursor = cursor
+        self.pixels = pixels
     }
 
     /// The grid as text lines, for tests and the README's screen captures.

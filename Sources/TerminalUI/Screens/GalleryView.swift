@@ -3,19 +3,11 @@ import PixapiKit
 import PixtermCore
 import TerminalGraphics
 
-/// What the gallery screen knows of an item's preview: drawn by a background task, so the
-/// list never waits for an image to decode.
-public enum PreviewState: Sendable, Equatable {
-    case loading
-    case ready([[Cell]])
-    case failed(String)
-}
-
 /// The gallery browser: the list on the left, the selected image and its settings on the right.
 enum GalleryView {
     static func draw(
         _ state: AppState, into grid: inout CellGrid, layout: ScreenLayout, colorMode: ColorMode,
-        preview: (GalleryItem, GridSize) -> PreviewState
+        preview: (GalleryItem, PreviewSlot) -> PreviewState, pixels: inout PixelOverlay?
     ) -> GridPoint? {
         let browser = state.gallery
         let header = layout.body.row
@@ -33,7 +25,7 @@ enum GalleryView {
         drawList(browser, into: &grid, rect: layout.galleryList)
         grid.vline(row: layout.galleryDetail.row, column: layout.galleryDetail.column - 1, height: layout.galleryDetail.height, style: Theme.frame)
         if let item = browser.selectedItem {
-            drawDetail(item, into: &grid, rect: layout.galleryDetail, colorMode: colorMode, preview: preview)
+            drawDetail(item, into: &grid, rect: layout.galleryDetail, slot: previewSlot(layout), colorMode: colorMode, preview: preview, pixels: &pixels)
         }
         return cursor
     }
@@ -41,10 +33,12 @@ enum GalleryView {
     /// Rows of the detail panel given to text under the preview.
     static let detailTextRows = 6
 
-    /// The cell area the preview of the selected item gets.
-    static func previewArea(_ layout: ScreenLayout) -> GridSize {
+    /// The cells the preview of the selected item gets: the detail panel less a margin and
+    /// the text under the preview.
+    static func previewSlot(_ layout: ScreenLayout) -> PreviewSlot {
         let rect = layout.galleryDetail
-        return GridSize(columns: max(1, rect.width - 2), rows: max(1, rect.height - detailTextRows))
+        let area = GridRect(row: rect.row, column: rect.column + 1, width: max(1, rect.width - 2), height: max(1, rect.height - detailTextRows))
+        return PreviewSlot(rect: area, centered: false)
     }
 
     private static func drawList(_ browser: GalleryBrowser, into grid: inout CellGrid, rect: GridRect) {
@@ -72,28 +66,22 @@ enum GalleryView {
     }
 
     private static func drawDetail(
-        _ item: GalleryItem, into grid: inout CellGrid, rect: GridRect, colorMode: ColorMode,
-        preview: (GalleryItem, GridSize) -> PreviewState
+        _ item: GalleryItem, into grid: inout CellGrid, rect: GridRect, slot: PreviewSlot, colorMode: ColorMode,
+        preview: (GalleryItem, PreviewSlot) -> PreviewState, pixels: inout PixelOverlay?
     ) {
-        let area = GridSize(columns: max(1, rect.width - 2), rows: max(1, rect.height - detailTextRows))
         var previewRows = 1
-        switch preview(item, area) {
+        switch preview(item, slot) {
         case .loading:
             grid.put("drawing preview…", row: rect.row, column: rect.column + 1, style: Theme.dim)
         case let .failed(reason):
             grid.put("no preview: \(TerminalText.sanitized(reason))", row: rect.row, column: rect.column + 1, style: Theme.warning, limit: rect.column + rect.width)
         case let .ready(cells):
             previewRows = cells.count
-            for (line, row) in cells.enumerated() where line < area.rows {
-                for (offset, cell) in row.enumerated() where offset < area.columns {
-                    let column = rect.column + 1 + offset
-                    if colorMode == .none {
-                        grid.put(String(CharacterRamp.character(for: cell)), row: rect.row + line, column: column, style: Theme.text)
-                    } else {
-                        grid.put("▀", row: rect.row + line, column: column, style: CellStyle(foreground: .rgb(cell.top), background: .rgb(cell.bottom)))
-                    }
-                }
-            }
+            let origin = GridPoint(row: slot.rect.row, column: slot.rect.column)
+            PreviewCells.draw(cells, at: origin, limit: GridSize(columns: slot.rect.width, rows: slot.rect.height), colorMode: colorMode, into: &grid)
+        case let .pixels(covered):
+            previewRows = covered.height
+            pixels = PixelOverlay(path: item.path, slot: slot)
         }
         let text = GridRect(row: rect.row + previewRows + 1, column: rect.column + 1, width: rect.width - 1, height: rect.height - previewRows - 1)
         var lines: [(String, CellStyle)] = []

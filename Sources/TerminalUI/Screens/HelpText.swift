@@ -9,8 +9,14 @@ enum HelpText {
             ("Esc", "back one level / dismiss a message (never quits)"), ("Ctrl+C", "cancel; twice quits"),
         ]
         switch state.screen {
+        case .gallery where state.gallery.isViewing:
+            return [
+                ("← → ↑ ↓ j k", "previous / next image"), ("Home End", "first / last image"),
+                ("c", "copy the path (OSC 52)"), ("o", "open in the system viewer"), ("Esc q v Enter", "back to the list"),
+            ] + everywhere
         case .gallery:
             return [
+                ("v or Enter", "view the image full screen (Esc goes back)"),
                 ("↑ ↓ j k", "select"), ("PgUp PgDn Home End", "move faster"), ("/", "filter by prompt text"),
                 ("r", "reuse prompt and settings in the editor"), ("e", "edit from this image"),
                 ("d or Delete", "delete (to the gallery's trash)"), ("u", "undo the last delete"),

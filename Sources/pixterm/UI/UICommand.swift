@@ -17,7 +17,14 @@ struct UICommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Use the built-in offline simulator: real images, no key, no credits spent.")
     var demo = false
 
+    @Option(name: .long, help: "Gallery previews: auto, kitty, iterm, sixel or blocks (default: graphics in config, then auto-detect).")
+    var graphics: String?
+
     @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if let graphics, GraphicsPreference(graphics) == nil { throw ValidationError("--graphics must be \(GraphicsPreference.choices)") }
+    }
 
     func run() async throws {
         try await reportingFailures {
@@ -41,16 +48,22 @@ struct UICommand: AsyncParsableCommand {
                 keyHelp: Self.keyHelp(settings), galleryPath: settings.gallery.path
             )
             let history = PromptHistory.load(from: Self.historyLines(settings.paths.historyFile))
-            let state = AppState(environment: appEnvironment, history: history, isDemo: demo, hasKey: settings.apiKey != nil)
+            var state = AppState(environment: appEnvironment, history: history, isDemo: demo, hasKey: settings.apiKey != nil)
             let thumbnails = ThumbnailCache(directory: settings.paths.thumbnailDirectory)
             let colorMode = ColorMode.detect(environment: environment)
-            try await Self.onOwnThread {
+            // The terminal's replies must be read before ncurses owns the input.
+            let choice = try GraphicsSetup.choose(flag: graphics, settings: settings, environment: environment)
+            let encoder = GraphicsEncoder(detection: choice.detection, cellSize: choice.cellSize, colorMode: colorMode)
+            let detection = choice.detection
+            let fix = detection.fix.map { "; for pixels: \($0)" } ?? ""
+            _ = state.update(.log("previews: \(detection.method.rawValue) because \(detection.reason)\(fix)"), environment: appEnvironment)
+            try await Self.onOwnThread { [state] in
                 let terminal = try NcursesTerminal(environment: environment)
                 let runtime = AppRuntime(
                     state: state, environment: appEnvironment, backend: terminal, services: services,
                     view: AppView(colorMode: colorMode),
                     previewRenderer: PreviewRenderer(renderer: HalfBlockRenderer(mode: colorMode == .none ? .truecolor : colorMode), cache: thumbnails),
-                    insideTmux: environment["TMUX"] != nil
+                    insideTmux: environment["TMUX"] != nil, graphics: encoder
                 )
                 runtime.run()
             }

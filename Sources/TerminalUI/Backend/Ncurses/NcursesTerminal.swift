@@ -65,14 +65,15 @@ public final class NcursesTerminal: TerminalBackend {
 
     public func size() -> GridSize { GridSize(columns: Int(nc_cols()), rows: Int(nc_lines())) }
 
-    public func draw(_ grid: CellGrid, cursor: GridPoint?) {
-        guard screenIsLive else { return }
+    @discardableResult public func draw(_ grid: CellGrid, cursor: GridPoint?) -> Bool {
+        guard screenIsLive else { return false }
         let (pairOf, evicted) = assignPairs(grid)
-        if repaintAll || evicted {
+        let cleared = repaintAll || evicted
+        if cleared {
             werase(nc_stdscr())
             clearok(nc_curscr(), true)
         }
-        for change in grid.changes(since: repaintAll || evicted ? nil : lastFrame) {
+        for change in grid.changes(since: cleared ? nil : lastFrame) {
             put(change, pair: pairOf[StyleColors(change.cell.style)] ?? 0)
         }
         if let cursor {
@@ -88,9 +89,15 @@ public final class NcursesTerminal: TerminalBackend {
         outgoing = []
         lastFrame = grid
         repaintAll = false
+        return cleared
     }
 
     public func emit(rawBytes: [UInt8]) { outgoing += rawBytes }
+
+    public func writeNow(rawBytes: [UInt8]) {
+        guard screenIsLive else { return }
+        writeToTerminal(rawBytes)
+    }
 
     public func setBracketedPaste(_ enabled: Bool) {
         bracketedPaste = enabled
