@@ -12,7 +12,8 @@ public final class GalleryStore: Sendable {
     /// Opens (or creates) the gallery at `folder`. A new, unreadable or outdated index is rebuilt
     /// from the files; an existing one is used as is, so opening a large gallery stays fast: call
     /// `refresh()` after showing the first page to pick up changes made outside pixterm.
-    public init(folder: URL) throws(GalleryError) {
+    /// `rebuildIfNeeded: false` is for a caller about to call `rebuild()` itself.
+    public init(folder: URL, rebuildIfNeeded: Bool = true) throws(GalleryError) {
         root = folder.standardizedFileURL
         let metadata = root.appendingPathComponent(GalleryLayout.metadataFolder)
         try AtomicFile.createDirectory(metadata.appendingPathComponent("staging"))
@@ -27,7 +28,7 @@ public final class GalleryStore: Sendable {
             }
         }
         cleanLeftovers()
-        if index.needsRebuild { _ = try rebuild() }
+        if rebuildIfNeeded, index.needsRebuild { _ = try rebuild() }
     }
 
     /// Where downloads and decoded images wait until complete; on the gallery's filesystem so

@@ -11,7 +11,8 @@ struct GalleryRebuildCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let store = try JobWiring.gallery(settings: try global.settings())
+            // Opening a gallery without an index would rebuild it once already.
+            let store = try JobWiring.gallery(settings: try global.settings(), rebuildIfNeeded: false)
             let problems = try store.rebuild()
             let total = try store.page(limit: 1).total
             print("indexed \(total) image\(total == 1 ? "" : "s"), \(problems.count) problem\(problems.count == 1 ? "" : "s")")

@@ -6,8 +6,8 @@ import PixtermCore
 /// Builds the real gallery, journal and job runner from the settings: the one place the
 /// executable connects PixapiKit, Gallery and PixtermCore.
 enum JobWiring {
-    static func gallery(settings: PixtermSettings) throws(GalleryError) -> GalleryStore {
-        try GalleryStore(folder: settings.gallery)
+    static func gallery(settings: PixtermSettings, rebuildIfNeeded: Bool = true) throws(GalleryError) -> GalleryStore {
+        try GalleryStore(folder: settings.gallery, rebuildIfNeeded: rebuildIfNeeded)
     }
 
     static func journal(settings: PixtermSettings) throws(GalleryError) -> TaskJournal {
