@@ -143,7 +143,8 @@ run_ui() {
     python3 "$LIB" ui "pixterm --demo" "Prompt" "$env PIXTERM_GALLERY=$home/gallery $PIXTERM --demo" >>"$RESULTS"
     for count in 10000 100000; do
         [[ -d "$WORK/gallery-$count" ]] || continue
-        python3 "$LIB" ui "pixterm --demo, $count-image gallery" "Prompt" "$env PIXTERM_GALLERY=$WORK/gallery-$count $PIXTERM --demo" >>"$RESULTS"
+        # Not --demo: the demo keeps a gallery of its own.
+        python3 "$LIB" ui "pixterm, $count-image gallery" "Prompt" "$env PIXAPI_KEY=bench PIXAPI_BASE_URL=$SIM PIXTERM_GALLERY=$WORK/gallery-$count $PIXTERM" >>"$RESULTS"
     done
     python3 "$LIB" ui "nano" "GNU nano" "$env nano --ignorercfiles --softwrap $WORK/nano.txt" >>"$RESULTS"
     rm -f "$WORK/nano.txt"

@@ -34,7 +34,9 @@ enum ComposeView {
         let counter = " \(editor.scalarCount.grouped) / \(editor.limit.grouped) "
         let counterWidth = DisplayWidth.of(counter)
         if box.width > counterWidth + 16 {
-            grid.put(counter, row: box.row, column: box.column + box.width - 2 - counterWidth, style: editor.isOverLimit ? Theme.error : Theme.dim)
+            // Plain like the prompt text, so a keystroke's counter update needs no attribute
+            // changes: about 15 bytes less per typed character.
+            grid.put(counter, row: box.row, column: box.column + box.width - 2 - counterWidth, style: editor.isOverLimit ? Theme.error : Theme.text)
         }
         let inner = GridRect(row: box.row + 1, column: box.column + 1, width: box.width - 2, height: box.height - 2)
         if editor.isEmpty && state.input.search == nil {

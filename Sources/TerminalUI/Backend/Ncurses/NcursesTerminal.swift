@@ -67,13 +67,19 @@ public final class NcursesTerminal: TerminalBackend {
 
     @discardableResult public func draw(_ grid: CellGrid, cursor: GridPoint?) -> Bool {
         guard screenIsLive else { return false }
-        let (pairOf, evicted) = assignPairs(grid)
+        var changes = grid.changes(since: repaintAll ? nil : lastFrame)
+        var (pairOf, evicted) = assignPairs(changes)
+        if evicted, !repaintAll {
+            // A recycled pair may colour cells still on screen: repaint all of them.
+            changes = grid.changes(since: nil)
+            (pairOf, _) = assignPairs(changes)
+        }
         let cleared = repaintAll || evicted
         if cleared {
             werase(nc_stdscr())
             clearok(nc_curscr(), true)
         }
-        for change in grid.changes(since: cleared ? nil : lastFrame) {
+        for change in changes {
             put(change, pair: pairOf[StyleColors(change.cell.style)] ?? 0)
         }
         if let cursor {
@@ -128,32 +134,32 @@ public final class NcursesTerminal: TerminalBackend {
         relay.uninstall()
     }
 
-    /// Colour pair numbers for every colour combination of the frame, defining new ones.
-    /// Looking all of them up before drawing protects them from recycling within the frame;
-    /// if an older pair had to be recycled, cells already on screen may use it, so the whole
-    /// frame is repainted.
-    private func assignPairs(_ grid: CellGrid) -> (pairs: [StyleColors: Int32], evicted: Bool) {
+    /// Colour pair numbers for the colour combinations of the cells about to be drawn, defining
+    /// new ones. Only changed cells are looked at, which keeps a keystroke cheap; looking them
+    /// all up before drawing protects them from recycling within the frame. If an older pair had
+    /// to be recycled, cells already on screen may use it, so the caller repaints everything.
+    private func assignPairs(_ changes: [CellChange]) -> (pairs: [StyleColors: Int32], evicted: Bool) {
         guard mapper.usesColor else { return ([:], false) }
         pairs.beginFrame()
         var result: [StyleColors: Int32] = [:]
         var evicted = false
         var previous: StyleColors?
-        for row in 0..<grid.size.rows {
-            for column in 0..<grid.size.columns {
-                let colors = StyleColors(grid[row, column].style)
-                guard colors != previous, result[colors] == nil else { continue }
-                previous = colors
-                let key = ColorPairKey(foreground: mapper.foreground(colors.foreground), background: mapper.background(colors.background))
-                switch pairs.lookup(key) {
-                case .cached(let number):
-                    result[colors] = number
-                case .assigned(let number, let recycled):
-                    init_extended_pair(number, key.foreground, key.background)
-                    result[colors] = number
-                    evicted = evicted || recycled != nil
-                case .exhausted:
-                    result[colors] = 0
-                }
+        for change in changes {
+            // Runs of one style are the rule (text, borders), so compare before hashing.
+            let colors = StyleColors(change.cell.style)
+            guard colors != previous else { continue }
+            previous = colors
+            guard result[colors] == nil else { continue }
+            let key = ColorPairKey(foreground: mapper.foreground(colors.foreground), background: mapper.background(colors.background))
+            switch pairs.lookup(key) {
+            case .cached(let number):
+                result[colors] = number
+            case .assigned(let number, let recycled):
+                init_extended_pair(number, key.foreground, key.background)
+                result[colors] = number
+                evicted = evicted || recycled != nil
+            case .exhausted:
+                result[colors] = 0
             }
         }
         return (result, evicted)
