@@ -14,7 +14,7 @@ import Testing
         try tmux.send("C-o")
         try tmux.waitFor(text: "Gallery · 1 image")
         try tmux.send("v")
-        // The picture fills the lines under the title, centred (NO_COLOR here: a character ramp).
+        // The picture fills the lines under the title, centred.
         let pictureLines = { (screen: String) in screen.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).prefix(20) }
         let viewed = try tmux.waitFor("the full-screen view") { screen in
             screen.contains("1/1  a fox in the snow") && pictureLines(screen).contains { !$0.trimmingCharacters(in: .whitespaces).isEmpty }

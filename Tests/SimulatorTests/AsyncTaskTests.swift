@@ -22,7 +22,8 @@ struct AsyncTaskTests {
 
     @Test("submit, then queued and in_progress with growing progress, then completed with the images")
     func lifecycle() async throws {
-        try await withSimulator(.init(taskDuration: .milliseconds(1500), startingCredits: 100)) { sim in
+        // Long enough that polls see it run even when a loaded CI machine delays some of them.
+        try await withSimulator(.init(taskDuration: .milliseconds(4000), startingCredits: 100)) { sim in
             let submitted = try await RawHTTP.postJSON(sim, "/v1/async/images/generations", Self.body)
             #expect(submitted.status == 200)
             let envelope = try #require(submitted.json)

@@ -1,8 +1,5 @@
 import ArgumentParser
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import PixapiKit
 import TerminalGraphics
 
@@ -151,32 +148,5 @@ struct DoctorReport {
             text += "  problem:   \(problem)\n"
         }
         if let fix { text += "  fix:       \(fix)\n" }
-    }
-}
-
-/// One GET of the base URL without the key: any HTTP answer means the server can be reached.
-enum Reachability {
-    enum Outcome {
-        case reachable(status: Int, milliseconds: Int)
-        case unreachable(String)
-    }
-
-    static func check(_ url: URL, timeout: TimeInterval = 5) async -> Outcome {
-        var request = URLRequest(url: url, timeoutInterval: timeout)
-        request.httpMethod = "GET"
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
-        let session = URLSession(configuration: configuration)
-        defer { session.finishTasksAndInvalidate() }
-        let start = ContinuousClock.now
-        do {
-            let (_, response) = try await session.data(for: request)
-            let elapsed = ContinuousClock.now - start
-            let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-            return .reachable(status: (response as? HTTPURLResponse)?.statusCode ?? 0, milliseconds: milliseconds)
-        } catch {
-            return .unreachable(error.localizedDescription)
-        }
     }
 }

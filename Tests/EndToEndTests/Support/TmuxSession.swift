@@ -9,7 +9,9 @@ final class TmuxSession {
     init(command: [String], environment: [String: String], width: Int = 80, height: Int = 24) throws {
         socket = "pixterm-test-\(UUID().uuidString.prefix(8))"
         let exports = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.shellQuote($0.value))" }
-        let line = (["env"] + exports + command.map(Self.shellQuote)).joined(separator: " ")
+        // The test runner's own colour settings (swift test may set NO_COLOR) must not leak in.
+        let unset = ["NO_COLOR", "COLORTERM"].filter { environment[$0] == nil }.flatMap { ["-u", $0] }
+        let line = (["env"] + unset + exports + command.map(Self.shellQuote)).joined(separator: " ")
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), line])
         try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
     }
@@ -38,6 +40,12 @@ final class TmuxSession {
     /// The visible screen as text, one line per row.
     func screen() throws -> String {
         try tmux(["capture-pane", "-p", "-t", name])
+    }
+
+    /// The visible screen with tmux's record of each cell's attributes and colours as SGR
+    /// escape sequences: what the application asked the terminal to show.
+    func styledScreen() throws -> String {
+        try tmux(["capture-pane", "-p", "-e", "-t", name])
     }
 
     var cursor: (x: Int, y: Int) {

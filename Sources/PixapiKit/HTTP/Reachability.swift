@@ -1,0 +1,28 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+
+/// One GET of the base URL without the key, for `pixterm doctor`: any HTTP answer means the
+/// server can be reached. Uses AsyncHTTPClient like the rest of the client, so the executable
+/// never loads Foundation's URLSession stack (libcurl and its thirty libraries), which cost
+/// every command, even `--version`, over 10 ms of start-up.
+public enum Reachability {
+    public enum Outcome: Sendable {
+        case reachable(status: Int, milliseconds: Int)
+        case unreachable(String)
+    }
+
+    public static func check(_ url: URL, timeout: Duration = .seconds(5)) async -> Outcome {
+        var request = HTTPClientRequest(url: url.absoluteString)
+        request.method = .GET
+        let start = ContinuousClock.now
+        do {
+            let response = try await HTTPClient.shared.execute(request, timeout: timeout.timeAmount)
+            let elapsed = ContinuousClock.now - start
+            let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+            return .reachable(status: Int(response.status.code), milliseconds: milliseconds)
+        } catch {
+            return .unreachable(TransportError.map(error, host: url.host ?? url.absoluteString).message)
+        }
+    }
+}
