@@ -157,7 +157,7 @@ start_simulator
     echo "# pixterm benchmark results"
     echo
     echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB; $(uname -sr)."
-    echo "Date: $(date -u +%Y-%m-%d). pixterm $(git -C "$ROOT" rev-parse --short HEAD); $(chafa --version | head -1); $(timg --version | head -1 | cut -d'<' -f1); $(hyperfine --version); openai $(python3 -c 'import openai; print(openai.__version__)'); $(nano --version | head -1 | xargs)."
+    echo "Date: $(date -u +%Y-%m-%d). pixterm $(git -C "$ROOT" rev-parse --short HEAD); $(chafa --version | head -1); $(timg --version 2>&1 | head -1 | cut -d'<' -f1 | xargs); $(hyperfine --version); openai $(python3 -c 'import openai; print(openai.__version__)'); $(nano --version | head -1 | xargs)."
     echo "Made by \`Benchmarks/compare.sh\`; in-process figures: \`cd Benchmarks && swift package benchmark\`."
 } >"$RESULTS"
 for name in $SECTIONS; do "run_$name"; done
