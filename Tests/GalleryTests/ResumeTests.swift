@@ -105,12 +105,7 @@ import Testing
         try await Harness.with { harness in
             let firstPath: String
             do {
-                let journal = try harness.journals.journal()
-                let id = try journal.open(request: Self.request, mode: .async, baseURL: harness.simulator.baseURL, cost: 12)
-                let task = try await harness.client.submitTask(Self.request).id
-                try journal.recordTaskID(task, entry: id)
-                let staging = try harness.gallery.store.stagingDirectory()
-                let result = try await harness.client.waitForTask(id: task, staging: staging, schedule: Self.poll)
+                let (journal, id, task, staging, result) = try await Self.finishedTask(harness)
                 // Image 0 is saved and recorded; image 1 was half downloaded when the process died.
                 let first = try #require(result.items.first { $0.index == 0 })
                 let file = try await Self.materialize(first, client: harness.client, staging: staging)
@@ -136,12 +131,7 @@ import Testing
     @Test func crashBetweenSavingAndRecordingDoesNotDuplicate() async throws {
         try await Harness.with { harness in
             do {
-                let journal = try harness.journals.journal()
-                let id = try journal.open(request: Self.request, mode: .async, baseURL: harness.simulator.baseURL, cost: 12)
-                let task = try await harness.client.submitTask(Self.request).id
-                try journal.recordTaskID(task, entry: id)
-                let staging = try harness.gallery.store.stagingDirectory()
-                let result = try await harness.client.waitForTask(id: task, staging: staging, schedule: Self.poll)
+                let (_, _, task, staging, result) = try await Self.finishedTask(harness)
                 for item in result.items {
                     let file = try await Self.materialize(item, client: harness.client, staging: staging)
                     try harness.gallery.store.save(
@@ -167,6 +157,18 @@ import Testing
             #expect(result.events.isEmpty && result.skipped.isEmpty)
             #expect(owner.entry(id) != nil)
         }
+    }
+
+    /// A journalled task submitted with its id recorded and run to completion, its images
+    /// downloaded to staging but not yet saved: the state a process dies in after the server finished.
+    static func finishedTask(_ harness: Harness) async throws -> (TaskJournal, String, String, URL, ImageResult) {
+        let journal = try harness.journals.journal()
+        let id = try journal.open(request: Self.request, mode: .async, baseURL: harness.simulator.baseURL, cost: 12)
+        let task = try await harness.client.submitTask(Self.request).id
+        try journal.recordTaskID(task, entry: id)
+        let staging = try harness.gallery.store.stagingDirectory()
+        let result = try await harness.client.waitForTask(id: task, staging: staging, schedule: Self.poll)
+        return (journal, id, task, staging, result)
     }
 
     static func materialize(_ item: ImageResult.Item, client: PixapiClient, staging: URL) async throws -> URL {
