@@ -18,7 +18,7 @@ extension TaskJournal: ResumableJournal {
             // Read again under the claim: the previous owner may have saved more images meanwhile.
             guard let claim = claim(found.id), let entry = entry(found.id) else { return nil }
             return ClaimedEntry(
-                entry: entry.id, request: entry.request, mode: entry.mode, taskID: entry.taskID, cost: entry.cost,
+                entry: entry.id, request: entry.request, mode: entry.mode, taskID: entry.taskID, baseURL: entry.baseURL, cost: entry.cost,
                 created: entry.created, alreadySaved: entry.saved, claim: claim
             )
         }

@@ -20,6 +20,8 @@ public struct ClaimedEntry: Sendable {
     public let mode: SubmitMode
     /// `nil` when the process died before the server answered: the outcome is unknown.
     public let taskID: String?
+    /// The server the request was sent to: a task can only be polled there.
+    public let baseURL: String
     public let cost: Int?
     public let created: Date
     public let alreadySaved: [Int: String]
@@ -27,13 +29,14 @@ public struct ClaimedEntry: Sendable {
     public let claim: any Sendable
 
     public init(
-        entry: String, request: ImageRequest, mode: SubmitMode, taskID: String?, cost: Int?, created: Date,
+        entry: String, request: ImageRequest, mode: SubmitMode, taskID: String?, baseURL: String, cost: Int?, created: Date,
         alreadySaved: [Int: String], claim: any Sendable
     ) {
         self.entry = entry
         self.request = request
         self.mode = mode
         self.taskID = taskID
+        self.baseURL = baseURL
         self.cost = cost
         self.created = created
         self.alreadySaved = alreadySaved

@@ -16,21 +16,18 @@ struct TasksResumeCommand: AsyncParsableCommand {
         try await reportingFailures {
             let settings = try global.settings()
             let journal = try JobWiring.journal(settings: settings)
-            var resumable: [(ClaimedEntry, taskID: String)] = []
-            for claimed in journal.claimOpenEntries() {
+            let plan = ResumePlan(journal.claimOpenEntries(), baseURL: settings.baseURL, prices: settings.prices)
+            for claimed in plan.unknownOutcome {
                 let id = TerminalText.sanitized(claimed.entry)
-                guard let taskID = claimed.taskID else {
-                    Terminal.printError(
-                        "\(id) was sent before the server answered, so it may or may not have been charged; check your Pixapi account, then `pixterm tasks dismiss \(id) --yes`"
-                    )
-                    continue
-                }
-                if let sentTo = journal.entry(claimed.entry)?.baseURL, Self.normalized(sentTo) != Self.normalized(settings.baseURL.absoluteString) {
-                    Terminal.printError("\(id) was sent to \(TerminalText.sanitized(sentTo)); resume it with --base-url \(TerminalText.sanitized(sentTo))")
-                    continue
-                }
-                resumable.append((claimed, taskID))
+                Terminal.printError(
+                    "\(id) was sent before the server answered, so it may or may not have been charged; check your Pixapi account, then `pixterm tasks dismiss \(id) --yes`"
+                )
             }
+            for claimed in plan.elsewhere {
+                let sentTo = TerminalText.sanitized(claimed.baseURL)
+                Terminal.printError("\(TerminalText.sanitized(claimed.entry)) was sent to \(sentTo); resume it with --base-url \(sentTo)")
+            }
+            let resumable = plan.resumable
             guard !resumable.isEmpty else {
                 if json { try Terminal.printJSON([String]()) }
                 return
@@ -39,12 +36,11 @@ struct TasksResumeCommand: AsyncParsableCommand {
             let runner = try JobWiring.runner(api: client, settings: settings, journal: journal)
             var paths: [String] = []
             var failed = false
-            for (claimed, taskID) in resumable {
+            for item in resumable {
                 let outcome = JobOutcome()
-                let request = claimed.request
+                let (claimed, taskID) = (item.claimed, item.taskID)
                 await runner.resume(
-                    entry: claimed.entry, request: request, mode: claimed.mode, taskID: taskID,
-                    cost: try? settings.prices.estimate(model: request.model, size: request.size, quality: request.quality, n: request.n),
+                    entry: claimed.entry, request: claimed.request, mode: claimed.mode, taskID: taskID, cost: item.cost,
                     alreadySaved: claimed.alreadySaved
                 ) { event in
                     outcome.record(event)
@@ -63,9 +59,4 @@ struct TasksResumeCommand: AsyncParsableCommand {
         }
     }
 
-    static func normalized(_ url: String) -> String {
-        var text = url.lowercased()
-        while text.hasSuffix("/") { text.removeLast() }
-        return text
-    }
 }

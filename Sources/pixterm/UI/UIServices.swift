@@ -41,25 +41,25 @@ final class UIServices: AppServices, @unchecked Sendable {
                 return
             }
             guard let runner = backend.runner else { return }
-            var resumed: [(Job, ClaimedEntry)] = []
-            var unknown = 0
-            for claimed in backend.journal.claimOpenEntries() {
-                guard let taskID = claimed.taskID, claimed.mode == .async else { unknown += 1; continue }
-                let request = claimed.request
-                let cost = try? settings.prices.estimate(model: request.model, size: request.size, quality: request.quality, n: request.n)
-                let job = Job(request: request, mode: claimed.mode, cost: cost, startedAt: claimed.created, taskID: taskID, isResumed: true)
-                resumed.append((job, claimed))
-            }
+            let plan = ResumePlan(backend.journal.claimOpenEntries(), baseURL: runner.baseURL, prices: settings.prices)
+            let unknown = plan.unknownOutcome.count
             if unknown > 0 {
                 send(.log("\(unknown) journal entr\(unknown == 1 ? "y has" : "ies have") no task id (pixterm stopped before the server answered); `pixterm tasks` lists them"))
             }
+            for claimed in plan.elsewhere {
+                send(.log("task \(claimed.entry) was sent to \(claimed.baseURL); finish it with `pixterm tasks resume --base-url \(claimed.baseURL)`"))
+            }
+            let resumed = plan.resumable.map { item in
+                (Job(request: item.claimed.request, mode: item.claimed.mode, cost: item.cost, startedAt: item.claimed.created, taskID: item.taskID, isResumed: true), item)
+            }
             guard !resumed.isEmpty else { return }
             send(.resumed(resumed.map(\.0)))
-            for (job, claimed) in resumed {
+            for (job, item) in resumed {
+                let claimed = item.claimed
                 track(job.id) {
                     await runner.resume(
-                        entry: claimed.entry, request: claimed.request, mode: claimed.mode, taskID: claimed.taskID ?? "",
-                        cost: job.cost, alreadySaved: claimed.alreadySaved
+                        entry: claimed.entry, request: claimed.request, mode: claimed.mode, taskID: item.taskID,
+                        cost: item.cost, alreadySaved: claimed.alreadySaved
                     ) { send(.jobEvent(job.id, $0)) }
                     withExtendedLifetime(claimed.claim) {}
                 }
