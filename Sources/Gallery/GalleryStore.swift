@@ -18,17 +18,24 @@ public final class GalleryStore: Sendable {
         let metadata = root.appendingPathComponent(GalleryLayout.metadataFolder)
         try AtomicFile.createDirectory(metadata.appendingPathComponent("staging"))
         let indexURL = metadata.appendingPathComponent("index.sqlite")
+        // Creating, migrating, replacing and first filling the index happen one process at a
+        // time: two pixterms starting on a new gallery would otherwise both create its tables,
+        // and one would take the other's failure for a damaged index and delete it under it.
+        let opening = FileLock(metadata.appendingPathComponent("index.lock"), wait: true)
         do {
             index = try GalleryIndex(path: indexURL)
-        } catch {
+        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
             // The index is only a cache: a damaged one is replaced.
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: indexURL.path + suffix) }
             do { index = try GalleryIndex(path: indexURL) } catch {
                 throw GalleryError(message: "cannot open the gallery index in \(metadata.path): \(error)")
             }
+        } catch {
+            throw GalleryError(message: "cannot open the gallery index in \(metadata.path): \(error)")
         }
         cleanLeftovers()
         if rebuildIfNeeded, index.needsRebuild { _ = try rebuild() }
+        withExtendedLifetime(opening) {}
     }
 
     /// Where downloads and decoded images wait until complete; on the gallery's filesystem so

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 
 @Suite struct CostCommandTests {
-    @Test func costJSONHasTheDocumentedFields() throws {
+    @Test func costJSONHasTheDocumentedFields() async throws {
         let dir = try TemporaryDirectory()
-        let output = try PixtermBinary.run(["cost", "-s", "2048x1152", "-q", "high", "-n", "3", "--json"], environment: dir.isolatedEnvironment())
+        let output = try await PixtermBinary.run(["cost", "-s", "2048x1152", "-q", "high", "-n", "3", "--json"], environment: dir.isolatedEnvironment())
         #expect(output.status == 0, "\(output.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
         #expect(object["model"] as? String == "gpt-image-2")
@@ -17,27 +17,27 @@ import Testing
         #expect(object["estimate"] as? Bool == false)
     }
 
-    @Test func invalidSizeExitsNonZeroWithOneLineReason() throws {
+    @Test func invalidSizeExitsNonZeroWithOneLineReason() async throws {
         let dir = try TemporaryDirectory()
-        let output = try PixtermBinary.run(["cost", "-s", "1000x1000"], environment: dir.isolatedEnvironment())
+        let output = try await PixtermBinary.run(["cost", "-s", "1000x1000"], environment: dir.isolatedEnvironment())
         #expect(output.status == 2)
         #expect(output.stdout.isEmpty)
         #expect(output.stderr == "pixterm: 1000x1000 is not valid for gpt-image-2: both edges must be multiples of 16 (1000 and 1000 are not). Nearest valid: 1008x1008 or 992x992\n")
     }
 
-    @Test func configPriceOverrideChangesTheCost() throws {
+    @Test func configPriceOverrideChangesTheCost() async throws {
         let dir = try TemporaryDirectory()
         let config = dir.url.appendingPathComponent("config/pixterm/config.toml")
         try FileManager.default.createDirectory(at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
         try "[pricing.\"gpt-image-2\".\"1K\"]\nhigh = 15\n".write(to: config, atomically: true, encoding: .utf8)
-        let output = try PixtermBinary.run(["cost", "--json"], environment: dir.isolatedEnvironment())
+        let output = try await PixtermBinary.run(["cost", "--json"], environment: dir.isolatedEnvironment())
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stdout.contains("\"costCredits\" : 15"))
     }
 
-    @Test func modelsListsSizesAndMarksEstimates() throws {
+    @Test func modelsListsSizesAndMarksEstimates() async throws {
         let dir = try TemporaryDirectory()
-        let output = try PixtermBinary.run(["models"], environment: dir.isolatedEnvironment())
+        let output = try await PixtermBinary.run(["models"], environment: dir.isolatedEnvironment())
         #expect(output.status == 0)
         #expect(output.stdout.contains("gpt-image-2 (default)"))
         #expect(output.stdout.contains("3840x2160"))

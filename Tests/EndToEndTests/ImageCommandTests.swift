@@ -13,10 +13,10 @@ struct ImageCommandTests {
         dir = try TemporaryDirectory()
     }
 
-    private func run(_ arguments: [String], key: String? = ImageCommandTests.key, stdin: String? = nil) throws -> PixtermBinary.Output {
+    private func run(_ arguments: [String], key: String? = ImageCommandTests.key, stdin: String? = nil) async throws -> PixtermBinary.Output {
         var extra = ["PIXAPI_BASE_URL": sim.baseURL]
         extra["PIXAPI_KEY"] = key
-        return try PixtermBinary.run(arguments, environment: dir.isolatedEnvironment(extra), stdin: stdin)
+        return try await PixtermBinary.run(arguments, environment: dir.isolatedEnvironment(extra), stdin: stdin)
     }
 
     private func sidecar(of path: String) throws -> [String: Any] {
@@ -44,15 +44,15 @@ struct ImageCommandTests {
     }
 
     @Test(arguments: [("url", false), ("b64_json", false), ("url", true), ("b64_json", true)])
-    func generateSavesImagesWithSidecars(format: String, async: Bool) throws {
+    func generateSavesImagesWithSidecars(format: String, async: Bool) async throws {
         var arguments = ["generate", "a red fox in snow", "-s", "1536x1024", "-q", "low", "-n", "2", "--response-format", format, "--json"]
         if async { arguments.append("--async") }
-        let output = try run(arguments)
+        let output = try await run(arguments)
         #expect(output.status == 0, "\(output.stderr)")
         let saved = try paths(output)
         #expect(saved.count == 2)
         #expect(Set(saved).count == 2)
-        let quote = try run(["cost", "-s", "1536x1024", "-q", "low", "-n", "2", "--json"])
+        let quote = try await run(["cost", "-s", "1536x1024", "-q", "low", "-n", "2", "--json"])
         let cost = try #require(try JSONSerialization.jsonObject(with: Data(quote.stdout.utf8)) as? [String: Any])
         for (index, path) in saved.enumerated() {
             let header = try #require(try ImageHeader.read(contentsOf: URL(fileURLWithPath: path)))
@@ -77,8 +77,8 @@ struct ImageCommandTests {
         #expect(fields["response_format"] == format && fields["n"] == "2" && fields["size"] == "1536x1024")
     }
 
-    @Test func pathsArePrintedOnePerLineAndThePromptCanComeFromStandardInput() throws {
-        let output = try run(["generate", "-", "-n", "3", "-s", "1024x1024"], stdin: "a lighthouse\nat dusk\n")
+    @Test func pathsArePrintedOnePerLineAndThePromptCanComeFromStandardInput() async throws {
+        let output = try await run(["generate", "-", "-n", "3", "-s", "1024x1024"], stdin: "a lighthouse\nat dusk\n")
         #expect(output.status == 0, "\(output.stderr)")
         let lines = output.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
@@ -87,12 +87,12 @@ struct ImageCommandTests {
     }
 
     @Test(arguments: [false, true])
-    func editSendsOneOrSeveralImagesAndAMask(several: Bool) throws {
+    func editSendsOneOrSeveralImagesAndAMask(several: Bool) async throws {
         let first = try writePNG("cat.png", width: 64, height: 64)
         let mask = try writePNG("mask.png", width: 64, height: 64)
         var arguments = ["edit", "add a hat", "--image", first, "--mask", mask, "-s", "1024x1024", "--json"]
         if several { arguments += ["--image", try writePNG("hat.png", width: 32, height: 48), "--async"] }
-        let output = try run(arguments)
+        let output = try await run(arguments)
         #expect(output.status == 0, "\(output.stderr)")
         let saved = try paths(output)
         #expect(saved.count == 1)
@@ -117,8 +117,8 @@ struct ImageCommandTests {
         (["edit", "x", "--image", "/nonexistent/cat.png"], "/nonexistent/cat.png"),
         (["edit", "x"], "--image"),
     ])
-    func invalidInputExitsBeforeAnyRequest(arguments: [String], reason: String) throws {
-        let output = try run(arguments)
+    func invalidInputExitsBeforeAnyRequest(arguments: [String], reason: String) async throws {
+        let output = try await run(arguments)
         #expect(output.status == 2, "\(output.stderr)")
         #expect(output.stdout.isEmpty)
         #expect(output.stderr.hasPrefix("pixterm: "))
@@ -128,28 +128,28 @@ struct ImageCommandTests {
         #expect(galleryFiles().isEmpty)
     }
 
-    @Test func aMissingKeySaysWhereAKeyIsReadFrom() throws {
-        let output = try run(["generate", "a fox"], key: nil)
+    @Test func aMissingKeySaysWhereAKeyIsReadFrom() async throws {
+        let output = try await run(["generate", "a fox"], key: nil)
         #expect(output.status == 2)
         #expect(output.stderr.contains("PIXAPI_KEY") && output.stderr.contains("config.toml"))
         #expect(try sim.receivedRequests().isEmpty)
     }
 
-    @Test func requestsAboveMaxCreditsNeedYes() throws {
-        let refused = try run(["generate", "a fox", "-s", "3840x2160", "-q", "high", "-n", "2", "--max-credits", "100"])
+    @Test func requestsAboveMaxCreditsNeedYes() async throws {
+        let refused = try await run(["generate", "a fox", "-s", "3840x2160", "-q", "high", "-n", "2", "--max-credits", "100"])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("above the limit of 100") && refused.stderr.contains("--yes"))
         #expect(try sim.receivedRequests().isEmpty)
 
-        let accepted = try run(["generate", "a fox", "-s", "1024x1024", "-q", "low", "--max-credits", "1", "--yes"])
+        let accepted = try await run(["generate", "a fox", "-s", "1024x1024", "-q", "low", "--max-credits", "1", "--yes"])
         #expect(accepted.status == 0, "\(accepted.stderr)")
         #expect(try sim.receivedRequests().filter { ($0["method"] as? String) == "POST" }.count == 1)
     }
 
-    @Test func serverErrorsArePrintedWithoutControlCharactersOrTheKey() throws {
+    @Test func serverErrorsArePrintedWithoutControlCharactersOrTheKey() async throws {
         let hostile = "bad \\u001b]0;owned\\u0007 request \\u001b[2J for \(Self.key)"
         try sim.schedule(#"[{"kind":"status","status":400,"message":"\#(hostile)"}]"#)
-        let output = try run(["generate", "a fox", "-s", "1024x1024"])
+        let output = try await run(["generate", "a fox", "-s", "1024x1024"])
         #expect(output.status != 0)
         #expect(output.stderr.contains("bad"))
         #expect(!output.stderr.contains("\u{1B}") && !output.stderr.contains("\u{07}"))
@@ -157,23 +157,23 @@ struct ImageCommandTests {
         #expect(galleryFiles().isEmpty)
     }
 
-    @Test func refusalsAndRetriesEndInAClearMessageOrASavedImage() throws {
+    @Test func refusalsAndRetriesEndInAClearMessageOrASavedImage() async throws {
         try sim.schedule(#"[{"kind":"status","status":429,"retryAfter":1,"count":1}]"#)
-        let retried = try run(["generate", "a fox", "-s", "1024x1024", "--json"])
+        let retried = try await run(["generate", "a fox", "-s", "1024x1024", "--json"])
         #expect(retried.status == 0, "\(retried.stderr)")
         #expect(try sim.receivedRequests().filter { ($0["method"] as? String) == "POST" }.map { $0["status"] as? Int } == [429, 200])
         #expect(try paths(retried).count == 1)
 
         try sim.schedule(#"[{"kind":"status","status":401}]"#)
-        let unauthorized = try run(["generate", "a fox", "-s", "1024x1024"])
+        let unauthorized = try await run(["generate", "a fox", "-s", "1024x1024"])
         #expect(unauthorized.status != 0)
         #expect(unauthorized.stderr.lowercased().contains("key"), "\(unauthorized.stderr)")
         #expect(!unauthorized.stderr.contains(Self.key))
         #expect(!unauthorized.stderr.contains("retry"))
     }
 
-    @Test func noKeyEverReachesTheGallery() throws {
-        let output = try run(["generate", "a fox", "-s", "1024x1024", "--async", "--json"])
+    @Test func noKeyEverReachesTheGallery() async throws {
+        let output = try await run(["generate", "a fox", "-s", "1024x1024", "--async", "--json"])
         #expect(output.status == 0, "\(output.stderr)")
         let root = dir.path("data")
         let files = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String]) ?? []

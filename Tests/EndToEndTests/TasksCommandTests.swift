@@ -13,7 +13,7 @@ import Testing
         var journal: URL { dir.url.appendingPathComponent("data/pixterm/journal") }
 
         func run(_ arguments: [String]) async throws -> PixtermBinary.Output {
-            try await PixtermBinary.runDetached(arguments, environment: environment)
+            try await PixtermBinary.run(arguments, environment: environment)
         }
 
         func tasks() async throws -> [[String: Any]] {

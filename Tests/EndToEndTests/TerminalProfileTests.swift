@@ -21,22 +21,22 @@ import Testing
         Profile(term: "xterm-256color", noColor: true, expected: .none),
     ]
 
-    @Test(arguments: profiles) func demoGeneratesAndBrowsesWithOnlyTheAnnouncedColours(profile: Profile) throws {
+    @Test(arguments: profiles) func demoGeneratesAndBrowsesWithOnlyTheAnnouncedColours(profile: Profile) async throws {
         let dir = try TemporaryDirectory()
         var environment = dir.isolatedEnvironment(["TERM": profile.term, "LANG": "C.UTF-8"])
         if profile.noColor { environment["NO_COLOR"] = "1" }
         let tmux = try TmuxSession(command: [PixtermBinary.url.path, "--demo"], environment: environment)
-        try tmux.waitFor(text: "DEMO - offline simulator, no credits spent")
+        try await tmux.waitFor(text: "DEMO - offline simulator, no credits spent")
         try tmux.type("灯台 at dusk 🌅")
-        try tmux.waitFor(text: "│灯台 at dusk 🌅")
+        try await tmux.waitFor(text: "│灯台 at dusk 🌅")
         #expect(tmux.cursor.x == 1 + 15 && tmux.cursor.y == 2)
         try tmux.send("Enter")
-        try tmux.waitFor(text: "✔ done", timeout: 30)
+        try await tmux.waitFor(text: "✔ done", timeout: 30)
         try tmux.send("C-o")
-        try tmux.waitFor(text: "Gallery · 1 image")
+        try await tmux.waitFor(text: "Gallery · 1 image")
         // The preview (half blocks, or a character ramp without colour) is drawn off the UI thread.
         let marks: Set<Character> = profile.expected == .none ? Set(".:-=+*#%@") : ["▀"]
-        let browsing = try tmux.waitFor("the preview") { screen in
+        let browsing = try await tmux.waitFor("the preview") { screen in
             screen.split(separator: "\n").dropFirst(2).prefix(5).contains { line in
                 line.split(separator: "│").last?.contains(where: marks.contains) == true
             }
@@ -55,7 +55,7 @@ import Testing
             #expect(colors.isEmpty, "NO_COLOR: \(colors.sorted())")
         }
         try tmux.send("q")
-        try tmux.waitFor("the UI to exit") { _ in tmux.paneIsDead }
+        try await tmux.waitFor("the UI to exit") { _ in tmux.paneIsDead }
     }
 
     /// The colour parameters of every SGR sequence (`3x`, `4x`, `9x`, `10x`, and `38;5` /

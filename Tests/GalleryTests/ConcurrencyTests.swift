@@ -35,6 +35,32 @@ import Testing
     }
 }
 
+extension ConcurrencyTests {
+    @Test func storesOpeningANewGalleryAtOnceAllSucceedAndShareOneIndex() throws {
+        for round in 0..<30 {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pixterm-open-\(UUID().uuidString.prefix(8))")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let failures = EventCounter()
+            let opened = EventCounter()
+            DispatchQueue.concurrentPerform(iterations: 4) { worker in
+                do {
+                    let store = try GalleryStore(folder: folder)
+                    try store.save(
+                        imageAt: try GalleryFixture.staged(in: store), request: .init(model: "gpt-image-2", prompt: "opener \(worker)", size: .auto, quality: .low, n: 1),
+                        index: 0, mode: .sync, taskID: nil, revisedPrompt: nil, creditsPerImage: 1, requestCost: 1, created: day(1)
+                    )
+                    opened.add("\(worker)")
+                } catch {
+                    failures.add("round \(round), worker \(worker): \(error)")
+                }
+            }
+            #expect(failures.messages.isEmpty)
+            #expect(opened.messages.count == 4)
+            #expect(try GalleryStore(folder: folder).page(filter: "opener", limit: 10).total == 4)
+        }
+    }
+}
+
 final class EventCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: [String] = []

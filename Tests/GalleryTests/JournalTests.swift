@@ -84,7 +84,7 @@ final class JournalFixture {
         #expect(third.openEntries().map(\.id) == [id], "claimed entries are still listed")
     }
 
-    @Test func aClaimHeldByAnotherProcessIsRespected() throws {
+    @Test func aClaimHeldByAnotherProcessIsRespected() async throws {
         let fixture = JournalFixture()
         var owner: TaskJournal? = try fixture.journal()
         let id = try owner!.open(request: Self.request, mode: .async, baseURL: Self.base, cost: 1)
@@ -100,7 +100,7 @@ final class JournalFixture {
         }
         let journal = try fixture.journal()
         let deadline = Date().addingTimeInterval(5)
-        while !journal.isClaimed(id), Date() < deadline { usleep(20_000) }
+        while !journal.isClaimed(id), Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
         #expect(journal.isClaimed(id))
         #expect(journal.claim(id) == nil)
         holder.terminate()
@@ -117,11 +117,11 @@ final class JournalFixture {
         #expect(!FileManager.default.fileExists(atPath: fixture.directory.appendingPathComponent("\(id).lock").path))
     }
 
-    @Test func openEntriesAreOldestFirstAndSkipUnreadableFiles() throws {
+    @Test func openEntriesAreOldestFirstAndSkipUnreadableFiles() async throws {
         let fixture = JournalFixture()
         let journal = try fixture.journal()
         let first = try journal.open(request: Self.request, mode: .async, baseURL: Self.base, cost: 1)
-        Thread.sleep(forTimeInterval: 1.1)  // entry times are recorded to the second
+        try await Task.sleep(for: .milliseconds(1100))  // entry times are recorded to the second
         let second = try journal.open(request: Self.request, mode: .async, baseURL: Self.base, cost: 2)
         try Data("{ broken".utf8).write(to: fixture.directory.appendingPathComponent("garbage.json"))
         #expect(journal.openEntries().map(\.id) == [first, second])

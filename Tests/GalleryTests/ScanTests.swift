@@ -107,6 +107,43 @@ import Testing
         #expect(try fixture.store.entry(matching: entry.id)?.prompt == "edited")
     }
 
+    /// Copies `entry`'s image and sidecar beside it under a new name, then puts the folder's
+    /// modification time back exactly as it was: a file added in the same tick of the
+    /// filesystem's clock as the last scan.
+    func addWithinTheSameTick(besides entry: GalleryEntry) throws -> String {
+        let folder = entry.url.deletingLastPathComponent()
+        var before = stat()
+        stat(folder.path, &before)
+        let copy = folder.appendingPathComponent("235959-same-tick-0000-0.png")
+        try FileManager.default.copyItem(at: entry.url, to: copy)
+        var sidecar = try Sidecar.decoder.decode(Sidecar.self, from: Data(contentsOf: GalleryLayout.sidecarURL(for: entry.url)))
+        sidecar.id = "copy-of-" + entry.id
+        try Sidecar.encoder.encode(sidecar).write(to: GalleryLayout.sidecarURL(for: copy))
+        let times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, folder.path, times, 0) == 0)
+        return sidecar.id
+    }
+
+    @Test func aFolderChangedJustBeforeAScanIsLookedAtAgainButASettledOneIsSkipped() throws {
+        let fixture = try GalleryFixture()
+        let recent = try fixture.save("saved just now", created: day(1))
+        try fixture.store.rebuild()
+        let sameTick = try addWithinTheSameTick(besides: recent)
+        try fixture.store.refresh()
+        #expect(try fixture.store.entry(matching: sameTick) != nil, "a folder modified moments before the scan is unsettled")
+
+        // Once a folder's time is old enough to be trusted, an unchanged time means no new files:
+        // refresh does not list it again (what keeps it cheap on a large gallery).
+        let settled = try fixture.save("saved long ago", created: day(5))
+        try GalleryFixture.setModified(settled.url.deletingLastPathComponent(), Date().addingTimeInterval(-60))
+        try fixture.store.refresh()
+        let unseen = try addWithinTheSameTick(besides: settled)
+        try fixture.store.refresh()
+        #expect(try fixture.store.entry(matching: unseen) == nil)
+        try fixture.store.rebuild()
+        #expect(try fixture.store.entry(matching: unseen) != nil)
+    }
+
     @Test func aCopiedImageWithItsSidecarIsListedTwice() throws {
         let fixture = try GalleryFixture()
         let original = try fixture.save("copied", created: day(1))

@@ -140,7 +140,21 @@ struct LifecycleTests {
         let url = first.baseURL.absoluteString + "/_sim/credits"
         #expect(try await RawHTTP.send(.GET, url).status == 200)
         await first.shutdown()
-        await #expect(throws: (any Error).self) { _ = try await RawHTTP.send(.GET, url) }
+        #expect(Self.connectErrno(port: first.port) == ECONNREFUSED)
+    }
+
+    /// The errno of a TCP connect to 127.0.0.1:`port`, or 0 when it connects.
+    static func connectErrno(port: Int) -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        return result == 0 ? 0 : errno
     }
 
     @Test("a status fault outside 400-599 plays as 500")

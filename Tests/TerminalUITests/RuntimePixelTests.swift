@@ -57,15 +57,18 @@ import Testing
         }
     }
 
-    @Test func picturesFollowSelectionOverlaysAndResizeWithoutStaleOrRepeatedBytes() throws {
+    @Test func picturesFollowSelectionOverlaysAndResizeWithoutStaleOrRepeatedBytes() async throws {
         let (folder, items) = try galleryFiles()
         defer { try? FileManager.default.removeItem(at: folder) }
         let script: [TerminalInput] = [
             .wake, .key(.down), .wake, .key(.function(1)), .key(.escape), .key(.resize(columns: 100, rows: 30)), .wake,
             .key(.ctrl("c")), .key(.ctrl("c")),
         ]
-        let terminal = RecordingTerminal(size: GridSize(columns: 80, rows: 24), script: script, awaitingWakes: true)
-        runtime(terminal, items: items, graphics: GraphicsEncoder(method: .kitty, cellSize: CellPixelSize(width: 8, height: 16))).run()
+        let terminal = try await onOwnThread {
+            let terminal = RecordingTerminal(size: GridSize(columns: 80, rows: 24), script: script, awaitingWakes: true)
+            runtime(terminal, items: items, graphics: GraphicsEncoder(method: .kitty, cellSize: CellPixelSize(width: 8, height: 16))).run()
+            return terminal
+        }
         #expect(summary(terminal.output) == [
             "frame",  // the gallery; a.png is being encoded
             "frame", "t1 p1",  // a.png drawn after the flush
@@ -84,12 +87,15 @@ import Testing
         #expect(shown[slot.rect.row, slot.rect.column].grapheme == " ")
     }
 
-    @Test func halfBlocksDrawTheFullScreenViewInCellsAndNeverWriteRawBytes() throws {
+    @Test func halfBlocksDrawTheFullScreenViewInCellsAndNeverWriteRawBytes() async throws {
         let (folder, items) = try galleryFiles()
         defer { try? FileManager.default.removeItem(at: folder) }
         let script: [TerminalInput] = [.wake, .key(.text("v")), .wake, .key(.escape), .key(.ctrl("c")), .key(.ctrl("c"))]
-        let terminal = RecordingTerminal(size: GridSize(columns: 80, rows: 24), script: script, awaitingWakes: true)
-        runtime(terminal, items: items, graphics: GraphicsEncoder(method: .blocks)).run()
+        let terminal = try await onOwnThread {
+            let terminal = RecordingTerminal(size: GridSize(columns: 80, rows: 24), script: script, awaitingWakes: true)
+            runtime(terminal, items: items, graphics: GraphicsEncoder(method: .blocks)).run()
+            return terminal
+        }
         #expect(terminal.output.allSatisfy { $0 == .frame })
         // The full-screen view drew a.png's half blocks in the middle of the screen...
         let viewed = try #require(terminal.frames.map(\.grid).last { $0.rows()[1].contains("1/2  image a") })

@@ -69,7 +69,8 @@ extension GalleryStore {
             try index.pool.write { db in
                 for change in changes {
                     let existing = Set(try String.fetchAll(db, sql: "SELECT path FROM image WHERE folder = ?", arguments: [change.folder]))
-                    for gone in existing.subtracting(change.listing.images) {
+                    // A file saved by another process after this scan is not in its listing.
+                    for gone in existing.subtracting(change.listing.images) where !FileManager.default.fileExists(atPath: root.appendingPathComponent(gone).path) {
                         try db.execute(sql: "DELETE FROM image WHERE path = ?", arguments: [gone])
                     }
                     for row in change.listing.rows where !existing.contains(row.path) { try GalleryIndex.upsert(row, in: db) }
@@ -112,6 +113,19 @@ extension GalleryStore {
         var problems: [GalleryProblem] = []
     }
 
+    /// A folder changed this recently may change again within the same tick of the filesystem's
+    /// clock (coarse on Linux, a second or two on some filesystems) without its time moving, so a
+    /// file saved just after a scan would never be noticed. Such a folder is recorded as unsettled
+    /// and looked at again by the next refresh, as git does with its "racily clean" entries.
+    static let unsettledAge: TimeInterval = 2
+
+    /// The time recorded for a folder: its modification time, or 0 (never equal to a real one)
+    /// while it is unsettled or unreadable.
+    private func recordedTime(of directory: URL) -> Double {
+        guard let mtime = modificationTime(of: directory), Date().timeIntervalSince1970 - mtime > Self.unsettledAge else { return 0 }
+        return mtime
+    }
+
     /// How long a temp file or a sidecar without its image may sit before it counts as left
     /// behind by a killed process rather than a save in progress.
     static let leftoverAge: TimeInterval = 3600
@@ -121,9 +135,9 @@ extension GalleryStore {
     /// before its names, so a file added during the scan changes it and is found next time.
     private func scan(relativeFolder: String, recursive: Bool, isKnown: (String) -> Bool, into listing: inout Listing) {
         let directory = relativeFolder.isEmpty ? root : root.appendingPathComponent(relativeFolder)
-        let mtime = modificationTime(of: directory)
+        let mtime = recordedTime(of: directory)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
-        listing.folders[relativeFolder] = mtime ?? 0
+        listing.folders[relativeFolder] = mtime
         let present = Set(names)
         for name in names.sorted() {
             let relative = relativeFolder.isEmpty ? name : relativeFolder + "/" + name
@@ -143,7 +157,7 @@ extension GalleryStore {
                 if recursive {
                     scan(relativeFolder: relative, recursive: true, isKnown: isKnown, into: &listing)
                 } else {
-                    listing.folders[relative] = modificationTime(of: url) ?? 0
+                    listing.folders[relative] = recordedTime(of: url)
                 }
             } else if GalleryLayout.isImage(url) {
                 listing.images.insert(relative)

@@ -16,14 +16,20 @@ public final class PixapiClient: ImageAPI {
     public init(configuration: ClientConfiguration, onEvent: @escaping @Sendable (ClientEvent) -> Void = { _ in }) {
         self.configuration = configuration
         self.onEvent = onEvent
-        let httpConfiguration = HTTPClient.Configuration(
+        http = Self.makeHTTPClient(connectTimeout: configuration.connectTimeout, readTimeout: configuration.readTimeout)
+    }
+
+    /// An HTTPClient that reports a failed connection at once. By default AsyncHTTPClient
+    /// keeps trying to connect until the connect timeout, and with our own retries on top a
+    /// server that is simply not running took 42 s to report; `RetryPolicy` already retries
+    /// what is worth retrying, with backoff the user can see in the log.
+    static func makeHTTPClient(connectTimeout: Duration, readTimeout: Duration) -> HTTPClient {
+        var httpConfiguration = HTTPClient.Configuration(
             redirectConfiguration: .follow(max: 5, allowCycles: false),
-            timeout: .init(
-                connect: configuration.connectTimeout.timeAmount,
-                read: configuration.readTimeout.timeAmount
-            )
+            timeout: .init(connect: connectTimeout.timeAmount, read: readTimeout.timeAmount)
         )
-        http = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: httpConfiguration)
+        httpConfiguration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: httpConfiguration)
     }
 
     public func shutdown() async {

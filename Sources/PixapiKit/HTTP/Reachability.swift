@@ -15,14 +15,18 @@ public enum Reachability {
     public static func check(_ url: URL, timeout: Duration = .seconds(5)) async -> Outcome {
         var request = HTTPClientRequest(url: url.absoluteString)
         request.method = .GET
+        let http = PixapiClient.makeHTTPClient(connectTimeout: timeout, readTimeout: timeout)
         let start = ContinuousClock.now
+        let outcome: Outcome
         do {
-            let response = try await HTTPClient.shared.execute(request, timeout: timeout.timeAmount)
+            let response = try await http.execute(request, timeout: timeout.timeAmount)
             let elapsed = ContinuousClock.now - start
             let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-            return .reachable(status: Int(response.status.code), milliseconds: milliseconds)
+            outcome = .reachable(status: Int(response.status.code), milliseconds: milliseconds)
         } catch {
-            return .unreachable(TransportError.map(error, host: url.host ?? url.absoluteString).message)
+            outcome = .unreachable(TransportError.map(error, host: url.host ?? url.absoluteString).message)
         }
+        try? await http.shutdown()
+        return outcome
     }
 }

@@ -31,15 +31,32 @@ enum TransportError {
             return PixapiError(.network, "the answer from \(host) was cut short or garbled")
         }
         if let error = error as? NIOConnectionError {
-            _ = error
+            let first = error.connectionErrors.first.map(\.error)
+            if let io = first as? IOError { return connectionFailed(errno: io.errnoCode, host: host) }
             return PixapiError(.network, "cannot reach \(host): connection refused or no route; check --base-url and the network")
         }
         if let error = error as? IOError {
-            return PixapiError(.network, "connection to \(host) failed: \(error.description)")
+            return connectionFailed(errno: error.errnoCode, host: host)
         }
         if error is ChannelError {
             return PixapiError(.network, "the connection to \(host) was lost")
         }
         return PixapiError(.network, "talking to \(host) failed: \(error)")
+    }
+
+    /// A failed socket call, said in words rather than as NIO's description of the syscall.
+    static func connectionFailed(errno code: Int32, host: String) -> PixapiError {
+        switch code {
+        case ECONNREFUSED:
+            PixapiError(.network, "nothing is listening at \(host) (connection refused); check --base-url, or that the server is running")
+        case ENETUNREACH, EHOSTUNREACH:
+            PixapiError(.network, "no route to \(host); check the network (VPN, Wi-Fi) or --base-url")
+        case ECONNRESET, EPIPE:
+            PixapiError(.network, "\(host) dropped the connection")
+        case ETIMEDOUT:
+            PixapiError(.timeout, "could not connect to \(host) in time; check the network or --base-url")
+        default:
+            PixapiError(.network, "connection to \(host) failed: \(String(cString: strerror(code)))")
+        }
     }
 }

@@ -12,14 +12,6 @@ extension PixtermBinary {
         return process
     }
 
-    /// `run` on a thread of its own. Async tests that talk to an in-process simulator must not
-    /// block the few threads of Swift's cooperative pool, which the simulator needs to answer.
-    static func runDetached(_ arguments: [String], environment: [String: String]) async throws -> Output {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(with: Result { try run(arguments, environment: environment) }) }
-        }
-    }
-
     /// Waits until `condition` holds, checking every 20 ms without blocking a thread, for at
     /// most `timeout` seconds.
     static func wait(timeout: TimeInterval, until condition: () throws -> Bool) async throws -> Bool {

@@ -19,8 +19,18 @@ struct PixtermBinary {
     }
 
     /// Runs `pixterm` with `arguments` in a clean environment (`environment` plus PATH and a
-    /// private HOME), waiting at most `timeout` seconds.
-    static func run(_ arguments: [String], environment: [String: String], stdin: String? = nil, timeout: TimeInterval = 120) throws -> Output {
+    /// private HOME), waiting at most `timeout` seconds. The waiting happens on a thread of its
+    /// own: tests run in parallel on Swift's few cooperative threads, and a test that blocked
+    /// one for the seconds a process takes would starve the async tests beside it.
+    static func run(_ arguments: [String], environment: [String: String], stdin: String? = nil, timeout: TimeInterval = 120) async throws -> Output {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try runBlocking(arguments, environment: environment, stdin: stdin, timeout: timeout) })
+            }
+        }
+    }
+
+    private static func runBlocking(_ arguments: [String], environment: [String: String], stdin: String?, timeout: TimeInterval) throws -> Output {
         let process = process(arguments, environment: environment)
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out

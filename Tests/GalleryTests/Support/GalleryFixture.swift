@@ -20,8 +20,13 @@ final class GalleryFixture: Sendable {
 
     /// A complete image in the staging folder, as a finished download would be.
     func stagedImage(width: Int = 8, height: Int = 6, format: ImageHeader.Format = .png) throws -> URL {
+        try Self.staged(in: store, width: width, height: height, format: format)
+    }
+
+    /// A complete image in `store`'s staging folder.
+    static func staged(in store: GalleryStore, width: Int = 8, height: Int = 6, format: ImageHeader.Format = .png) throws -> URL {
         let url = try store.stagingDirectory().appendingPathComponent("download-\(UUID().uuidString).img")
-        try Self.imageData(width: width, height: height, format: format).write(to: url)
+        try imageData(width: width, height: height, format: format).write(to: url)
         return url
     }
 
