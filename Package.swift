@@ -84,7 +84,9 @@ let package = Package(
             swiftSettings: strict
         ),
 
-        .testTarget(name: "PixapiKitTests", dependencies: ["PixapiKit"], swiftSettings: strict),
+        .testTarget(
+            name: "PixapiKitTests", dependencies: ["PixapiKit", .product(name: "NIOCore", package: "swift-nio")], swiftSettings: strict
+        ),
         .testTarget(name: "ImageCodecTests", dependencies: ["ImageCodec", "TerminalGraphics"], swiftSettings: strict),
         .testTarget(
             name: "SimulatorTests",

@@ -16,7 +16,7 @@ enum TransportError {
             case .readTimeout, .deadlineExceeded:
                 return PixapiError(.timeout, "\(host) stopped answering (timed out)")
             case .connectTimeout, .getConnectionFromPoolTimeout, .tlsHandshakeTimeout:
-                return PixapiError(.timeout, "could not connect to \(host) in time; check the network or --base-url")
+                return connectTimedOut(host: host)
             case .remoteConnectionClosed:
                 return PixapiError(.network, "\(host) closed the connection before the answer was complete")
             case .bodyLengthMismatch:
@@ -44,6 +44,10 @@ enum TransportError {
         return PixapiError(.network, "talking to \(host) failed: \(error)")
     }
 
+    static func connectTimedOut(host: String) -> PixapiError {
+        PixapiError(.timeout, "could not connect to \(host) in time; check the network or --base-url")
+    }
+
     /// A failed socket call, said in words rather than as NIO's description of the syscall.
     static func connectionFailed(errno code: Int32, host: String) -> PixapiError {
         switch code {
@@ -54,7 +58,7 @@ enum TransportError {
         case ECONNRESET, EPIPE:
             PixapiError(.network, "\(host) dropped the connection")
         case ETIMEDOUT:
-            PixapiError(.timeout, "could not connect to \(host) in time; check the network or --base-url")
+            connectTimedOut(host: host)
         default:
             PixapiError(.network, "connection to \(host) failed: \(String(cString: strerror(code)))")
         }
