@@ -30,7 +30,10 @@ import ImageCodec
         let missing = URL(fileURLWithPath: "/nonexistent/pixterm/none.png")
         let error = #expect(throws: ImageCodecError.self) { try ImageDecoder.decode(contentsOf: missing) }
         #expect(error?.kind == .unreadable)
-        #expect(error?.description.contains("none.png") == true)
+        #expect(error?.description == "/nonexistent/pixterm/none.png: cannot read the file (No such file or directory).")
+        let folder = #expect(throws: ImageCodecError.self) { try ImageDecoder.decode(contentsOf: URL(fileURLWithPath: "/tmp")) }
+        #expect(folder?.kind == .unreadable)
+        #expect(folder?.description == "/tmp: not a regular file.")
     }
 
     @Test func errorsNameTheFile() throws {
