@@ -1,6 +1,8 @@
 /// Small builders for the control sequences every pixel method shares.
 enum EscapeBytes {
     static let escape: UInt8 = 0x1B
+    /// ESC [ (control sequence introducer), opening SGR, CUP and the like.
+    static let controlSequenceIntroducer: [UInt8] = [0x1B, 0x5B]
     /// ESC \ (string terminator), closing APC, DCS and OSC strings.
     static let stringTerminator: [UInt8] = [0x1B, 0x5C]
 

@@ -102,7 +102,8 @@ private struct BandWriter {
         }
         for (position, colour) in order.sorted().enumerated() {
             if position > 0 { output.append(UInt8(ascii: "$")) }
-            output += Array("#\(colour)".utf8)
+            output.append(UInt8(ascii: "#"))
+            output.appendDecimal(colour)
             let base = colour * width
             var end = width
             while end > 0, patterns[base + end - 1] == 0 { end -= 1 }
@@ -113,7 +114,8 @@ private struct BandWriter {
                 while x + run < end, patterns[base + x + run] == value { run += 1 }
                 let character = value + 63
                 if run >= 4 {
-                    output += Array("!\(run)".utf8)
+                    output.append(UInt8(ascii: "!"))
+                    output.appendDecimal(run)
                     output.append(character)
                 } else {
                     output += [UInt8](repeating: character, count: run)
