@@ -31,9 +31,9 @@ struct SGRLineWriter {
                 bytes.appendDecimal(foreground ? 38 : 48)
                 bytes += Self.truecolorIntroducer
                 bytes.appendDecimal(Int(c.r))
-                bytes.append(Self.separator)
+                bytes.append(SGRLineWriter.separator)
                 bytes.appendDecimal(Int(c.g))
-                bytes.append(Self.separator)
+                bytes.append(SGRLineWriter.separator)
                 bytes.appendDecimal(Int(c.b))
             case .indexed(let i):
                 bytes.appendDecimal(foreground ? 38 : 48)
@@ -44,11 +44,12 @@ struct SGRLineWriter {
             }
         }
 
-        private static let separator = UInt8(ascii: ";")
         private static let truecolorIntroducer = Array(";2;".utf8)
         private static let indexedIntroducer = Array(";5;".utf8)
     }
 
+    /// Between SGR parameters.
+    fileprivate static let separator = UInt8(ascii: ";")
     private static let space = UInt8(ascii: " ")
     private static let upperHalf = Array("▀".utf8)
     private static let lowerHalf = Array("▄".utf8)
@@ -94,7 +95,7 @@ struct SGRLineWriter {
         if changesForeground, let newForeground {
             newForeground.appendParameters(foreground: true, to: &output)
             foreground = newForeground
-            if changesBackground { output.append(UInt8(ascii: ";")) }
+            if changesBackground { output.append(Self.separator) }
         }
         if changesBackground {
             newBackground.appendParameters(foreground: false, to: &output)
