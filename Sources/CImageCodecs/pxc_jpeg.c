@@ -31,6 +31,20 @@ static void on_message(j_common_ptr cinfo, int level) {
     if (level == -1 && cinfo->err->msg_code == JWRN_JPEG_EOF) on_error_exit(cinfo);
 }
 
+/// For pxc_jpeg_verify: every warning that means the entropy-coded data is damaged or missing is
+/// an error, because libjpeg would otherwise paint the damage grey and call it an image.
+static void on_message_strict(j_common_ptr cinfo, int level) {
+    if (level != -1) return;
+    switch (cinfo->err->msg_code) {
+    case JWRN_JPEG_EOF: case JWRN_HUFF_BAD_CODE: case JWRN_ARITH_BAD_CODE: case JWRN_HIT_MARKER:
+    case JWRN_MUST_RESYNC: case JWRN_BOGUS_PROGRESSION:
+        on_error_exit(cinfo);
+        break;
+    default:
+        break;
+    }
+}
+
 static void install_errors(jpeg_errors *errors, char *err, size_t errlen) {
     jpeg_std_error(&errors->base);
     errors->base.error_exit = on_error_exit;
@@ -129,6 +143,43 @@ pxc_status pxc_jpeg_decode(const uint8_t *data, size_t len, uint32_t min_long_si
     }
     if (cinfo.out_color_space == JCS_CMYK) cmyk_to_rgba(out, (size_t)width * height, cinfo.saw_Adobe_marker);
     jpeg_finish_decompress(&cinfo);
+    jpeg_destroy_decompress(&cinfo);
+    return PXC_OK;
+}
+
+pxc_status pxc_jpeg_verify(const uint8_t *data, size_t len, uint64_t max_pixels,
+                           uint32_t *width, uint32_t *height, char *err, size_t errlen) {
+    struct jpeg_decompress_struct cinfo;
+    jpeg_errors errors;
+    cinfo.err = &errors.base;
+    install_errors(&errors, err, errlen);
+    errors.base.emit_message = on_message_strict;
+    JSAMPROW volatile row = NULL;
+    if (setjmp(errors.jump)) {
+        free(row);
+        jpeg_destroy_decompress(&cinfo);
+        return PXC_CORRUPT;
+    }
+    jpeg_create_decompress(&cinfo);
+    jpeg_mem_src(&cinfo, data, (unsigned long)len);
+    jpeg_read_header(&cinfo, TRUE);
+    if ((uint64_t)cinfo.image_width * cinfo.image_height > max_pixels) {
+        pxc_message(err, errlen, "%ux%u pixels is more than the %llu allowed", cinfo.image_width, cinfo.image_height,
+                    (unsigned long long)max_pixels);
+        jpeg_destroy_decompress(&cinfo);
+        return PXC_TOO_LARGE;
+    }
+    jpeg_start_decompress(&cinfo);
+    row = malloc((size_t)cinfo.output_width * cinfo.output_components);
+    if (!row) ERREXIT(&cinfo, JERR_OUT_OF_MEMORY);
+    while (cinfo.output_scanline < cinfo.output_height) {
+        JSAMPROW rows[1] = {row};
+        jpeg_read_scanlines(&cinfo, rows, 1);
+    }
+    *width = cinfo.image_width;
+    *height = cinfo.image_height;
+    jpeg_finish_decompress(&cinfo);
+    free(row);
     jpeg_destroy_decompress(&cinfo);
     return PXC_OK;
 }

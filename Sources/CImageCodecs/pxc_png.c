@@ -159,3 +159,39 @@ pxc_status pxc_png_encode(const uint8_t *rgba, uint32_t width, uint32_t height, 
     *outlen = context.output.length;
     return PXC_OK;
 }
+
+pxc_status pxc_png_verify(const uint8_t *data, size_t len, uint64_t max_pixels,
+                          uint32_t *width, uint32_t *height, char *err, size_t errlen) {
+    pxc_status status = pxc_png_dimensions(data, len, max_pixels, width, height, err, errlen);
+    if (status != PXC_OK) return status;
+    png_context context = {.err = err, .errlen = errlen, .input = data, .input_length = len};
+    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &context, on_error, on_warning);
+    if (!png) return PXC_NO_MEMORY;
+    png_infop info = png_create_info_struct(png);
+    if (!info) {
+        png_destroy_read_struct(&png, NULL, NULL);
+        return PXC_NO_MEMORY;
+    }
+    png_bytep volatile row = NULL;
+    if (setjmp(context.jump)) {
+        free(row);
+        png_destroy_read_struct(&png, &info, NULL);
+        return PXC_CORRUPT;
+    }
+    png_set_read_fn(png, &context, read_bytes);
+    png_read_info(png, info);
+    if (png_get_image_width(png, info) != *width || png_get_image_height(png, info) != *height) {
+        png_error(png, "image size differs from its header");
+    }
+    int passes = png_set_interlace_handling(png);
+    png_read_update_info(png, info);
+    row = malloc(png_get_rowbytes(png, info));
+    if (!row) png_error(png, "out of memory");
+    for (int pass = 0; pass < passes; pass++) {
+        for (uint32_t y = 0; y < *height; y++) png_read_row(png, row, NULL);
+    }
+    png_read_end(png, NULL);
+    free(row);
+    png_destroy_read_struct(&png, &info, NULL);
+    return PXC_OK;
+}

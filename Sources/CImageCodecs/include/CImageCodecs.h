@@ -54,6 +54,15 @@ pxc_status pxc_jpeg_decode(const uint8_t *data, size_t len, uint32_t min_long_si
 pxc_status pxc_jpeg_encode(const uint8_t *rgba, uint32_t width, uint32_t height, int quality,
                            uint8_t **out, size_t *outlen, char *err, size_t errlen);
 
+/// Proves a whole file decodes, without keeping its pixels (one row of memory): for PNG every IDAT
+/// inflated, every row unfiltered and every critical chunk's CRC checked up to IEND; for JPEG every
+/// scanline decoded to EOI, with damaged entropy data an error rather than grey. width and height
+/// are the size the data decoded to; max_pixels refuses a decompression bomb up front.
+pxc_status pxc_png_verify(const uint8_t *data, size_t len, uint64_t max_pixels,
+                          uint32_t *width, uint32_t *height, char *err, size_t errlen);
+pxc_status pxc_jpeg_verify(const uint8_t *data, size_t len, uint64_t max_pixels,
+                           uint32_t *width, uint32_t *height, char *err, size_t errlen);
+
 /// Releases a buffer returned by an encoder.
 void pxc_free(void *pointer);
 

@@ -49,6 +49,26 @@ enum NativeCodec {
         return RGBAImage(width: Int(width), height: Int(height), pixels: pixels)
     }
 
+    typealias Verifier = (
+        _ data: UnsafePointer<UInt8>, _ length: Int, _ maxPixels: UInt64,
+        _ width: UnsafeMutablePointer<UInt32>, _ height: UnsafeMutablePointer<UInt32>,
+        _ err: UnsafeMutablePointer<CChar>, _ errLength: Int
+    ) -> pxc_status
+
+    /// Walks the whole image without keeping its pixels; returns the size it decoded to.
+    static func verify(_ bytes: [UInt8], format: String, using verifier: Verifier) throws(ImageCodecError) -> (width: Int, height: Int) {
+        guard !bytes.isEmpty else {
+            throw ImageCodecError(kind: .corrupt, description: "The \(format) data is empty; the file was not written completely.")
+        }
+        var width: UInt32 = 0, height: UInt32 = 0
+        var message = [CChar](repeating: 0, count: 256)
+        let status = bytes.withUnsafeBufferPointer { input in
+            verifier(input.baseAddress!, input.count, maxPixels, &width, &height, &message, message.count)
+        }
+        guard status == PXC_OK else { throw error(status, format: format, message: message) }
+        return (Int(width), Int(height))
+    }
+
     static func encode(_ image: RGBAImage, format: String, using encoder: Encoder) throws(ImageCodecError) -> [UInt8] {
         guard image.width > 0, image.height > 0, image.width <= Int(UInt32.max), image.height <= Int(UInt32.max) else {
             throw ImageCodecError(kind: .invalidInput, description: "Cannot encode a \(image.width)x\(image.height) image as \(format).")
