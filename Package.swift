@@ -74,11 +74,14 @@ let package = Package(
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "TerminalUI", dependencies: ["CNcurses", "PixtermCore", "TerminalGraphics"], swiftSettings: strict),
 
+        // The process that holds the key cannot dump core (prctl is variadic: C only).
+        .target(name: "CProcessGuard"),
+
         .executableTarget(
             name: "pixterm",
             dependencies: [
                 "PixapiKit", "PixapiSimulator", "Gallery", "ImageCodec", "TerminalGraphics",
-                "PixtermCore", "TerminalUI",
+                "PixtermCore", "TerminalUI", "CProcessGuard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -1,7 +1,15 @@
 import ArgumentParser
 
-/// `pixterm`: with no subcommand, the full-screen UI; otherwise one scriptable command.
+/// The entry point: core dumps go off before anything reads the key, then the command runs.
 @main
+enum PixtermMain {
+    static func main() async {
+        CoreDumps.disable()
+        await Pixterm.main()
+    }
+}
+
+/// `pixterm`: with no subcommand, the full-screen UI; otherwise one scriptable command.
 struct Pixterm: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pixterm",

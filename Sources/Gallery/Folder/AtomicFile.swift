@@ -5,11 +5,12 @@ import Foundation
 enum AtomicFile {
     static let temporaryPrefix = ".pixterm-tmp-"
 
-    static func write(_ data: Data, to destination: URL) throws(GalleryError) {
+    /// `mode` is the new file's permissions (the journal's entries are 0600).
+    static func write(_ data: Data, to destination: URL, mode: mode_t = 0o644) throws(GalleryError) {
         let directory = destination.deletingLastPathComponent()
         try createDirectory(directory)
         let temporary = directory.appendingPathComponent(temporaryPrefix + UUID().uuidString)
-        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, mode)
         guard fd >= 0 else { throw GalleryError.posix(errno, "cannot write in \(directory.path)") }
         var ok = data.withUnsafeBytes { buffer -> Bool in
             var offset = 0

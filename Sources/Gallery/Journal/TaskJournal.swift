@@ -12,7 +12,7 @@ public final class TaskJournal: @unchecked Sendable {
 
     public init(directory: URL) throws(GalleryError) {
         self.directory = directory
-        try AtomicFile.createDirectory(directory)
+        try PrivateDirectory.create(directory)
     }
 
     private func file(_ id: String) -> URL { directory.appendingPathComponent("\(id).json") }
@@ -27,7 +27,7 @@ public final class TaskJournal: @unchecked Sendable {
         }
         lock.withLock { claims[id] = claim }
         let entry = JournalEntry(
-            id: id, created: now, updated: now, request: request, mode: mode, baseURL: baseURL.absoluteString, cost: cost,
+            id: id, created: now, updated: now, request: request, mode: mode, baseURL: baseURL.removingCredentials.absoluteString, cost: cost,
             state: .pending, taskID: nil, saved: [:]
         )
         do {
@@ -116,6 +116,6 @@ public final class TaskJournal: @unchecked Sendable {
     private func write(_ entry: JournalEntry) throws(GalleryError) {
         let data: Data
         do { data = try Sidecar.encoder.encode(entry) } catch { throw GalleryError(message: "cannot encode journal entry: \(error)") }
-        try AtomicFile.write(data, to: file(entry.id))
+        try AtomicFile.write(data, to: file(entry.id), mode: 0o600)
     }
 }

@@ -46,12 +46,19 @@ public struct PixtermSettings: Sendable {
     public let graphics: String?
     public let catalog: ModelCatalog
     public let prices: PriceTable
+    /// Unsafe but not fatal: a config holding `api_key` that others can read, credentials in
+    /// the base URL. Every command prints them at start; `doctor` lists them.
+    public let warnings: [SettingsWarning]
 
     public static func load(
         environment: [String: String], overrides: Overrides = Overrides()
     ) throws(PixapiError) -> PixtermSettings {
         let paths = PixtermPaths(environment: environment)
         let file = try readConfig(paths.configFile)
+        var warnings: [SettingsWarning] = []
+        if file["api_key"] != nil, let warning = PrivateFileCheck.warning(for: paths.configFile, holding: "api_key") {
+            warnings.append(warning)
+        }
         func string(_ key: String) throws(PixapiError) -> String? {
             switch file[key] {
             case nil: return nil
@@ -71,9 +78,23 @@ public struct PixtermSettings: Sendable {
             keySource = .configFile(paths.configFile.path)
         }
 
-        let configBase = try string("base_url")
-        let baseText = nonEmpty(overrides.baseURL) ?? nonEmpty(environment["PIXAPI_BASE_URL"]) ?? configBase
-        let baseURL = try baseText.map { text throws(PixapiError) in try parseBaseURL(text) } ?? ClientConfiguration.defaultBaseURL
+        let baseSources = [
+            ("--base-url", nonEmpty(overrides.baseURL)), ("PIXAPI_BASE_URL", nonEmpty(environment["PIXAPI_BASE_URL"])),
+            ("base_url in \(paths.configFile.path)", try string("base_url")),
+        ]
+        var baseURL = ClientConfiguration.defaultBaseURL
+        if let (source, text) = baseSources.first(where: { $0.1 != nil }), let text {
+            baseURL = try parseBaseURL(text)
+            if baseURL.hasCredentials {
+                warnings.append(SettingsWarning(
+                    subject: "base url",
+                    problem: "the base URL in \(source) has a user name or password, which pixterm ignores and never sends "
+                        + "(the API takes its key from PIXAPI_KEY or api_key)",
+                    fix: "remove user:password@ from \(source)"
+                ))
+                baseURL = baseURL.removingCredentials
+            }
+        }
 
         let configGallery = try string("gallery")
         let galleryText = nonEmpty(overrides.gallery) ?? nonEmpty(environment["PIXTERM_GALLERY"]) ?? configGallery
@@ -107,7 +128,7 @@ public struct PixtermSettings: Sendable {
         return PixtermSettings(
             paths: paths, apiKey: apiKey, keySource: keySource, baseURL: baseURL, gallery: gallery,
             maxCredits: maxCredits, defaultModel: defaultModel, graphics: try string("graphics"),
-            catalog: catalog, prices: prices
+            catalog: catalog, prices: prices, warnings: warnings
         )
     }
 
@@ -126,9 +147,19 @@ public struct PixtermSettings: Sendable {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
               url.host?.isEmpty == false
         else {
-            throw PixapiError(.invalidInput, "base URL \(TerminalText.sanitized(text)) is not an http(s) URL like https://api.pixapi.ai")
+            throw PixapiError(.invalidInput, "base URL \(withoutCredentials(text)) is not an http(s) URL like https://api.pixapi.ai")
         }
         return url
+    }
+
+    /// A base URL's text for a message, without any `user:password@` (even when it is not a URL).
+    static func withoutCredentials(_ text: String) -> String {
+        if let url = URL(string: text) { return url.removingCredentials.absoluteString }
+        guard let schemeEnd = text.range(of: "://") else { return text }
+        let rest = text[schemeEnd.upperBound...]
+        let authority = rest.prefix { !"/?#".contains($0) }
+        guard let at = authority.lastIndex(of: "@") else { return text }
+        return String(text[..<schemeEnd.upperBound] + text[text.index(after: at)...])
     }
 
     private static func readConfig(_ file: URL) throws(PixapiError) -> [String: TOMLSubset.Value] {

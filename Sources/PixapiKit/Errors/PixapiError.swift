@@ -72,13 +72,16 @@ public struct PixapiError: Error, Sendable, Hashable, CustomStringConvertible {
         return text
     }
 
-    /// The same error with every occurrence of `secret` replaced, for text a server may have echoed.
+    /// The same error with `secret` redacted from every field, for text a server may have echoed.
+    /// A second line of defence: server text is redacted where it is read, before any cut.
     public func redacting(_ secret: String?) -> PixapiError {
-        guard let secret, secret.count >= 4 else { return self }
-        func scrub(_ text: String?) -> String? { text?.replacingOccurrences(of: secret, with: "[redacted]") }
-        return PixapiError(
-            kind, scrub(message) ?? message, status: status, code: scrub(code), param: scrub(param),
-            requestID: scrub(requestID), retryAfter: retryAfter
+        redacting(Redactor(secrets: [secret]))
+    }
+
+    public func redacting(_ redactor: Redactor) -> PixapiError {
+        PixapiError(
+            kind, redactor.clean(message), status: status, code: code.map { redactor.clean($0) }, param: param.map { redactor.clean($0) },
+            requestID: requestID.map { redactor.clean($0) }, retryAfter: retryAfter
         )
     }
 }

@@ -6,7 +6,11 @@ public struct ClientConfiguration: Sendable {
     /// Pixapi's documented base URL.
     public static let defaultBaseURL = URL(string: "https://api.pixapi.ai")!
 
-    public var baseURL: URL
+    /// Without `user:password@` (stripped on every assignment): pixterm never sends those, so
+    /// they must reach neither the wire nor the journal nor a message.
+    public var baseURL: URL {
+        didSet { baseURL = baseURL.removingCredentials }
+    }
     /// Sent as `Authorization: Bearer`; never put in a message, a log or a file.
     public var apiKey: String
     public var connectTimeout: Duration
@@ -21,7 +25,7 @@ public struct ClientConfiguration: Sendable {
         connectTimeout: Duration = .seconds(10), readTimeout: Duration = .seconds(300),
         retry: RetryPolicy = .standard, poll: PollSchedule = .standard, userAgent: String = "pixterm"
     ) {
-        self.baseURL = baseURL
+        self.baseURL = baseURL.removingCredentials
         self.apiKey = apiKey
         self.connectTimeout = connectTimeout
         self.readTimeout = readTimeout
@@ -29,6 +33,12 @@ public struct ClientConfiguration: Sendable {
         self.poll = poll
         self.userAgent = userAgent
     }
+
+    /// The one origin that receives the key; `nil` when the base URL is not http(s).
+    public var origin: APIOrigin? { APIOrigin(baseURL) }
+
+    /// Removes the key from server text before it is cut, shown or saved.
+    public var redactor: Redactor { Redactor(secrets: [apiKey]) }
 
     /// `baseURL` joined with an absolute API path, keeping any path prefix of a gateway URL.
     func url(_ path: String) -> URL {

@@ -2,15 +2,26 @@ import Foundation
 
 /// Turns a non-2xx answer into a `PixapiError`, reading the OpenAI-shaped error body loosely:
 /// `code` may be a string or a number, `type`/`param` may be missing, `request_id` may be present.
+///
+/// Every piece of the server's text is redacted with `redactor` before it is cut or shown, and a
+/// redirect that was not followed (see `RedirectRule`) is explained, naming where it pointed.
 enum ErrorResponse {
-    static func error(status: Int, body: [UInt8], headers: [(String, String)]) -> PixapiError {
+    /// Longest part of a body that is not an error object shown in a message.
+    static let previewCharacters = 200
+
+    static func error(
+        status: Int, body: [UInt8], headers: [(String, String)], redactor: Redactor = Redactor(secrets: []), url: URL? = nil
+    ) -> PixapiError {
         let header = { (name: String) in headers.first { $0.0.lowercased() == name }?.1 }
-        let fields = parseErrorObject(body)
+        let fields = parseErrorObject(body).mapValues { redactor.clean($0) }
         let code = fields["code"]
-        let requestID = fields["request_id"] ?? header("x-request-id")
+        let requestID = fields["request_id"] ?? header("x-request-id").map { redactor.clean($0) }
         let param = fields["param"]
-        let serverMessage = fields["message"] ?? fallbackMessage(body)
         let retryAfter = header("retry-after").flatMap { RetryPolicy.parseRetryAfter($0) }
+        if (300..<400).contains(status), let target = header("location").flatMap({ URL(string: $0, relativeTo: url)?.absoluteURL }) {
+            return PixapiError(.invalidRequest, RedirectRule.refusal(status: status, from: url, to: target), status: status, requestID: requestID)
+        }
+        let serverMessage = fields["message"] ?? fallbackMessage(body, redactor: redactor)
         let (kind, advice) = classify(status: status, code: code)
         var message = "HTTP \(status)"
         if let code { message += " \(code)" }
@@ -46,8 +57,10 @@ enum ErrorResponse {
         }
     }
 
-    private static func fallbackMessage(_ body: [UInt8]) -> String {
-        let text = TerminalText.sanitized(String(decoding: body.prefix(200), as: UTF8.self)).trimmingWhitespace()
+    /// The start of a body that is not an error object: redacted first, then cut, so no part
+    /// of a key that straddles the cut can show.
+    private static func fallbackMessage(_ body: [UInt8], redactor: Redactor) -> String {
+        let text = redactor.clean(String(decoding: body, as: UTF8.self), limit: previewCharacters).trimmingWhitespace()
         return text.isEmpty ? "the server gave no reason" : text
     }
 

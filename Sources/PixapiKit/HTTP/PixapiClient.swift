@@ -23,9 +23,12 @@ public final class PixapiClient: ImageAPI {
     /// keeps trying to connect until the connect timeout, and with our own retries on top a
     /// server that is simply not running took 42 s to report; `RetryPolicy` already retries
     /// what is worth retrying, with backoff the user can see in the log.
+    ///
+    /// It follows no redirects: AsyncHTTPClient re-sends a POST's body on a 307 to any host, so
+    /// `execute` decides every redirect itself (see `RedirectRule`).
     static func makeHTTPClient(connectTimeout: Duration, readTimeout: Duration) -> HTTPClient {
         var httpConfiguration = HTTPClient.Configuration(
-            redirectConfiguration: .follow(max: 5, allowCycles: false),
+            redirectConfiguration: .disallow,
             timeout: .init(connect: connectTimeout.timeAmount, read: readTimeout.timeAmount)
         )
         httpConfiguration.connectionPool.retryConnectionEstablishment = false
@@ -70,6 +73,13 @@ public final class PixapiClient: ImageAPI {
     }
 
     public func download(_ url: URL, to destination: URL) async throws(PixapiError) {
+        if configuration.origin?.isDowngrade(to: url) == true {
+            throw PixapiError(
+                .malformedResponse,
+                "the server's result URL \(RedirectRule.shown(url)) is plain HTTP while the API uses HTTPS, so pixterm did not fetch it; "
+                    + "use --response-format b64_json to receive the image inside the answer"
+            )
+        }
         let partial = destination.appendingPathExtension("part")
         try await exchange(method: .GET, absoluteURL: url, body: nil, policy: pollRetry) { response throws(PixapiError) in
             defer { try? FileManager.default.removeItem(at: partial) }
@@ -176,22 +186,50 @@ public final class PixapiClient: ImageAPI {
         }
         let response: HTTPClientResponse
         do {
-            response = try await http.execute(request, timeout: configuration.readTimeout.timeAmount)
+            response = try await execute(request, url: url)
         } catch {
             throw TransportError.map(error, host: url.host ?? url.absoluteString)
         }
         guard (200..<300).contains(Int(response.status.code)) else {
             let bytes = (try? await response.body.collect(upTo: 64 << 10)).map { Array($0.readableBytesView) } ?? []
             throw ErrorResponse.error(
-                status: Int(response.status.code), body: bytes, headers: response.headers.map { ($0.name, $0.value) }
+                status: Int(response.status.code), body: bytes, headers: response.headers.map { ($0.name, $0.value) },
+                redactor: configuration.redactor, url: url
             )
         }
         return try await handle(response)
     }
 
-    /// The key goes only to the configured API host, never to a CDN a result URL points at.
+    /// The key goes only to the exact origin of the base URL (scheme, host and port), never to a
+    /// CDN a result URL points at, nor over plain HTTP to the API's host.
     private func sendsKey(to url: URL) -> Bool {
-        url.host?.lowercased() == configuration.baseURL.host?.lowercased() && url.port == configuration.baseURL.port
+        configuration.origin?.mayReceiveKey(url) == true
+    }
+
+    /// Sends `request`, following the redirects of a GET by hand as `RedirectRule` allows; the
+    /// `Authorization` header goes along only while the chain stays at the API origin. A
+    /// redirect of anything else comes back as it is, and `ErrorResponse` says where it pointed.
+    private func execute(_ first: HTTPClientRequest, url start: URL) async throws -> HTTPClientResponse {
+        let rule = RedirectRule(origin: configuration.origin)
+        let authorization = first.headers["Authorization"]
+        var request = first
+        var url = start
+        var keySent = !authorization.isEmpty
+        var hops = 0
+        while true {
+            let response = try await http.execute(request, timeout: configuration.readTimeout.timeAmount)
+            let status = Int(response.status.code)
+            guard RedirectRule.follows(method: request.method.rawValue, status: status),
+                  let hop = try rule.next(status: status, location: response.headers.first(name: "Location"), from: url, keySentSoFar: keySent, hops: hops)
+            else { return response }
+            _ = try? await response.body.collect(upTo: 64 << 10)
+            hops += 1
+            url = hop.url
+            keySent = hop.sendsKey
+            request.url = hop.url.absoluteString
+            request.headers.remove(name: "Authorization")
+            if hop.sendsKey { authorization.forEach { request.headers.add(name: "Authorization", value: $0) } }
+        }
     }
 
     // MARK: - Responses
@@ -229,12 +267,15 @@ public final class PixapiClient: ImageAPI {
         }
     }
 
+    /// The answer as a JSON object with the key redacted from every string in it, so whatever
+    /// reads it (a task's error message, `revised_prompt` saved in a sidecar) never sees the key.
     private func parseObject(_ bytes: [UInt8]) throws(PixapiError) -> [String: Any] {
+        let redactor = configuration.redactor
         guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
-            let preview = TerminalText.sanitized(String(decoding: bytes.prefix(80), as: UTF8.self))
+            let preview = redactor.clean(String(decoding: bytes, as: UTF8.self), limit: 80)
             throw PixapiError(.malformedResponse, "the server's answer is not the JSON the API describes (starts with: \(preview))")
         }
-        return object
+        return redactor.redactJSON(object) as? [String: Any] ?? [:]
     }
 
     private func stream(_ body: HTTPClientResponse.Body, to file: URL) async throws(PixapiError) {

@@ -13,6 +13,7 @@ public enum Reachability {
     }
 
     public static func check(_ url: URL, timeout: Duration = .seconds(5)) async -> Outcome {
+        let url = url.removingCredentials
         var request = HTTPClientRequest(url: url.absoluteString)
         request.method = .GET
         let http = PixapiClient.makeHTTPClient(connectTimeout: timeout, readTimeout: timeout)

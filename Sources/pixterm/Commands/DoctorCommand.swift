@@ -25,7 +25,7 @@ struct DoctorCommand: AsyncParsableCommand {
         var report = DoctorReport()
         let settings: PixtermSettings?
         do {
-            settings = try global.settings()
+            settings = try global.settings(printingWarnings: false)
         } catch {
             settings = nil
             let paths = PixtermPaths(environment: environment)
@@ -112,6 +112,9 @@ struct DoctorCommand: AsyncParsableCommand {
     private func checkSetup(_ settings: PixtermSettings, _ report: inout DoctorReport) async {
         let config = settings.paths.configFile.path
         report.add("config", FileManager.default.fileExists(atPath: config) ? config : "\(config) (not found; defaults apply)")
+        for warning in settings.warnings {
+            report.add(warning.subject, "warning", problem: TerminalText.sanitized(warning.problem), fix: TerminalText.sanitized(warning.fix))
+        }
         report.add("data", settings.paths.dataDirectory.path)
         report.add("cache", settings.paths.cacheDirectory.path)
         report.add("gallery", settings.gallery.path)

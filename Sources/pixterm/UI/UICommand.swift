@@ -32,7 +32,7 @@ struct UICommand: AsyncParsableCommand {
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
                 throw PixapiError(.invalidInput, "the UI needs an interactive terminal; in scripts use `pixterm generate` (see `pixterm --help`)")
             }
-            let settings = try global.settings()
+            let settings = try global.settings(printingWarnings: false)
             let services: UIServices
             if demo {
                 let started: (JobBackend, RunningSimulator)
@@ -57,6 +57,10 @@ struct UICommand: AsyncParsableCommand {
             let detection = choice.detection
             let fix = detection.fix.map { "; for pixels: \($0)" } ?? ""
             _ = state.update(.log("previews: \(detection.method.rawValue) because \(detection.reason)\(fix)"), environment: appEnvironment)
+            for warning in settings.warnings {
+                _ = state.update(.log(warning.description), environment: appEnvironment)
+                state.message = StatusMessage(kind: .error, text: warning.description)
+            }
             try await Self.onOwnThread { [state] in
                 let terminal = try NcursesTerminal(environment: environment)
                 let runtime = AppRuntime(

@@ -1,0 +1,42 @@
+import Foundation
+import PixapiKit
+import Testing
+@testable import Gallery
+
+/// The journal holds prompts and where each request went: its folder is 0700, its files 0600,
+/// and credentials in a base URL never reach it.
+@Suite struct JournalPrivacyTests {
+    func mode(_ path: String) -> mode_t {
+        var info = stat()
+        _ = stat(path, &info)
+        return info.st_mode & 0o777
+    }
+
+    @Test func aNewJournalIsPrivateAndKeepsNoCredentials() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("pixterm-journal-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let directory = root.appendingPathComponent("data/pixterm/journal")
+        let journal = try TaskJournal(directory: directory)
+        let request = ImageRequest(model: "gpt-image-2", prompt: "a private prompt")
+        let id = try journal.open(request: request, mode: .sync, baseURL: URL(string: "https://alice:pa55word@gw.example/pix")!, cost: 1)
+        #expect(mode(directory.path) == 0o700)
+        #expect(mode(root.appendingPathComponent("data/pixterm").path) == 0o700, "folders it creates are private too")
+        #expect(mode(directory.appendingPathComponent("\(id).json").path) == 0o600)
+        let text = try String(contentsOf: directory.appendingPathComponent("\(id).json"), encoding: .utf8)
+        #expect(!text.contains("pa55word") && !text.contains("alice"))
+        #expect(journal.entry(id)?.baseURL == "https://gw.example/pix")
+    }
+
+    @Test func aJournalLeftOpenByAnOlderPixtermIsTightened() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pixterm-journal-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        chmod(directory.path, 0o755)
+        let old = directory.appendingPathComponent("1-old.json")
+        try Data("{}".utf8).write(to: old)
+        chmod(old.path, 0o644)
+        _ = try TaskJournal(directory: directory)
+        #expect(mode(directory.path) == 0o700)
+        #expect(mode(old.path) == 0o600)
+    }
+}
