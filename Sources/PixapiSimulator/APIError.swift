@@ -42,6 +42,12 @@ struct APIError: Error, Sendable, Hashable {
         type: "invalid_request_error", param: "prompt", code: "prompt_rejected"
     )
 
+    /// A repeat of a request whose first copy (same `Idempotency-Key`) is still being worked on.
+    static let idempotencyKeyInUse = APIError(
+        status: 409, message: "A request with this Idempotency-Key is still in progress; retry once it has finished.",
+        type: "invalid_request_error", param: nil, code: "idempotency_key_in_use"
+    )
+
     /// The error a `.status` or `.taskFails` fault plays, with a code that fits the status.
     static func injected(_ fault: Fault) -> APIError {
         // Statuses outside 400-599 would not be errors (and HTTPTypes traps on codes above 999).

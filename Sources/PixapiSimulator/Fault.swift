@@ -7,9 +7,14 @@ public struct Fault: Codable, Sendable, Hashable {
     public enum Kind: String, Codable, Sendable, Hashable, CaseIterable {
         /// Answer with `status` and an error body instead of doing the work (429 adds `Retry-After`).
         case status
-        /// Close the connection without any response.
+        /// Read the request, then close the connection without any response and without doing
+        /// the work: nothing is charged (the client cannot know that).
         case drop
-        /// Do the work, send the headers with the full `Content-Length`, half the body, then close.
+        /// Do the work (a paid request is charged, an async task created), then close the
+        /// connection without any response: the answer is lost after the charge.
+        case dropAfterWork
+        /// Do the work (charging as `dropAfterWork` does), send the headers with the full
+        /// `Content-Length`, half the body, then close: the answer is cut after the charge.
         case truncate
         /// Answer 200 with a body that is not JSON.
         case malformed

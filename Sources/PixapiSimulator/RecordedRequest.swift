@@ -30,4 +30,8 @@ public struct RecordedRequest: Codable, Sendable, Hashable {
     public let status: Int?
     /// The fault played on this request, if any.
     public let fault: Fault.Kind?
+    /// The `Idempotency-Key` header, when the request carried one.
+    public let idempotencyKey: String?
+    /// The answer was the stored answer to an earlier request with the same key: no work, no charge.
+    public let replayed: Bool
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import ImageCodec
 import PixapiKit
@@ -33,10 +34,12 @@ struct SimulatorResponder: HTTPResponder {
         let form = request.method == .post ? body.map { bytes in
             Result { () throws(APIError) in try RequestForm.parse(bytes, contentType: contentType) }
         } : nil
-        let fault = await state.takeFault(for: path, kinds: [.status, .drop, .truncate, .malformed, .slowBody])
+        let fault = await state.takeFault(for: path, kinds: [.status, .drop, .dropAfterWork, .truncate, .malformed, .slowBody])
         if path.hasPrefix("/v1/"), configuration.latency > .zero { try await Task.sleep(for: configuration.latency) }
+        let idempotencyKey = request.method == .post ? request.headers[Self.idempotencyKeyField] : nil
 
         let reply: Reply?
+        var replayed = false
         if fault?.kind == .drop {
             reply = nil
         } else if let fault, fault.kind == .status {
@@ -45,24 +48,44 @@ struct SimulatorResponder: HTTPResponder {
             reply = Reply(status: 200, contentType: "application/json", body: Array("<html><body>502 Bad Gateway</body></html>".utf8))
         } else {
             let route = Route(request: request, path: path, bearer: bearer, form: form, requestID: requestID, baseURL: baseURL(request))
-            do throws(APIError) {
-                reply = try await self.reply(route, bodyTooLarge: body == nil)
-            } catch {
-                reply = .error(error, requestID: requestID)
-            }
+            (reply, replayed) = await answer(route, bodyTooLarge: body == nil, idempotencyKey: idempotencyKey)
         }
         await state.record(RecordedRequest(
             requestID: requestID, method: request.method.rawValue, path: path, contentType: contentType,
             keyPresent: bearer.present, keyAccepted: bearer.accepted,
             fields: (try? form?.get().fields.mapValues(\.logText)) ?? [:],
             files: (try? form?.get().files.map(Self.recorded)) ?? [],
-            time: received, status: reply?.status, fault: fault?.kind
+            time: received, status: fault?.kind == .dropAfterWork ? nil : reply?.status, fault: fault?.kind,
+            idempotencyKey: idempotencyKey, replayed: replayed
         ))
-        guard let reply else {
+        guard let reply, fault?.kind != .dropAfterWork else {
             try? await context.channel.close()
             return Response(status: .internalServerError)
         }
         return Wire.response(reply, requestID: requestID, fault: fault)
+    }
+
+    static let idempotencyKeyField = HTTPField.Name(IdempotencyKey.header)!
+
+    /// The routed answer, or for a repeated `Idempotency-Key` the first answer again, with no
+    /// work and no charge (as Pixapi would, if it honours the key). `replayed` says which.
+    private func answer(_ route: Route, bodyTooLarge: Bool, idempotencyKey: String?) async -> (reply: Reply, replayed: Bool) {
+        let scope = idempotencyKey.map { SimulatorState.IdempotencyScope(path: route.path, key: $0) }
+        if let scope {
+            switch await state.startIdempotent(scope) {
+            case .fresh: break
+            case let .replay(stored): return (stored, true)
+            case .busy: return (.error(.idempotencyKeyInUse, requestID: route.requestID), false)
+            }
+        }
+        let reply: Reply
+        do throws(APIError) {
+            reply = try await self.reply(route, bodyTooLarge: bodyTooLarge)
+        } catch {
+            reply = .error(error, requestID: route.requestID)
+        }
+        if let scope { await state.finishIdempotent(scope, reply: reply) }
+        return (reply, false)
     }
 
     /// What one routed request needs, gathered once.

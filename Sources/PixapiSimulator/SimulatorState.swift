@@ -18,6 +18,24 @@ actor SimulatorState {
     private var files: [String: StoredFile] = [:]
     private var fileOrder: [String] = []
     private var tasks: [String: TaskRecord] = [:]
+    /// Answers by `Idempotency-Key` (and path); `nil` while the first request is being worked on.
+    private var idempotentAnswers: [IdempotencyScope: Reply?] = [:]
+
+    /// What an `Idempotency-Key` is remembered under: a key is only ever reused for one endpoint.
+    struct IdempotencyScope: Hashable, Sendable {
+        let path: String
+        let key: String
+    }
+
+    /// What to do with a request that carries an `Idempotency-Key`.
+    enum IdempotentStart: Sendable {
+        /// The first with this key: do the work, then `finishIdempotent`.
+        case fresh
+        /// Answered before: send this again, charge nothing.
+        case replay(Reply)
+        /// The first request with this key is still running.
+        case busy
+    }
 
     init(configuration: SimulatorConfiguration) {
         self.configuration = configuration
@@ -46,7 +64,21 @@ actor SimulatorState {
         files = [:]
         fileOrder = []
         tasks = [:]
+        idempotentAnswers = [:]
         balance = configuration.startingCredits
+    }
+
+    func startIdempotent(_ scope: IdempotencyScope) -> IdempotentStart {
+        guard let stored = idempotentAnswers[scope] else {
+            idempotentAnswers[scope] = .some(nil)
+            return .fresh
+        }
+        return stored.map(IdempotentStart.replay) ?? .busy
+    }
+
+    /// Keeps a successful answer for repeats; after a refusal (nothing charged) the key is free again.
+    func finishIdempotent(_ scope: IdempotencyScope, reply: Reply) {
+        idempotentAnswers[scope] = (200..<300).contains(reply.status) ? .some(reply) : nil
     }
 
     /// Takes `cost` credits, or refuses with 402 when the balance is lower.

@@ -22,7 +22,9 @@ import Testing
         }
     }
 
-    @Test(arguments: [Fault.status(500), .status(503), Fault(kind: .drop), Fault(kind: .truncate)])
+    /// Complete answers by which the server says it did not act. Lost answers (drop, truncate)
+    /// are never retried: `PaidRequestTests`.
+    @Test(arguments: [Fault.status(500), .status(503)])
     func transientFailuresAreRetried(fault: Fault) async throws {
         try await SimulatorHarness.with { harness in
             await harness.simulator.schedule(fault)
@@ -63,8 +65,11 @@ import Testing
                 _ = try await harness.client.create(request, staging: harness.staging)
                 Issue.record("expected a malformed response error")
             } catch {
-                #expect(error.kind == .malformedResponse)
+                // A garbled 2xx to a paid request: it may have been charged.
+                #expect(error.kind == .unknownOutcome)
+                #expect(error.message.contains("not the JSON the API describes"), "\(error)")
             }
+            #expect(await postCount(harness) == 1)
             #expect(harness.stagedFiles.isEmpty)
         }
     }
@@ -88,7 +93,9 @@ import Testing
                 _ = try await harness.client.create(request, staging: harness.staging)
                 Issue.record("expected a timeout")
             } catch {
-                #expect(error.kind == .timeout, "\(error)")
+                // A paid request that stopped answering mid-body: it may have been charged.
+                #expect(error.kind == .unknownOutcome, "\(error)")
+                #expect(error.message.contains("timed out"), "\(error)")
             }
             #expect(clock.now - start < .seconds(5))
             #expect(harness.stagedFiles.isEmpty)

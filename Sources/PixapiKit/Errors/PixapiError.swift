@@ -27,6 +27,10 @@ public struct PixapiError: Error, Sendable, Hashable, CustomStringConvertible {
         case malformedResponse
         /// An async task that ended in `failed`.
         case taskFailed
+        /// A paid request went out and its answer was lost (connection dropped after the body was
+        /// sent, a read timeout, a cut or garbled 2xx, a gateway error): the server may have acted
+        /// and charged. Never retried on its own; the journal keeps the entry for the user.
+        case unknownOutcome
         case cancelled
         /// Local files: unreadable inputs, a full disk.
         case io
@@ -57,6 +61,8 @@ public struct PixapiError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Worth trying again: the contract's 429, 500 and 503, plus dropped connections and timeouts.
+    /// A paid POST narrows this further (see `PixapiClient`): only what the server certainly did
+    /// not act on is retried, and everything else becomes `unknownOutcome`, which never is.
     public var isTransient: Bool {
         switch kind {
         case .rateLimited, .network, .timeout: true
@@ -70,6 +76,11 @@ public struct PixapiError: Error, Sendable, Hashable, CustomStringConvertible {
         var text = message
         if let requestID { text += " (request id \(requestID))" }
         return text
+    }
+
+    /// The same error with `suffix` appended to its message (what pixterm did about it).
+    public func adding(_ suffix: String) -> PixapiError {
+        PixapiError(kind, message + suffix, status: status, code: code, param: param, requestID: requestID, retryAfter: retryAfter)
     }
 
     /// The same error with `secret` redacted from every field, for text a server may have echoed.

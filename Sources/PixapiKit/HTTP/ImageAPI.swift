@@ -6,9 +6,12 @@ import Foundation
 /// implementation that speaks HTTP is `PixapiClient`.
 public protocol ImageAPI: Sendable {
     /// The sync endpoint: answers with the images. `b64_json` images are decoded into `staging`.
-    func create(_ request: ImageRequest, staging: URL) async throws(PixapiError) -> ImageResult
+    /// Paid: sent with `idempotencyKey` (see `IdempotencyKey`), never sent twice unless the
+    /// server certainly did not act; a lost answer throws `unknownOutcome`.
+    func create(_ request: ImageRequest, idempotencyKey: String, staging: URL) async throws(PixapiError) -> ImageResult
     /// The async endpoint: answers with a task to poll. Record its id before anything else.
-    func submitTask(_ request: ImageRequest) async throws(PixapiError) -> TaskSnapshot
+    /// Paid, like `create`.
+    func submitTask(_ request: ImageRequest, idempotencyKey: String) async throws(PixapiError) -> TaskSnapshot
     /// One poll of `GET /v1/tasks/{id}`.
     func task(id: String, staging: URL) async throws(PixapiError) -> TaskSnapshot
     /// Streams a result URL into `destination`, which appears only once complete.
@@ -22,6 +25,16 @@ public enum ClientEvent: Sendable, Hashable {
 }
 
 extension ImageAPI {
+    /// `create` as a request of its own, with a fresh `Idempotency-Key`.
+    public func create(_ request: ImageRequest, staging: URL) async throws(PixapiError) -> ImageResult {
+        try await create(request, idempotencyKey: IdempotencyKey.make(), staging: staging)
+    }
+
+    /// `submitTask` as a request of its own, with a fresh `Idempotency-Key`.
+    public func submitTask(_ request: ImageRequest) async throws(PixapiError) -> TaskSnapshot {
+        try await submitTask(request, idempotencyKey: IdempotencyKey.make())
+    }
+
     /// Polls a task until it completes or fails, backing off as `schedule` says. The one polling
     /// loop in pixterm, so a change in Pixapi's task semantics is corrected here only.
     public func waitForTask(

@@ -39,19 +39,21 @@ public final class PixapiClient: ImageAPI {
         try? await http.shutdown()
     }
 
-    public func create(_ request: ImageRequest, staging: URL) async throws(PixapiError) -> ImageResult {
+    public func create(_ request: ImageRequest, idempotencyKey: String, staging: URL) async throws(PixapiError) -> ImageResult {
         let body = try requestBody(request)
-        return try await exchange(method: .POST, path: request.endpointPath(.sync), body: body, policy: configuration.retry) {
-            response throws(PixapiError) in
-            let (object, spooled) = try await self.readImageJSON(response, staging: staging)
+        return try await exchange(
+            method: .POST, path: request.endpointPath(.sync), body: body, policy: configuration.retry, paidKey: idempotencyKey
+        ) { response throws(PixapiError) in
+            let (object, spooled) = try await self.readImageJSON(response, staging: staging, images: request.n)
             return try ImageResult.parse(object, spooled: spooled)
         }
     }
 
-    public func submitTask(_ request: ImageRequest) async throws(PixapiError) -> TaskSnapshot {
+    public func submitTask(_ request: ImageRequest, idempotencyKey: String) async throws(PixapiError) -> TaskSnapshot {
         let body = try requestBody(request)
-        return try await exchange(method: .POST, path: request.endpointPath(.async), body: body, policy: configuration.retry) {
-            response throws(PixapiError) in
+        return try await exchange(
+            method: .POST, path: request.endpointPath(.async), body: body, policy: configuration.retry, paidKey: idempotencyKey
+        ) { response throws(PixapiError) in
             let object = try await self.readSmallJSON(response)
             return try TaskSnapshot.parse(object, spooled: [])
         }
@@ -81,16 +83,32 @@ public final class PixapiClient: ImageAPI {
             )
         }
         let partial = destination.appendingPathExtension("part")
-        try await exchange(method: .GET, absoluteURL: url, body: nil, policy: pollRetry) { response throws(PixapiError) in
+        let limits = configuration.transfer
+        let transfer = BodyTransfer(
+            limits: limits, source: "the image host \(url.host ?? "")", what: "the image", maxBytes: limits.maxImageBytes,
+            ceiling: limits.timeCeiling(images: 1)
+        )
+        // A body that broke a transfer limit is not fetched again: the host was too slow or sent
+        // too much, and another attempt would only repeat the wait or the waste.
+        let outcome = try await exchange(method: .GET, absoluteURL: url, body: nil, policy: pollRetry) {
+            response throws(PixapiError) -> Result<Void, PixapiError> in
             defer { try? FileManager.default.removeItem(at: partial) }
-            try await self.stream(response.body, to: partial)
-            try ResultFileCheck.verify(partial, what: "the downloaded image")
+            do throws(PixapiError) {
+                try transfer.checkDeclaredLength(response.headers.first(name: "content-length"))
+                try await self.stream(response.body, to: partial, under: transfer)
+            } catch {
+                if BodyTransfer.brokeALimit(error) { return .failure(error) }
+                throw error
+            }
+            try ResultFileCheck.verify(partial, what: "the downloaded image", maxBytes: limits.maxImageBytes)
             do {
                 try FileManager.default.moveItem(at: partial, to: destination)
             } catch {
                 throw PixapiError(.io, "cannot save \(destination.path): \(error.localizedDescription)")
             }
+            return .success(())
         }
+        try outcome.get()
     }
 
     /// Polls and downloads are idempotent, so they may try harder than a paid submit.
@@ -134,22 +152,25 @@ public final class PixapiClient: ImageAPI {
     }
 
     private func exchange<T: Sendable>(
-        method: HTTPMethod, path: String, body: Body?, policy: RetryPolicy,
+        method: HTTPMethod, path: String, body: Body?, policy: RetryPolicy, paidKey: String? = nil,
         handle: (HTTPClientResponse) async throws(PixapiError) -> T
     ) async throws(PixapiError) -> T {
-        try await exchange(method: method, absoluteURL: configuration.url(path), body: body, policy: policy, handle: handle)
+        try await exchange(method: method, absoluteURL: configuration.url(path), body: body, policy: policy, paidKey: paidKey, handle: handle)
     }
 
-    /// Sends one request with retries: transient failures (429, 5xx, dropped connections,
-    /// timeouts) are tried again as `policy` allows; everything else is reported at once.
+    /// Sends one request with retries as `policy` allows. An idempotent request (a poll, a
+    /// download) is tried again after any transient failure. A paid POST (`paidKey` set, sent as
+    /// its `Idempotency-Key`) is tried again only when the server certainly did not act on it:
+    /// the connection failed before the request went out, or a complete 429/500/503 answer;
+    /// anything else after its body went out is an `unknownOutcome`, reported at once.
     private func exchange<T: Sendable>(
-        method: HTTPMethod, absoluteURL: URL, body: Body?, policy: RetryPolicy,
+        method: HTTPMethod, absoluteURL: URL, body: Body?, policy: RetryPolicy, paidKey: String? = nil,
         handle: (HTTPClientResponse) async throws(PixapiError) -> T
     ) async throws(PixapiError) -> T {
         var attempt = 1
         while true {
             do {
-                return try await attemptOnce(method: method, url: absoluteURL, body: body, handle: handle)
+                return try await attemptOnce(method: method, url: absoluteURL, body: body, paidKey: paidKey, handle: handle)
             } catch {
                 let cleaned = error.redacting(configuration.apiKey)
                 guard let wait = policy.delay(afterAttempt: attempt, error: cleaned) else { throw cleaned }
@@ -165,7 +186,7 @@ public final class PixapiClient: ImageAPI {
     }
 
     private func attemptOnce<T: Sendable>(
-        method: HTTPMethod, url: URL, body: Body?, handle: (HTTPClientResponse) async throws(PixapiError) -> T
+        method: HTTPMethod, url: URL, body: Body?, paidKey: String?, handle: (HTTPClientResponse) async throws(PixapiError) -> T
     ) async throws(PixapiError) -> T {
         var request = HTTPClientRequest(url: url.absoluteString)
         request.method = method
@@ -174,30 +195,45 @@ public final class PixapiClient: ImageAPI {
         if sendsKey(to: url) {
             request.headers.add(name: "Authorization", value: "Bearer \(configuration.apiKey)")
         }
+        if let paidKey { request.headers.add(name: IdempotencyKey.header, value: paidKey) }
+        let probe = SendProbe()
         switch body {
         case let .json(bytes):
             request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(bytes: bytes))
+            request.body = .stream(ProbedBody(source: .bytes(bytes), probe: probe), length: .known(Int64(bytes.count)))
         case let .multipart(form):
             request.headers.add(name: "Content-Type", value: form.contentType)
-            request.body = .stream(form.chunks().map { ByteBuffer(bytes: $0) }, length: .known(Int64(form.contentLength)))
+            request.body = .stream(ProbedBody(source: .chunks(form.chunks()), probe: probe), length: .known(Int64(form.contentLength)))
         case nil:
             break
         }
+        let isPaid = paidKey != nil
         let response: HTTPClientResponse
         do {
             response = try await execute(request, url: url)
         } catch {
-            throw TransportError.map(error, host: url.host ?? url.absoluteString)
+            let failure = TransportError.map(error, host: url.host ?? url.absoluteString)
+            guard isPaid, probe.bodyStarted, failure.kind != .cancelled else { throw failure }
+            throw TransportError.answerLost(failure)
         }
-        guard (200..<300).contains(Int(response.status.code)) else {
+        let status = Int(response.status.code)
+        guard (200..<300).contains(status) else {
             let bytes = (try? await response.body.collect(upTo: 64 << 10)).map { Array($0.readableBytesView) } ?? []
-            throw ErrorResponse.error(
-                status: Int(response.status.code), body: bytes, headers: response.headers.map { ($0.name, $0.value) },
-                redactor: configuration.redactor, url: url
+            let refusal = ErrorResponse.error(
+                status: status, body: bytes, headers: response.headers.map { ($0.name, $0.value) }, redactor: configuration.redactor, url: url
             )
+            // A gateway's 502/504 (any 5xx but 500/503) may hide an upstream that acted.
+            guard isPaid, status >= 500, !TransportError.paidRetryableStatuses.contains(status) else { throw refusal }
+            throw TransportError.answerLost(refusal)
         }
-        return try await handle(response)
+        guard isPaid else { return try await handle(response) }
+        do {
+            return try await handle(response)
+        } catch where error.kind == .cancelled {
+            throw error
+        } catch {
+            throw TransportError.answerLost(error)
+        }
     }
 
     /// The key goes only to the exact origin of the base URL (scheme, host and port), never to a
@@ -234,36 +270,60 @@ public final class PixapiClient: ImageAPI {
 
     // MARK: - Responses
 
+    /// The sender of a JSON answer, for messages.
+    private var apiHost: String { configuration.baseURL.host ?? "the server" }
+
     private func readSmallJSON(_ response: HTTPClientResponse) async throws(PixapiError) -> [String: Any] {
-        let buffer: ByteBuffer
-        do {
-            buffer = try await response.body.collect(upTo: 4 << 20)
-        } catch {
-            throw TransportError.map(error, host: configuration.baseURL.host ?? "the server")
+        let limits = configuration.transfer
+        let transfer = BodyTransfer(
+            limits: limits, source: apiHost, what: "the answer", maxBytes: ImageResponseSpooler.maxSkeletonBytes,
+            ceiling: limits.timeCeiling(images: 1)
+        )
+        try transfer.checkDeclaredLength(response.headers.first(name: "content-length"))
+        let bytes = try await transfer.run { meter in
+            var bytes: [UInt8] = []
+            for try await chunk in response.body {
+                try meter.received(chunk.readableBytes)
+                bytes += chunk.readableBytesView
+            }
+            return bytes
         }
-        return try parseObject(Array(buffer.readableBytesView))
+        return try parseObject(bytes)
     }
 
-    private func readImageJSON(_ response: HTTPClientResponse, staging: URL) async throws(PixapiError) -> ([String: Any], [URL]) {
-        var spooler = ImageResponseSpooler(staging: staging)
-        do {
+    /// An image answer with its `b64_json` images decoded into `staging` as they arrive, each
+    /// checked to be a whole image; `images` is how many it may carry (the request's `n`, or the
+    /// most any model returns), which sets the byte cap and the time ceiling of the body.
+    private func readImageJSON(_ response: HTTPClientResponse, staging: URL, images: Int? = nil) async throws(PixapiError) -> ([String: Any], [URL]) {
+        let limits = configuration.transfer
+        let images = images ?? limits.maxImagesPerResponse
+        let transfer = BodyTransfer(
+            limits: limits, source: apiHost, what: "the answer", maxBytes: limits.maxImageJSONBytes(images: images),
+            ceiling: limits.timeCeiling(images: images)
+        )
+        try transfer.checkDeclaredLength(response.headers.first(name: "content-length"))
+        let (skeleton, files) = try await transfer.run { meter in
+            var spooler = ImageResponseSpooler(staging: staging, maxImageBytes: limits.maxImageBytes, maxImages: images)
             do {
                 for try await chunk in response.body {
+                    try meter.received(chunk.readableBytes)
                     try spooler.consume(chunk.readableBytesView)
                 }
-            } catch let error as PixapiError {
-                throw error
+                try spooler.finish()
+                for (index, file) in spooler.spooledFiles.enumerated() {
+                    try ResultFileCheck.verify(file, what: "image \(index + 1) in the server's answer", maxBytes: limits.maxImageBytes)
+                }
+                return (spooler.skeleton, spooler.spooledFiles)
             } catch {
-                throw TransportError.map(error, host: configuration.baseURL.host ?? "the server")
+                spooler.discard()
+                throw error
             }
-            try spooler.finish()
-            for file in spooler.spooledFiles {
-                try ResultFileCheck.verify(file, what: "an image in the server's response")
-            }
-            return (try parseObject(spooler.skeleton), spooler.spooledFiles)
+        }
+        do {
+            return (try parseObject(skeleton), files)
         } catch {
-            spooler.discard()
-            throw (error as? PixapiError) ?? TransportError.map(error, host: configuration.baseURL.host ?? "the server")
+            for file in files { try? FileManager.default.removeItem(at: file) }
+            throw error
         }
     }
 
@@ -278,19 +338,22 @@ public final class PixapiClient: ImageAPI {
         return redactor.redactJSON(object) as? [String: Any] ?? [:]
     }
 
-    private func stream(_ body: HTTPClientResponse.Body, to file: URL) async throws(PixapiError) {
+    /// Writes a body to `file` as it arrives, under `transfer`'s limits; the caller removes the
+    /// file whatever happens.
+    private func stream(_ body: HTTPClientResponse.Body, to file: URL, under transfer: BodyTransfer) async throws(PixapiError) {
         guard FileManager.default.createFile(atPath: file.path, contents: nil), let handle = try? FileHandle(forWritingTo: file) else {
             throw PixapiError(.io, "cannot write \(file.path): check the folder exists and is writable")
         }
-        defer { try? handle.close() }
-        do {
-            for try await chunk in body {
-                try chunk.withUnsafeReadableBytes { try handle.write(contentsOf: $0) }
+        try await transfer.run { meter in
+            defer { try? handle.close() }
+            do {
+                for try await chunk in body {
+                    try meter.received(chunk.readableBytes)
+                    try chunk.withUnsafeReadableBytes { try handle.write(contentsOf: $0) }
+                }
+            } catch let error as CocoaError where error.code == .fileWriteOutOfSpace {
+                throw PixapiError(.io, "the disk is full while saving \(file.lastPathComponent)")
             }
-        } catch let error as CocoaError where error.code == .fileWriteOutOfSpace {
-            throw PixapiError(.io, "the disk is full while saving \(file.lastPathComponent)")
-        } catch {
-            throw TransportError.map(error, host: "the image host")
         }
     }
 }

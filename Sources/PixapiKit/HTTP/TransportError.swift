@@ -44,6 +44,20 @@ enum TransportError {
         return PixapiError(.network, "talking to \(host) failed: \(error)")
     }
 
+    /// The statuses after which a paid POST is sent again: complete answers by which the server
+    /// says it did not act (the contract's 429, 500 and 503).
+    static let paidRetryableStatuses: Set<Int> = [429, 500, 503]
+
+    /// A paid POST whose body went out and whose answer was lost: what `cause` was, and that
+    /// the server may have charged. Says where to look, since it is never retried on its own.
+    static func answerLost(_ cause: PixapiError) -> PixapiError {
+        PixapiError(
+            .unknownOutcome,
+            "the request was sent but its answer was lost (\(cause.message)), so it may have been charged; it was not sent again",
+            status: cause.status, code: cause.code, requestID: cause.requestID
+        )
+    }
+
     static func connectTimedOut(host: String) -> PixapiError {
         PixapiError(.timeout, "could not connect to \(host) in time; check the network or --base-url")
     }
