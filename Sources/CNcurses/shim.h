@@ -30,6 +30,18 @@ static inline bool nc_put_cell(int row, int column, const wchar_t *text, attr_t 
     return true;
 }
 
+// Draws the terminal's line-drawing character for `key`, its letter in terminfo's acsc string
+// ('q' is ACS_HLINE, 'l' ACS_ULCORNER), at a cell of stdscr. ncurses sends it through the
+// terminal's alternate character set, or an ASCII stand-in where there is none, so frames show
+// whatever the locale: the way to draw lines when the system has no UTF-8 locale.
+static inline void nc_put_acs(int row, int column, unsigned char key, attr_t attributes, int pair) {
+    chtype glyph = NCURSES_ACS(key);
+    wchar_t text[2] = { (wchar_t)(glyph & A_CHARTEXT), 0 };
+    cchar_t cell;
+    if (setcchar(&cell, text, attributes | (glyph & A_ATTRIBUTES), 0, &pair) != OK) return;
+    mvwadd_wch(stdscr, row, column, &cell);
+}
+
 // The key code ncurses returns for a terminfo key capability such as "kLFT5", or 0.
 static inline int nc_key_for_capability(const char *name) {
     const char *sequence = tigetstr(name);

@@ -51,6 +51,11 @@ public struct StatusMessage: Hashable, Sendable {
     public enum Kind: Hashable, Sendable { case note, error }
     public let kind: Kind
     public let text: String
+
+    public init(kind: Kind, text: String) {
+        self.kind = kind
+        self.text = text
+    }
 }
 
 /// Everything the UI shows, in one value.

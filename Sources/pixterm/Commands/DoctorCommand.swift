@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PixapiKit
 import TerminalGraphics
+import TerminalUI
 
 /// `pixterm doctor`: what pixterm sees about the terminal, the setup and the API, and the exact
 /// fix for every problem, so a bug report or a first run starts from facts.
@@ -98,14 +99,14 @@ struct DoctorCommand: AsyncParsableCommand {
         }
     }
 
+    /// The codeset the environment gives and what the UI does about it (see `LocalePlan`).
     private func checkLocale(_ environment: [String: String], _ report: inout DoctorReport) {
-        let name = ["LC_ALL", "LC_CTYPE", "LANG"].first { !(environment[$0] ?? "").isEmpty }
-        let value = name.map { "\($0)=\(environment[$0] ?? "")" } ?? "(unset: C locale)"
-        let utf8 = name.map { (environment[$0] ?? "").lowercased().replacingOccurrences(of: "-", with: "").contains("utf8") } ?? false
-        if utf8 {
-            report.add("locale", value)
+        let plan = ProcessLocale.plan(environment: environment)
+        if plan.drawsUnicode {
+            report.add("locale", plan.summary)
         } else {
-            report.add("locale", value, problem: "not UTF-8, so half blocks and wide characters break", fix: "export LANG=C.UTF-8")
+            report.add("locale", plan.summary, problem: "the UI draws frames with line-drawing characters and shows other non-ASCII text as ?",
+                       fix: "install a UTF-8 locale (Debian: apt-get install locales, then localedef -i en_US -f UTF-8 en_US.UTF-8)")
         }
     }
 

@@ -63,6 +63,7 @@ struct UICommand: AsyncParsableCommand {
             }
             try await Self.onOwnThread { [state] in
                 let terminal = try NcursesTerminal(environment: environment)
+                let state = Self.noting(terminal.locale, in: state, environment: appEnvironment)
                 let runtime = AppRuntime(
                     state: state, environment: appEnvironment, backend: terminal, services: services,
                     view: AppView(colorMode: colorMode),
@@ -75,6 +76,17 @@ struct UICommand: AsyncParsableCommand {
             // HTTP clients still alive (they must not be torn down mid-request).
             withExtendedLifetime(services) { Foundation.exit(0) }
         }
+    }
+
+    /// Says once, in the session log and on the message line unless an error holds it, that
+    /// the UI switched to a UTF-8 locale or found none: the user sees why a server's `LANG=C`
+    /// did not matter, or why non-ASCII text shows as "?".
+    private static func noting(_ locale: LocalePlan, in state: AppState, environment: AppEnvironment) -> AppState {
+        guard let notice = locale.notice else { return state }
+        var state = state
+        _ = state.update(.log(notice), environment: environment)
+        if state.message?.kind != .error { state.message = StatusMessage(kind: .note, text: notice) }
+        return state
     }
 
     /// The UI loop blocks on the terminal, so it gets a thread of its own instead of one of the

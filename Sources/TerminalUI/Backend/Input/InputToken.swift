@@ -1,7 +1,8 @@
 /// One thing read from the terminal, as the decoder consumes it. The ncurses loop produces
-/// these from `wget_wch`; tests produce them by hand.
+/// key codes and idle marks from `wgetch`, and scalars through `KeyDecoder.feed(byte:)`;
+/// tests produce them by hand.
 public enum InputToken: Sendable, Hashable {
-    /// A character code as `wget_wch` returns it (a Unicode scalar value or a C0 control).
+    /// A character: a Unicode scalar value or a C0 control.
     case scalar(UInt32)
     /// A key ncurses already decoded from a terminfo sequence.
     case key(KeyEvent)

@@ -1,6 +1,6 @@
-/// Turns the token stream read from the terminal into key events: Esc prefixes (Alt), raw CSI
-/// and SS3 sequences ncurses did not decode, and bracketed paste. A pure state machine, so
-/// every sequence is unit-tested without a terminal.
+/// Turns the token stream read from the terminal into key events: UTF-8 text, Esc prefixes
+/// (Alt), raw CSI and SS3 sequences ncurses did not decode, and bracketed paste. A pure state
+/// machine, so every sequence is unit-tested without a terminal.
 public struct KeyDecoder: Sendable {
     private enum State: Sendable {
         case ground
@@ -14,6 +14,7 @@ public struct KeyDecoder: Sendable {
 
     private static let pasteEnd = Array("\u{1B}[201~".unicodeScalars)
     private var state = State.ground
+    private var utf8 = UTF8StreamDecoder()
 
     public init() {}
 
@@ -30,6 +31,13 @@ public struct KeyDecoder: Sendable {
     public var isPasting: Bool {
         if case .paste = state { return true }
         return false
+    }
+
+    /// Feeds one byte the terminal sent, outside any sequence ncurses decoded into a key code.
+    /// The decoder assembles UTF-8 itself, whatever the locale, and keeps a character split
+    /// across reads until its last byte arrives.
+    public mutating func feed(byte: UInt8) -> [KeyEvent] {
+        utf8.push(byte).flatMap { feed(.scalar($0)) }
     }
 
     public mutating func feed(_ token: InputToken) -> [KeyEvent] {

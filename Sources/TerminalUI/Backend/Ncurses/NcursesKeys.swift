@@ -23,7 +23,7 @@ struct NcursesKeys {
         if end > 0 { dynamic[end] = .pasteEnd }
     }
 
-    /// The token for a code `wget_wch` returned with KEY_CODE_YES, or nil for keys we ignore.
+    /// The token for a key code `wgetch` returned (KEY_MIN and up), or nil for keys we ignore.
     func token(for code: Int32, size: () -> GridSize) -> InputToken? {
         if let token = dynamic[code] { return token }
         if code > KEY_F0 && code <= KEY_F0 + 12 { return .key(.function(Int(code - KEY_F0))) }

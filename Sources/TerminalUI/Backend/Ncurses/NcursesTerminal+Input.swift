@@ -53,26 +53,26 @@ extension NcursesTerminal {
         }
     }
 
-    /// Feeds the decoder everything that can be read without waiting.
+    /// Feeds the decoder everything that can be read without waiting. `wgetch` hands over
+    /// key codes ncurses decoded and otherwise raw bytes, which the decoder assembles into
+    /// UTF-8 itself: `wget_wch` converts through the locale, and in one without UTF-8 it
+    /// rejects a typed "猫" and loses the rest of the burst with it.
     private func readAvailableInput() {
         let window = nc_stdscr()
         wtimeout(window, 0)
         while true {
-            var character: wint_t = 0
-            let status = wget_wch(window, &character)
-            let token: InputToken?
-            switch status {
-            case OK:
-                token = .scalar(UInt32(character))
-            case KEY_CODE_YES:
-                token = keys.token(for: Int32(character)) { size() }
+            let code = wgetch(window)
+            switch code {
+            case 0...0xFF:
+                pending += decoder.feed(byte: UInt8(code))
+                lastInput = .now
+            case KEY_MIN...:
+                guard let token = keys.token(for: code, size: { size() }) else { break }
+                pending += decoder.feed(token)
+                lastInput = .now
             default:
                 guard decoder.awaitsMoreInput else { return }
-                token = .idle
-            }
-            if let token {
-                pending += decoder.feed(token)
-                if token != .idle { lastInput = .now }
+                pending += decoder.feed(.idle)
             }
             // Pasted text is taken raw, so sequences inside it are not decoded as keys.
             if keypadOn == decoder.isPasting {

@@ -29,13 +29,17 @@ public final class NcursesTerminal: TerminalBackend {
     let pipe: SelfPipe
     private var relay = SignalRelay()
 
-    /// Takes over the terminal: raw mode (Ctrl+C and Ctrl+Z arrive as keys), no echo, keypad
-    /// decoding, a 25 ms escape delay unless ESCDELAY is set, and colours within what both the
-    /// terminfo entry and the environment (NO_COLOR, COLORTERM) allow.
+    /// What start-up did about the locale; its `notice` is for the message line.
+    public let locale: LocalePlan
+
+    /// Takes over the terminal: a UTF-8 locale where the system has one (see `LocalePlan`), raw
+    /// mode (Ctrl+C and Ctrl+Z arrive as keys), no echo, keypad decoding, a 25 ms escape delay
+    /// unless ESCDELAY is set, and colours within what both the terminfo entry and the
+    /// environment (NO_COLOR, COLORTERM) allow.
     public init(environment: [String: String]) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         guard let pipe = SelfPipe() else { throw TerminalError.cannotCreatePipe }
-        setlocale(LC_ALL, "")
+        locale = ProcessLocale.adopt(environment: environment)
         guard nc_newterm() != nil else { throw TerminalError.unusableTerminalType(environment["TERM"] ?? "") }
         self.pipe = pipe
         screenIsLive = true
@@ -170,22 +174,34 @@ public final class NcursesTerminal: TerminalBackend {
         let attributes = nc_attributes(
             style.attributes.contains(.bold), style.attributes.contains(.dim),
             style.attributes.contains(.reverse), style.attributes.contains(.underline))
+        let row = Int32(change.row), column = Int32(change.column), width = Int(change.cell.width)
+        guard locale.drawsUnicode else {
+            putSingleByte(SingleByteGlyph(change.cell.grapheme, width: width), row: row, column: column, attributes: attributes, pair: pair)
+            return
+        }
         var text = change.cell.grapheme.unicodeScalars.prefix(Int(CCHARW_MAX)).map { wchar_t(bitPattern: $0.value) }
         text.append(0)
-        let row = Int32(change.row), column = Int32(change.column)
-        let blank: [wchar_t] = [wchar_t(UInt8(ascii: " ")), 0]
         guard nc_put_cell(row, column, text, attributes, pair) else {
             // ncurses cannot store this grapheme; keep the columns the grid reserved for it.
-            let unknown: [wchar_t] = [wchar_t(UInt8(ascii: "?")), 0]
-            for offset in 0..<Int32(change.cell.width) {
-                _ = nc_put_cell(row, column + offset, offset == 0 ? unknown : blank, attributes, pair)
-            }
+            putSingleByte(.text(String(repeating: SingleByteGlyph.placeholder, count: max(1, width))), row: row, column: column, attributes: attributes, pair: pair)
             return
         }
         // Where the C library counts a grapheme narrower than the grid does (❤️, flags), ncurses
         // treats the grid's continuation as a cell of its own: give it the grapheme's style.
-        if change.cell.width == 2 && nc_wcwidth(text[0]) == 1 {
-            _ = nc_put_cell(row, column + 1, blank, attributes, pair)
+        if width == 2 && nc_wcwidth(text[0]) == 1 {
+            _ = nc_put_cell(row, column + 1, [wchar_t(UInt8(ascii: " ")), 0], attributes, pair)
+        }
+    }
+
+    /// Draws a cell one single-byte character per column, which works in any locale.
+    private func putSingleByte(_ glyph: SingleByteGlyph, row: Int32, column: Int32, attributes: attr_t, pair: Int32) {
+        switch glyph {
+        case .lineDrawing(let key):
+            nc_put_acs(row, column, key, attributes, pair)
+        case .text(let text):
+            for (offset, byte) in text.utf8.enumerated() {
+                _ = nc_put_cell(row, column + Int32(offset), [wchar_t(byte), 0], attributes, pair)
+            }
         }
     }
 
