@@ -24,14 +24,15 @@ struct RedirectRule: Sendable {
         return (method == "GET" || method == "HEAD") && (300..<400).contains(status) && status != 304
     }
 
-    /// The hop after a 3xx answer to a GET of `url`; `nil` when the answer names no usable
-    /// `Location` (it is then reported like any other unexpected status). Throws when the
-    /// redirect must not be followed. `hops` counts the redirects followed so far.
+    /// The hop after a 3xx answer to a GET of `url`; `nil` when the answer names no `Location`
+    /// (it is then reported like any other unexpected status). Throws when the redirect must not
+    /// be followed. `hops` counts the redirects followed so far.
     func next(status: Int, location: String?, from url: URL, keySentSoFar: Bool, hops: Int) throws(PixapiError) -> Hop? {
-        guard let location, let target = URL(string: location, relativeTo: url)?.absoluteURL, let targetOrigin = APIOrigin(target) else {
-            return nil
-        }
+        guard let location, let target = URL(string: location, relativeTo: url)?.absoluteURL else { return nil }
         let from = APIOrigin(url).map(\.description) ?? "the server"
+        guard let targetOrigin = APIOrigin(target) else {
+            throw PixapiError(.malformedResponse, "\(from) redirected to a \(target.scheme ?? "non-HTTP") address; pixterm follows only http(s) redirects")
+        }
         if url.scheme?.lowercased() == "https", targetOrigin.scheme == "http" {
             throw PixapiError(
                 .malformedResponse,
