@@ -8,28 +8,27 @@ import PixapiKit
 public final class GalleryStore: Sendable {
     public let root: URL
     let index: GalleryIndex
+    let notice = IndexNotice()
 
     /// Opens (or creates) the gallery at `folder`. A new, unreadable or outdated index is rebuilt
     /// from the files; an existing one is used as is, so opening a large gallery stays fast: call
     /// `refresh()` after showing the first page to pick up changes made outside pixterm.
     /// `rebuildIfNeeded: false` is for a caller about to call `rebuild()` itself.
+    ///
+    /// A gallery that cannot be written (read-only mount or permissions, full disk) still opens
+    /// for reading: see `indexNotice`.
     public init(folder: URL, rebuildIfNeeded: Bool = true) throws(GalleryError) {
         root = folder.standardizedFileURL
         let metadata = root.appendingPathComponent(GalleryLayout.metadataFolder)
-        try AtomicFile.createDirectory(metadata.appendingPathComponent("staging"))
+        // Only saving needs staging: a read-only gallery can still be listed without it.
+        try? ContainedFolder.create(GalleryLayout.stagingFolder, in: root)
         let indexURL = metadata.appendingPathComponent("index.sqlite")
         // Creating, migrating, replacing and first filling the index happen one process at a
         // time: two pixterms starting on a new gallery would otherwise both create its tables,
         // and one would take the other's failure for a damaged index and delete it under it.
         let opening = FileLock(metadata.appendingPathComponent("index.lock"), wait: true)
         do {
-            index = try GalleryIndex(path: indexURL)
-        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
-            // The index is only a cache: a damaged one is replaced.
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: indexURL.path + suffix) }
-            do { index = try GalleryIndex(path: indexURL) } catch {
-                throw GalleryError(message: "cannot open the gallery index in \(metadata.path): \(error)")
-            }
+            index = try Self.openIndex(at: indexURL, notice: notice)
         } catch {
             throw GalleryError(message: "cannot open the gallery index in \(metadata.path): \(error)")
         }
@@ -38,12 +37,34 @@ public final class GalleryStore: Sendable {
         withExtendedLifetime(opening) {}
     }
 
+    /// The index file, replaced when damaged; when it cannot be written, a read-only or in-memory
+    /// index, with a notice saying so.
+    private static func openIndex(at indexURL: URL, notice: IndexNotice) throws -> GalleryIndex {
+        do {
+            return try GalleryIndex(path: indexURL)
+        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+            // The index is only a cache: a damaged one is replaced.
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: indexURL.path + suffix) }
+            DirectorySync.sync(indexURL.deletingLastPathComponent())
+            return try GalleryIndex(path: indexURL)
+        } catch where GalleryIndex.isUnwritable(error) {
+            let index = try GalleryIndex.unwritable(path: indexURL)
+            notice.set(index.storage == .memory
+                ? "the gallery index in \(indexURL.deletingLastPathComponent().path) cannot be written (\(error)); it was built in memory for this run"
+                : "the gallery index in \(indexURL.deletingLastPathComponent().path) cannot be written (\(error)); showing it as last saved")
+            return index
+        }
+    }
+
+    /// Said once to the user when the index could not be written (read-only or full disk):
+    /// listing works, but shows the index as last saved (or as built in memory for this run).
+    public var indexNotice: String? { notice.value }
+
     /// Where downloads and decoded images wait until complete; on the gallery's filesystem so
     /// saving is a rename.
     public func stagingDirectory() throws(GalleryError) -> URL {
-        let staging = root.appendingPathComponent(GalleryLayout.metadataFolder).appendingPathComponent("staging")
-        try AtomicFile.createDirectory(staging)
-        return staging
+        // A real folder inside the gallery: a link there would have downloads written elsewhere.
+        try ContainedFolder.create(GalleryLayout.stagingFolder, in: root)
     }
 
     /// Moves a complete image into the gallery with its sidecar.
@@ -82,14 +103,17 @@ public final class GalleryStore: Sendable {
         do { json = try Sidecar.encoder.encode(sidecar) } catch {
             throw GalleryError(message: "cannot encode the sidecar: \(error)")
         }
-        try AtomicFile.write(json, to: GalleryLayout.sidecarURL(for: destination))
+        // Every folder on the way must be a real one inside the gallery: a date folder that is a
+        // link would put the image outside it.
+        try ContainedFolder.create(Self.folder(of: relative), in: root)
+        try AtomicFile.write(json, to: GalleryLayout.sidecarURL(for: destination), temporaryFolder: try stagingDirectory())
         do {
             try AtomicFile.move(file, to: destination)
         } catch {
             try? FileManager.default.removeItem(at: GalleryLayout.sidecarURL(for: destination))
             throw error
         }
-        let row = Self.row(relative: relative, sidecar: sidecar)
+        let row = Self.row(relative: relative, sidecar: sidecar.sanitized())
         try? index.pool.write { db in try GalleryIndex.upsert(row, in: db) }
         return entry(row)
     }
@@ -146,8 +170,9 @@ public final class GalleryStore: Sendable {
 
     /// Everything the sidecar records about an entry (revised prompt, request cost, task id...);
     /// `nil` for an image without a readable sidecar.
+    /// Its text fields are sanitized (see `SidecarFile`).
     public func sidecar(for entry: GalleryEntry) -> Sidecar? {
-        FileManager.default.contents(atPath: GalleryLayout.sidecarURL(for: entry.url).path).flatMap { try? Sidecar.decoder.decode(Sidecar.self, from: $0) }
+        (try? SidecarFile.read(forImage: entry.url)) ?? nil
     }
 
     func entry(taskID: String, index imageIndex: Int) throws(GalleryError) -> GalleryEntry? {
@@ -215,16 +240,36 @@ public final class GalleryStore: Sendable {
         return String(relative[..<slash])
     }
 
-    /// Removes temp files and staged downloads that a killed process left behind.
+    /// Removes temp files and staged downloads that a killed process left behind. Only
+    /// `.pixterm/staging` is cleaned, which pixterm alone writes to; only files in it (never a
+    /// folder, and a link is removed as a link, its target untouched); and only when `staging`
+    /// is a real folder, not a link to somewhere else.
     private func cleanLeftovers() {
-        let fm = FileManager.default
-        let now = Date()
-        if let staged = try? fm.contentsOfDirectory(at: try stagingDirectory(), includingPropertiesForKeys: [.contentModificationDateKey]) {
-            for file in staged {
-                let modified = (try? file.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? now
-                // Another process may still be downloading into staging: only clear old files.
-                if now.timeIntervalSince(modified) > 6 * 3600 { try? fm.removeItem(at: file) }
-            }
+        let metadata = root.appendingPathComponent(GalleryLayout.metadataFolder)
+        let staging = root.appendingPathComponent(GalleryLayout.stagingFolder)
+        guard FolderListing.entries(of: metadata)?.contains(where: { $0.name == "staging" && $0.kind == .folder }) == true,
+              let staged = FolderListing.entries(of: staging)
+        else { return }
+        let now = Date().timeIntervalSince1970
+        for entry in staged where entry.kind != .folder {
+            let file = staging.appendingPathComponent(entry.name)
+            // Another process may still be downloading into staging: only clear old files.
+            guard let modified = modificationTime(of: file), now - modified > Self.stagedLeftoverAge else { continue }
+            unlink(file.path)
         }
     }
+
+    /// How old a staged file must be before it counts as left by a killed process: a slow
+    /// download may still be writing to it for a long while.
+    static let stagedLeftoverAge: TimeInterval = 6 * 3600
+}
+
+/// A message for the user that the store sets at most once.
+final class IndexNotice: @unchecked Sendable {
+    private let lock = NSLock()
+    private var message: String?
+
+    var value: String? { lock.withLock { message } }
+
+    func set(_ text: String) { lock.withLock { if message == nil { message = text } } }
 }

@@ -14,38 +14,14 @@ public enum ImageDecoder {
     }
 
     /// The whole file, with a read failure reported as an `ImageCodecError` like decode failures.
-    /// Read straight into the array: going through `Data` copied every byte once more, 22 MB
-    /// for a 4K PNG, on the path of every preview.
-    public static func contents(of url: URL) throws(ImageCodecError) -> [UInt8] {
-        func unreadable(_ code: Int32) -> ImageCodecError {
-            ImageCodecError(kind: .unreadable, description: "\(url.path): cannot read the file (\(String(cString: strerror(code)))).")
+    /// Only a regular file is read: a FIFO or a device named like an image is refused at once
+    /// rather than waited on (see `RegularFile`).
+    public static func contents(of url: URL, followLinks: Bool = true) throws(ImageCodecError) -> [UInt8] {
+        do {
+            return try RegularFile.read(url, followLinks: followLinks)
+        } catch {
+            throw ImageCodecError(kind: .unreadable, description: "\(url.path): \(error.reason).")
         }
-        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw unreadable(errno) }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw unreadable(errno) }
-        guard info.st_mode & S_IFMT == S_IFREG else {
-            throw ImageCodecError(kind: .unreadable, description: "\(url.path): not a regular file.")
-        }
-        let size = Int(info.st_size)
-        guard size > 0 else { return [] }
-        var failure: Int32 = 0
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            while count < size {
-                let got = read(descriptor, buffer.baseAddress! + count, size - count)
-                if got > 0 {
-                    count += got
-                } else if got == 0 {
-                    break
-                } else if errno != EINTR {
-                    failure = errno
-                    break
-                }
-            }
-        }
-        if failure != 0 { throw unreadable(failure) }
-        return bytes
     }
 
     /// The in-memory variant, for bytes that arrive over HTTP.

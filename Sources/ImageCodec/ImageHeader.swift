@@ -27,11 +27,10 @@ public struct ImageHeader: Sendable, Hashable {
 
     /// Reads at most 64 KiB of the file: enough for PNG's IHDR, WebP's first chunk and the SOF
     /// marker of any JPEG whose EXIF block is not larger than that.
-    public static func read(contentsOf url: URL) throws -> ImageHeader? {
-        let handle = try FileHandle(forReadingFrom: url)
-        defer { try? handle.close() }
-        let bytes = try handle.read(upToCount: 65_536) ?? Data()
-        return parse([UInt8](bytes))
+    /// Only a regular file is read (a FIFO named `x.png` would otherwise hang the reader);
+    /// `followLinks: false` refuses a symbolic link, for gallery scans.
+    public static func read(contentsOf url: URL, followLinks: Bool = true) throws -> ImageHeader? {
+        parse(try RegularFile.read(url, limit: 65_536, truncating: true, followLinks: followLinks))
     }
 
     /// The format from the magic bytes alone, for inputs too short to carry dimensions.

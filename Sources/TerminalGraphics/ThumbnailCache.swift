@@ -7,6 +7,9 @@ import ImageCodec
 public struct ThumbnailCache: Sendable {
     public let directory: URL
 
+    /// No real entry comes near this (a 1000x500-cell preview is 4 MB); anything larger is junk.
+    static let entryLimit = 64 << 20
+
     public init(directory: URL) {
         self.directory = directory
     }
@@ -19,11 +22,12 @@ public struct ThumbnailCache: Sendable {
     }
 
     /// The cached pixels, or nil when absent, stale or unreadable (a cache never fails loudly).
+    /// Only a regular file is read: a FIFO or a link planted in the cache folder is a miss.
     public func image(for file: URL, columns: Int, rows: Int) -> RGBAImage? {
         guard let key = Self.key(for: file, columns: columns, rows: rows),
-              let data = try? Data(contentsOf: entry(for: file, columns: columns, rows: rows))
+              let bytes = try? RegularFile.read(entry(for: file, columns: columns, rows: rows), limit: Self.entryLimit, followLinks: false)
         else { return nil }
-        return ThumbnailFile.decode([UInt8](data), expectedKey: key)
+        return ThumbnailFile.decode(bytes, expectedKey: key)
     }
 
     /// Written to a temporary file and renamed into place, so a concurrent reader or a crash

@@ -157,21 +157,29 @@ import Testing
         #expect(Set(entries.map(\.id)).count == 2)
     }
 
-    @Test func leftoversOfAKilledSaveAreCleanedOnlyWhenOld() throws {
+    /// Clean-up happens only in `.pixterm/staging`, where a killed save leaves its temp files:
+    /// the image folders are the user's, so a scan deletes nothing there (an orphan sidecar stays,
+    /// ignored by the index).
+    @Test func leftoversOfAKilledSaveAreCleanedOnlyWhenOldAndOnlyInStaging() throws {
         let fixture = try GalleryFixture()
         let entry = try fixture.save("present", created: day(1))
         let folder = entry.url.deletingLastPathComponent()
-        let orphanOld = folder.appendingPathComponent("010101-gone-0000-0.png.json")
-        let orphanNew = folder.appendingPathComponent("010102-saving-0000-0.png.json")
-        let tempOld = folder.appendingPathComponent(AtomicFile.temporaryPrefix + "old")
-        for file in [orphanOld, orphanNew, tempOld] { try Data("{}".utf8).write(to: file) }
-        try GalleryFixture.setModified(orphanOld, Date().addingTimeInterval(-2 * GalleryStore.leftoverAge))
-        try GalleryFixture.setModified(tempOld, Date().addingTimeInterval(-2 * GalleryStore.leftoverAge))
+        let staging = try fixture.store.stagingDirectory()
+        let orphan = folder.appendingPathComponent("010101-gone-0000-0.png.json")
+        let oldTempInFolder = folder.appendingPathComponent(AtomicFile.temporaryPrefix + "old")
+        let tempOld = staging.appendingPathComponent(AtomicFile.temporaryPrefix + "old")
+        let tempNew = staging.appendingPathComponent(AtomicFile.temporaryPrefix + "new")
+        for file in [orphan, oldTempInFolder, tempOld, tempNew] { try Data("{}".utf8).write(to: file) }
+        for file in [orphan, oldTempInFolder, tempOld] {
+            try GalleryFixture.setModified(file, Date().addingTimeInterval(-2 * GalleryStore.stagedLeftoverAge))
+        }
 
         try fixture.store.rebuild()
-        #expect(!FileManager.default.fileExists(atPath: orphanOld.path))
+        _ = try GalleryStore(folder: fixture.folder)
         #expect(!FileManager.default.fileExists(atPath: tempOld.path))
-        #expect(FileManager.default.fileExists(atPath: orphanNew.path), "a save in progress writes its sidecar first")
+        #expect(FileManager.default.fileExists(atPath: tempNew.path), "another process may be saving")
+        #expect(FileManager.default.fileExists(atPath: orphan.path) && FileManager.default.fileExists(atPath: oldTempInFolder.path))
+        #expect(try fixture.store.page(limit: 10).total == 1)
         #expect(FileManager.default.fileExists(atPath: GalleryLayout.sidecarURL(for: entry.url).path))
     }
 

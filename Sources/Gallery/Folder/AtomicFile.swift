@@ -1,15 +1,19 @@
 import Foundation
 
-/// Writes that are all or nothing: a temp file in the same folder, flushed to disk, then renamed.
-/// A kill at any moment leaves either the old state or the new one, never half a file.
+/// Writes that are all or nothing: a temp file on the same filesystem, flushed to disk, renamed,
+/// then the folder flushed too. A kill or a power loss at any moment leaves either the old state
+/// or the new one, never half a file.
 enum AtomicFile {
     static let temporaryPrefix = ".pixterm-tmp-"
 
+    /// The temp file goes in `temporaryFolder` when given (the gallery passes its own
+    /// `.pixterm/staging`, so a killed save leaves nothing in the image folders and clean-up never
+    /// has to look there), else next to `destination`.
     /// `mode` is the new file's permissions (the journal's entries are 0600).
-    static func write(_ data: Data, to destination: URL, mode: mode_t = 0o644) throws(GalleryError) {
+    static func write(_ data: Data, to destination: URL, temporaryFolder: URL? = nil, mode: mode_t = 0o644) throws(GalleryError) {
         let directory = destination.deletingLastPathComponent()
         try createDirectory(directory)
-        let temporary = directory.appendingPathComponent(temporaryPrefix + UUID().uuidString)
+        let temporary = (temporaryFolder ?? directory).appendingPathComponent(temporaryPrefix + UUID().uuidString)
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, mode)
         guard fd >= 0 else { throw GalleryError.posix(errno, "cannot write in \(directory.path)") }
         var ok = data.withUnsafeBytes { buffer -> Bool in
@@ -34,17 +38,21 @@ enum AtomicFile {
             unlink(temporary.path)
             throw error
         }
+        DirectorySync.syncAfterMove(from: nil, to: destination)
     }
 
-    /// Moves a complete file into place, flushing it first; same filesystem, so it is a rename.
+    /// Moves a complete file into place, flushing it first and both folders after; same
+    /// filesystem, so it is a rename. The source is opened without following a link and
+    /// without waiting on a FIFO.
     static func move(_ source: URL, to destination: URL) throws(GalleryError) {
         try createDirectory(destination.deletingLastPathComponent())
-        let fd = open(source.path, O_RDONLY)
+        let fd = open(source.path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)
         if fd >= 0 {
             fsync(fd)
             close(fd)
         }
         try rename(source, to: destination)
+        DirectorySync.syncAfterMove(from: source, to: destination)
     }
 
     /// Leaves `source` where it was when the rename fails: it may be the user's only copy.

@@ -10,7 +10,7 @@ final class FileLock: Sendable {
     /// Takes the lock, waiting for it when `wait` (otherwise `nil` when another holds it); `nil`
     /// also when the lock file cannot be opened.
     init?(_ file: URL, wait: Bool) {
-        let fd = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        let fd = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { return nil }
         var result: Int32
         repeat { result = flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) } while result != 0 && errno == EINTR

@@ -5,6 +5,8 @@ import PixapiKit
 /// person browsing the folder finds things without pixterm.
 enum GalleryLayout {
     static let metadataFolder = ".pixterm"
+    /// Downloads and temp files wait here, on the gallery's filesystem, until renamed into place.
+    static let stagingFolder = ".pixterm/staging"
     static let trashFolder = ".trash"
     static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "webp"]
 

@@ -5,9 +5,23 @@ import PixapiKit
 /// The SQLite cache over the gallery folder: fast listing, sorting and full-text search.
 /// Deleting it loses nothing; `GalleryStore.rebuild()` makes it again from the files.
 struct GalleryIndex: Sendable {
-    static let schema = "v2"
+    /// v3: text from sidecars is sanitized before it is indexed, so an older index, which may
+    /// hold escape sequences, is rebuilt.
+    static let schema = "v3"
 
-    let pool: DatabasePool
+    /// Where the index lives for this process.
+    enum Storage: Sendable, Equatable {
+        /// The file in `.pixterm/`, read and written.
+        case file
+        /// The file, opened read-only and immutable: the gallery cannot be written (read-only
+        /// mount, permissions, full disk), so changes since it was last written are not seen.
+        case readOnlyFile
+        /// A copy built from the files for this process only, when not even that could be read.
+        case memory
+    }
+
+    let pool: any DatabaseWriter
+    let storage: Storage
     /// True when the index was just created, or had an older layout and was erased: the
     /// store fills it from the files before answering anything.
     let needsRebuild: Bool
@@ -16,7 +30,7 @@ struct GalleryIndex: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.label = "pixterm-gallery"
-        pool = try DatabasePool(path: path.path, configuration: configuration)
+        let pool = try DatabasePool(path: path.path, configuration: configuration)
         let applied = try pool.read { db in try Self.migrator.appliedIdentifiers(db) }
         needsRebuild = applied != [Self.schema]
         if needsRebuild, !applied.isEmpty {
@@ -24,6 +38,48 @@ struct GalleryIndex: Sendable {
             try pool.erase()
         }
         try Self.migrator.migrate(pool)
+        self.pool = pool
+        storage = .file
+    }
+
+    /// The index for a gallery that cannot be written: the file read-only when it is current,
+    /// otherwise an in-memory index that the store fills from the files.
+    ///
+    /// A WAL database cannot be opened read-only where its `-shm` file cannot be created, unless
+    /// it is opened `immutable`, which SQLite accepts only as a URI parameter.
+    static func unwritable(path: URL) throws -> GalleryIndex {
+        if let pool = try? readOnlyFile(path), let applied = try? pool.read({ db in try migrator.appliedIdentifiers(db) }), applied == [schema] {
+            return GalleryIndex(pool: pool, storage: .readOnlyFile, needsRebuild: false)
+        }
+        var configuration = Configuration()
+        configuration.label = "pixterm-gallery-memory"
+        let memory = try DatabaseQueue(configuration: configuration)
+        try migrator.migrate(memory)
+        return GalleryIndex(pool: memory, storage: .memory, needsRebuild: true)
+    }
+
+    private init(pool: any DatabaseWriter, storage: Storage, needsRebuild: Bool) {
+        self.pool = pool
+        self.storage = storage
+        self.needsRebuild = needsRebuild
+    }
+
+    private static func readOnlyFile(_ path: URL) throws -> DatabaseQueue {
+        guard FileManager.default.fileExists(atPath: path.path),
+              let escaped = path.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)
+        else { throw DatabaseError(resultCode: .SQLITE_CANTOPEN) }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.label = "pixterm-gallery-readonly"
+        return try DatabaseQueue(path: "file:\(escaped)?immutable=1", configuration: configuration)
+    }
+
+    /// Whether `error` says the index cannot be written (as opposed to being damaged): the
+    /// gallery is then still read, from a read-only or in-memory index.
+    static func isUnwritable(_ error: any Error) -> Bool {
+        if error is GalleryError { return true }
+        guard let error = error as? DatabaseError else { return false }
+        return [.SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_IOERR, .SQLITE_FULL, .SQLITE_PERM].contains(error.resultCode)
     }
 
     static let migrator: DatabaseMigrator = {

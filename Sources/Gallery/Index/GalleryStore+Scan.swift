@@ -26,7 +26,8 @@ extension GalleryStore {
                 }
             }
         } catch {
-            throw GalleryError(message: "cannot write the gallery index: \(error)")
+            let why = GalleryIndex.isUnwritable(error) ? " (is the gallery folder read-only, or the disk full?)" : ""
+            throw GalleryError(message: "cannot write the gallery index: \(error)\(why)")
         }
         return listing.problems
     }
@@ -50,7 +51,7 @@ extension GalleryStore {
         var changes: [(folder: String, mtime: Double?, listing: Listing)] = []
         while let folder = queue.popLast() {
             guard visited.insert(folder).inserted else { continue }
-            let mtime = modificationTime(of: root.appendingPathComponent(folder))
+            let mtime = folderTime(folder)
             if let mtime, known[folder] == mtime { continue }
             guard mtime != nil else {
                 changes.append((folder, nil, Listing()))
@@ -64,7 +65,8 @@ extension GalleryStore {
             problems += listing.problems
             changes.append((folder, listing.folders[folder], listing))
         }
-        guard !changes.isEmpty else { return problems }
+        // A read-only index shows what it held when last written; `indexNotice` says so.
+        guard !changes.isEmpty, index.storage != .readOnlyFile else { return problems }
         do {
             try index.pool.write { db in
                 for change in changes {
@@ -88,6 +90,9 @@ extension GalleryStore {
                     }
                 }
             }
+        } catch where GalleryIndex.isUnwritable(error) {
+            // A full disk: listing still works from the index as it was.
+            notice.set("the gallery index could not be updated (\(error)); showing it as last saved")
         } catch {
             throw GalleryError(message: "cannot update the gallery index: \(error)")
         }
@@ -121,49 +126,62 @@ extension GalleryStore {
 
     /// The time recorded for a folder: its modification time, or 0 (never equal to a real one)
     /// while it is unsettled or unreadable.
-    private func recordedTime(of directory: URL) -> Double {
-        guard let mtime = modificationTime(of: directory), Date().timeIntervalSince1970 - mtime > Self.unsettledAge else { return 0 }
+    private func recordedTime(of relativeFolder: String) -> Double {
+        guard let mtime = folderTime(relativeFolder), Date().timeIntervalSince1970 - mtime > Self.unsettledAge else { return 0 }
         return mtime
     }
 
-    /// How long a temp file or a sidecar without its image may sit before it counts as left
-    /// behind by a killed process rather than a save in progress.
-    static let leftoverAge: TimeInterval = 3600
+    /// A folder's modification time, `nil` when it is gone or is no longer a real folder (a
+    /// link now stands where it was). Only the gallery itself may be reached through a link.
+    private func folderTime(_ relativeFolder: String) -> Double? {
+        var info = stat()
+        let url = relativeFolder.isEmpty ? root : root.appendingPathComponent(relativeFolder)
+        let status = relativeFolder.isEmpty ? stat(url.path, &info) : lstat(url.path, &info)
+        guard status == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+        return Self.time(info)
+    }
 
     /// Lists one folder: images become rows (from their sidecar, or from the file alone), and
     /// subfolders are recorded (and scanned too when `recursive`). The folder's time is read
     /// before its names, so a file added during the scan changes it and is found next time.
+    ///
+    /// Nothing is followed or opened that is not a real folder or a regular file: a symbolic
+    /// link (to a folder out of the gallery, or to `.`) and a FIFO, socket or device named like
+    /// an image are reported as problems and skipped. Nothing is deleted: a scan only reads.
     private func scan(relativeFolder: String, recursive: Bool, isKnown: (String) -> Bool, into listing: inout Listing) {
         let directory = relativeFolder.isEmpty ? root : root.appendingPathComponent(relativeFolder)
-        let mtime = recordedTime(of: directory)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+        let mtime = recordedTime(of: relativeFolder)
+        guard let entries = FolderListing.entries(of: directory, followLink: relativeFolder.isEmpty) else { return }
         listing.folders[relativeFolder] = mtime
-        let present = Set(names)
-        for name in names.sorted() {
-            let relative = relativeFolder.isEmpty ? name : relativeFolder + "/" + name
-            let url = directory.appendingPathComponent(name)
-            if name.hasPrefix(".") {  // .pixterm, .trash, temp files
-                if name.hasPrefix(AtomicFile.temporaryPrefix) { removeIfLeftBehind(url) }
-                continue
-            }
-            if name.hasSuffix(".json") {
-                let image = String(name.dropLast(5))
-                if GalleryLayout.isImage(URL(fileURLWithPath: image)), !present.contains(image) { removeIfLeftBehind(url) }
-                continue
-            }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
+        for entry in entries {
+            // .pixterm, .trash and hidden files are not images; sidecars are read with theirs.
+            if entry.name.hasPrefix(".") || entry.name.hasSuffix(".json") { continue }
+            let relative = relativeFolder.isEmpty ? entry.name : relativeFolder + "/" + entry.name
+            let url = directory.appendingPathComponent(entry.name)
+            switch entry.kind {
+            case .folder:
                 if recursive {
                     scan(relativeFolder: relative, recursive: true, isKnown: isKnown, into: &listing)
                 } else {
-                    listing.folders[relative] = recordedTime(of: url)
+                    listing.folders[relative] = recordedTime(of: relative)
                 }
-            } else if GalleryLayout.isImage(url) {
+            case .file where GalleryLayout.isImage(url):
                 listing.images.insert(relative)
                 if !isKnown(relative) { listing.pending.append((url, relative)) }
+            case .symbolicLink where GalleryLayout.isImage(url) || Self.isFolder(url):
+                listing.problems.append(GalleryProblem(path: url.path, reason: "a symbolic link; not followed (the gallery lists only what is inside it)"))
+            case let .special(kind) where GalleryLayout.isImage(url):
+                listing.problems.append(GalleryProblem(path: url.path, reason: "\(kind), not an image file; skipped"))
+            default:
+                continue
             }
         }
+    }
+
+    /// Whether a link leads to a folder: `stat` only, nothing is opened.
+    private static func isFolder(_ url: URL) -> Bool {
+        var info = stat()
+        return stat(url.path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     /// Reads the sidecars (or image headers) of the images a scan found, on every core: reading
@@ -200,21 +218,15 @@ extension GalleryStore {
         var all: [(rows: [GalleryIndex.Row], problems: [GalleryProblem])] { lock.withLock { slots } }
     }
 
-    private func removeIfLeftBehind(_ url: URL) {
-        guard let mtime = modificationTime(of: url), Date().timeIntervalSince1970 - mtime > Self.leftoverAge else { return }
-        try? FileManager.default.removeItem(at: url)
-    }
-
     private func row(forImage url: URL, relative: String, problems: inout [GalleryProblem]) -> GalleryIndex.Row? {
-        let sidecarURL = GalleryLayout.sidecarURL(for: url)
-        if let data = FileManager.default.contents(atPath: sidecarURL.path) {
-            do {
-                return Self.row(relative: relative, sidecar: try Sidecar.decoder.decode(Sidecar.self, from: data))
-            } catch {
-                problems.append(GalleryProblem(path: sidecarURL.path, reason: "unreadable sidecar (\(Self.describe(error))); indexed from the image alone"))
-            }
+        do {
+            if let sidecar = try SidecarFile.read(forImage: url) { return Self.row(relative: relative, sidecar: sidecar) }
+        } catch {
+            problems.append(GalleryProblem(
+                path: GalleryLayout.sidecarURL(for: url).path, reason: "unreadable sidecar (\(error.reason)); indexed from the image alone"
+            ))
         }
-        guard let header = try? ImageHeader.read(contentsOf: url) else {
+        guard let header = try? ImageHeader.read(contentsOf: url, followLinks: false) else {
             problems.append(GalleryProblem(path: url.path, reason: "not a readable PNG, JPEG or WebP image; skipped"))
             return nil
         }
@@ -225,10 +237,19 @@ extension GalleryStore {
         )
     }
 
+    /// A file's modification time, read without following a link.
     func modificationTime(of url: URL) -> Double? {
         var info = stat()
-        guard stat(url.path, &info) == 0 else { return nil }
-        return Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+        guard lstat(url.path, &info) == 0 else { return nil }
+        return Self.time(info)
+    }
+
+    private static func time(_ info: stat) -> Double {
+        #if canImport(Darwin)
+        Double(info.st_mtimespec.tv_sec) + Double(info.st_mtimespec.tv_nsec) / 1e9
+        #else
+        Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+        #endif
     }
 
     /// FNV-1a, so a file without a sidecar keeps the same id across rebuilds.

@@ -10,6 +10,7 @@ extension GalleryStore {
     public func remove(_ key: String) throws(GalleryError) -> GalleryEntry {
         guard let entry = try entry(matching: key) else { throw GalleryError(message: "no image \(key) in the gallery") }
         let target = trashRoot.appendingPathComponent(entry.relativePath)
+        try ContainedFolder.create(GalleryLayout.trashFolder + "/" + Self.folder(of: entry.relativePath), in: root)
         let sidecar = GalleryLayout.sidecarURL(for: entry.url)
         if FileManager.default.fileExists(atPath: sidecar.path) {
             try AtomicFile.move(sidecar, to: GalleryLayout.sidecarURL(for: target))
@@ -23,14 +24,12 @@ extension GalleryStore {
         return entry
     }
 
-    /// Images in the trash, newest first, as (id, relative path).
+    /// Images in the trash, newest first, as (id, relative path). Links and special files in the
+    /// trash are not followed or opened.
     public func trashed() -> [(id: String, relativePath: String)] {
-        guard let enumerator = FileManager.default.enumerator(at: trashRoot, includingPropertiesForKeys: nil) else { return [] }
         var found: [(String, String, Date)] = []
-        for case let url as URL in enumerator where GalleryLayout.isImage(url) {
-            let relative = String(url.standardizedFileURL.path.dropFirst(trashRoot.standardizedFileURL.path.count + 1))
-            let sidecar = FileManager.default.contents(atPath: GalleryLayout.sidecarURL(for: url).path)
-                .flatMap { try? Sidecar.decoder.decode(Sidecar.self, from: $0) }
+        for relative in FolderListing.files(under: trashRoot) where GalleryLayout.isImage(URL(fileURLWithPath: relative)) {
+            let sidecar = (try? SidecarFile.read(forImage: trashRoot.appendingPathComponent(relative))) ?? nil
             found.append((sidecar?.id ?? "file-" + Self.stableHash(relative), relative, sidecar?.created ?? .distantPast))
         }
         return found.sorted { $0.2 > $1.2 }.map { ($0.0, $0.1) }
@@ -47,6 +46,7 @@ extension GalleryStore {
         guard !FileManager.default.fileExists(atPath: target.path) else {
             throw GalleryError(message: "cannot restore: \(item.relativePath) exists again in the gallery")
         }
+        try ContainedFolder.create(Self.folder(of: item.relativePath), in: root)
         let sidecar = GalleryLayout.sidecarURL(for: source)
         if FileManager.default.fileExists(atPath: sidecar.path) {
             try AtomicFile.move(sidecar, to: GalleryLayout.sidecarURL(for: target))

@@ -1,0 +1,96 @@
+import Foundation
+
+/// Reads files that may be hostile: a gallery or a command line can name a FIFO (opening it
+/// would wait forever for a writer), a device, a socket or a symbolic link out of the folder.
+///
+/// The file is opened with `O_NONBLOCK`, so opening a FIFO returns at once, and checked with
+/// `fstat` on the open descriptor (not on the path, which could be swapped in between) before a
+/// byte is read: only a regular file is read.
+public enum RegularFile {
+    /// Why a file was not read.
+    public struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
+        public enum Kind: Sendable, Hashable {
+            /// There is no such file.
+            case missing
+            /// `open`, `fstat` or `read` failed (permission denied, I/O error, ...).
+            case unreadable
+            /// A FIFO, socket, device or folder.
+            case notRegular
+            /// A symbolic link, where links are refused.
+            case symbolicLink
+            /// Larger than the caller's limit.
+            case tooLarge
+        }
+
+        public let kind: Kind
+        /// What went wrong, without the path: callers say which file.
+        public let reason: String
+        public var description: String { reason }
+    }
+
+    /// The whole file, or its first `limit` bytes when `truncating`, refusing anything that is
+    /// not a regular file. `followLinks: false` (gallery scans) refuses a symbolic link in the
+    /// last component (`O_NOFOLLOW`); a path the user typed follows links.
+    public static func read(
+        _ url: URL, limit: Int = Int.max, truncating: Bool = false, followLinks: Bool = true
+    ) throws(Failure) -> [UInt8] {
+        let descriptor = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (followLinks ? 0 : O_NOFOLLOW))
+        guard descriptor >= 0 else {
+            let code = errno
+            // Linux answers O_NOFOLLOW on a link with ELOOP (the BSDs with EMLINK).
+            if !followLinks, code == ELOOP || code == EMLINK {
+                throw Failure(kind: .symbolicLink, reason: "a symbolic link; not followed")
+            }
+            throw Failure(kind: code == ENOENT ? .missing : .unreadable, reason: "cannot read the file (\(String(cString: strerror(code))))")
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            throw Failure(kind: .unreadable, reason: "cannot read the file (\(String(cString: strerror(errno))))")
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw Failure(kind: .notRegular, reason: "not a regular file")
+        }
+        // A regular file never blocks, but clearing the flag keeps reads plain everywhere.
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        let size = Int(info.st_size)
+        if size > limit, !truncating {
+            throw Failure(kind: .tooLarge, reason: "larger than \(limit) bytes")
+        }
+        return try readAll(descriptor, count: min(size, limit))
+    }
+
+    /// What a non-regular file is, for messages.
+    public static func kindName(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: "a folder"
+        case S_IFIFO: "a FIFO"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR, S_IFBLK: "a device"
+        case S_IFLNK: "a symbolic link"
+        default: "not a plain file"
+        }
+    }
+
+    /// Reads up to `count` bytes straight into the array (no second copy through `Data`); a
+    /// file that shrank meanwhile yields what is there.
+    private static func readAll(_ descriptor: Int32, count size: Int) throws(Failure) -> [UInt8] {
+        guard size > 0 else { return [] }
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let got = Foundation.read(descriptor, buffer.baseAddress! + count, size - count)
+                if got > 0 {
+                    count += got
+                } else if got == 0 {
+                    break
+                } else if errno != EINTR {
+                    failure = errno
+                    break
+                }
+            }
+        }
+        if failure != 0 { throw Failure(kind: .unreadable, reason: "cannot read the file (\(String(cString: strerror(failure))))") }
+        return bytes
+    }
+}
