@@ -57,6 +57,42 @@ final class JournalFixture {
         #expect(journal.entry(id)?.nextStep == .unknownOutcome)
     }
 
+    @Test func eachEntryKeepsItsOwnIdempotencyKey() throws {
+        let fixture = JournalFixture()
+        let journal = try fixture.journal()
+        let first = try journal.open(request: Self.request, mode: .sync, baseURL: Self.base, cost: 1)
+        let second = try journal.open(request: Self.request, mode: .sync, baseURL: Self.base, cost: 1)
+        let given = try journal.open(request: Self.request, mode: .sync, baseURL: Self.base, cost: 1, idempotencyKey: "pixterm-given")
+        let keys = [first, second].compactMap { journal.entry($0)?.idempotencyKey }
+        #expect(keys.count == 2 && keys[0] != keys[1] && keys.allSatisfy { $0.hasPrefix("pixterm-") })
+        #expect(journal.entry(given)?.idempotencyKey == "pixterm-given")
+        try journal.recordTaskID("task-1", entry: first)
+        #expect(journal.entry(first)?.idempotencyKey == keys[0], "updates keep the key")
+    }
+
+    @Test(arguments: [(JournalEntry.State.outcomeUnknown, JournalEntry.NextStep.unknownOutcome), (.paidNotDownloaded, .paidNotDownloaded)])
+    func keptEntriesSayWhy(state: JournalEntry.State, next: JournalEntry.NextStep) throws {
+        let fixture = JournalFixture()
+        let journal = try fixture.journal()
+        let id = try journal.open(request: Self.request, mode: .sync, baseURL: Self.base, cost: 2)
+        try journal.keep(entry: id, as: state, note: "the answer was cut")
+        let entry = try #require(try fixture.journal().openEntries().first, "kept, as another process sees it")
+        #expect(entry.state == state && entry.nextStep == next && entry.note == "the answer was cut")
+    }
+
+    @Test func anEntryFromBeforeIdempotencyKeysGetsAStableOne() throws {
+        let fixture = JournalFixture()
+        let journal = try fixture.journal()
+        let id = try journal.open(request: Self.request, mode: .sync, baseURL: Self.base, cost: 2)
+        let file = fixture.directory.appendingPathComponent("\(id).json")
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        object["idempotencyKey"] = nil
+        try JSONSerialization.data(withJSONObject: object).write(to: file)
+        let first = try #require(journal.entry(id)?.idempotencyKey)
+        #expect(first == journal.entry(id)?.idempotencyKey)
+        #expect(journal.openEntries().map(\.id) == [id], "still listed")
+    }
+
     @Test func failRemovesTheEntry() throws {
         let fixture = JournalFixture()
         let journal = try fixture.journal()

@@ -17,15 +17,15 @@ import Testing
         let gallery: GalleryFixture
         let journals: JournalFixture
 
-        static func start() async throws -> Harness {
-            let simulator = try await Simulator.start(SimulatorConfiguration(taskDuration: .milliseconds(200)))
+        static func start(credits: Int? = nil) async throws -> Harness {
+            let simulator = try await Simulator.start(SimulatorConfiguration(taskDuration: .milliseconds(200), startingCredits: credits))
             let client = PixapiClient(configuration: ClientConfiguration(baseURL: simulator.baseURL, apiKey: "sk-test", poll: ResumeTests.poll))
             return Harness(simulator: simulator, client: client, gallery: try GalleryFixture(), journals: JournalFixture())
         }
 
         /// Runs `body` with a fresh harness and always tears it down, even when `body` throws.
-        static func with(_ body: (Harness) async throws -> Void) async throws {
-            let harness = try await start()
+        static func with(credits: Int? = nil, _ body: (Harness) async throws -> Void) async throws {
+            let harness = try await start(credits: credits)
             do {
                 try await body(harness)
             } catch {

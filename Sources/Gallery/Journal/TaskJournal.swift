@@ -19,7 +19,10 @@ public final class TaskJournal: @unchecked Sendable {
     private func lockFile(_ id: String) -> URL { directory.appendingPathComponent("\(id).lock") }
 
     /// Records a request before it is sent and claims the entry for this process.
-    public func open(request: ImageRequest, mode: SubmitMode, baseURL: URL, cost: Int?) throws(GalleryError) -> String {
+    /// `idempotencyKey` goes with the request and every retry of it.
+    public func open(
+        request: ImageRequest, mode: SubmitMode, baseURL: URL, cost: Int?, idempotencyKey: String = IdempotencyKey.make()
+    ) throws(GalleryError) -> String {
         let now = Date()
         let id = "\(Int(now.timeIntervalSince1970))-\(GalleryLayout.newID())"
         guard let claim = JournalClaim(entryID: id, lockFile: lockFile(id)) else {
@@ -28,7 +31,7 @@ public final class TaskJournal: @unchecked Sendable {
         lock.withLock { claims[id] = claim }
         let entry = JournalEntry(
             id: id, created: now, updated: now, request: request, mode: mode, baseURL: baseURL.removingCredentials.absoluteString, cost: cost,
-            state: .pending, taskID: nil, saved: [:]
+            state: .pending, taskID: nil, saved: [:], idempotencyKey: idempotencyKey
         )
         do {
             try write(entry)
@@ -55,9 +58,19 @@ public final class TaskJournal: @unchecked Sendable {
         try remove(id)
     }
 
-    /// The server refused the request (nothing was charged), or the user dismissed an entry.
+    /// The server refused the request or it was never sent (nothing was charged), or the user
+    /// dismissed an entry.
     public func fail(entry id: String, message: String) throws(GalleryError) {
         try remove(id)
+    }
+
+    /// The job stopped but the entry stays for the user: `state` says why (`outcomeUnknown`,
+    /// `paidNotDownloaded`), `note` what happened.
+    public func keep(entry id: String, as state: JournalEntry.State, note: String) throws(GalleryError) {
+        try update(id) { entry in
+            entry.state = state
+            entry.note = note
+        }
     }
 
     /// Open entries, oldest first, whether claimed or not.

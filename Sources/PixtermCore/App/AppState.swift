@@ -36,6 +36,9 @@ public enum Focus: Hashable, Sendable {
 public enum Confirmation: Hashable, Sendable {
     case spend(credits: Int, threshold: Int)
     case quit(runningJobs: Int)
+    /// Send a stopped job's request again under its journal entry's `Idempotency-Key`: it may
+    /// have been charged already (`reason`), and may cost `credits` again.
+    case retryKept(job: UUID, reason: KeptReason, credits: Int?)
 }
 
 public enum Overlay: Hashable, Sendable {

@@ -127,12 +127,12 @@ extension AppState {
             guard !job.state.isFinished else { return [] }
             return [.cancelJob(job.id)]
         case .character("r"):
+            if job.retriesKnowingly, let kept = job.kept {
+                overlay = .confirm(.retryKept(job: job.id, reason: kept, credits: job.cost?.costCredits))
+                return []
+            }
             guard case .failed = job.state else { note("only a failed job can be retried"); return [] }
-            let retry = Job(request: job.request, mode: job.mode, cost: job.cost, startedAt: Date())
-            jobs.append(retry)
-            selectedJob = jobs.count - 1
-            appendLog("retrying: \(job.request.prompt.prefix(60))")
-            return [.startJob(retry)]
+            return retry(job, now: Date())
         case .enter:
             if case let .failed(error) = job.state { fail(error.description) } else if let path = job.savedPaths.last { note(path) }
         case .character("q"):
@@ -140,6 +140,16 @@ extension AppState {
         default: break
         }
         return []
+    }
+
+    /// Starts `job` again as a new job: under the same journal entry and `Idempotency-Key` when
+    /// its entry was kept (the user confirmed), else as a new request.
+    mutating func retry(_ job: Job, now: Date) -> [Effect] {
+        let again = Job(request: job.request, mode: job.mode, cost: job.cost, startedAt: now, retrying: job.retriesKnowingly ? job.journal : nil)
+        jobs.append(again)
+        selectedJob = jobs.count - 1
+        appendLog("retrying\(again.retrying.map { " journal entry \($0.entry) with its Idempotency-Key" } ?? ""): \(job.request.prompt.prefix(60))")
+        return [.startJob(again)]
     }
 
     /// Builds the request from the compose screen, checks it, and either starts it or asks first.
@@ -208,12 +218,12 @@ extension AppState {
             appendLog("done: \(prompt) -> \(jobs[index].savedPaths.joined(separator: ", "))")
             note("done: \(jobs[index].savedPaths.count) image\(jobs[index].savedPaths.count == 1 ? "" : "s") saved to the gallery (Ctrl+O)")
         case let .failed(error):
-            fail("job failed: \(error.description)")
+            fail(error.kind == .unknownOutcome ? error.description : "job failed: \(error.description)")
         case .cancelled:
             appendLog("cancelled: \(prompt)")
         case let .submitted(taskID):
             appendLog("task \(taskID) submitted: \(prompt)")
-        case .progress, .saved:
+        case .progress, .saved, .recorded, .kept:
             break
         }
     }

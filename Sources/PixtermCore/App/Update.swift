@@ -41,9 +41,14 @@ extension AppState {
             return [.loadGallery(filter: gallery.filter, limit: Self.galleryPageSize)]
         case let .resumed(found):
             jobs.append(contentsOf: found)
-            if !found.isEmpty {
-                note("resuming \(found.count) paid job\(found.count == 1 ? "" : "s") left from last time")
-                appendLog("resuming \(found.count) job(s) from the journal")
+            let kept = found.filter { $0.kept != nil }.count
+            let running = found.count - kept
+            var said: [String] = []
+            if running > 0 { said.append("resuming \(running) paid job\(running == 1 ? "" : "s") left from last time") }
+            if kept > 0 { said.append("\(kept) earlier job\(kept == 1 ? "" : "s") may have been charged (see Jobs; r retries, asking first)") }
+            if !said.isEmpty {
+                note(said.joined(separator: "; "))
+                appendLog(said.joined(separator: "; "))
             }
             return []
         case .demoStarted:
@@ -142,6 +147,9 @@ extension AppState {
                 pendingSubmit = nil
                 guard yes, let request else { note("not sent"); return [] }
                 return start(request, environment: environment, now: now)
+            case let .retryKept(id, _, _):
+                guard yes, let job = jobs.first(where: { $0.id == id }) else { note("not sent; the job stays in the journal (`pixterm tasks`)"); return [] }
+                return retry(job, now: now)
             }
         }
     }

@@ -7,7 +7,7 @@ extension GalleryStore: ResultStore {
         try save(
             imageAt: file, request: record.request, index: record.index, mode: record.mode, taskID: record.taskID,
             revisedPrompt: record.revisedPrompt, creditsPerImage: record.creditsPerImage, requestCost: record.requestCost,
-            created: record.created
+            created: record.created, serverCreated: record.serverCreated
         ).url
     }
 }
@@ -17,11 +17,30 @@ extension TaskJournal: ResumableJournal {
         openEntries().compactMap { found in
             // Read again under the claim: the previous owner may have saved more images meanwhile.
             guard let claim = claim(found.id), let entry = entry(found.id) else { return nil }
-            return ClaimedEntry(
-                entry: entry.id, request: entry.request, mode: entry.mode, taskID: entry.taskID, baseURL: entry.baseURL, cost: entry.cost,
-                created: entry.created, alreadySaved: entry.saved, claim: claim
-            )
+            return ClaimedEntry(entry, claim: claim)
         }
+    }
+
+    public func keep(entry: String, because reason: KeptReason, message: String) throws {
+        switch reason {
+        case .outcomeUnknown: try keep(entry: entry, as: .outcomeUnknown, note: message)
+        case .paidNotDownloaded: try keep(entry: entry, as: .paidNotDownloaded, note: message)
+        }
+    }
+}
+
+extension ClaimedEntry {
+    /// A journal entry this process holds `claim` on.
+    public init(_ entry: JournalEntry, claim: any Sendable) {
+        let kept: KeptReason? = switch entry.nextStep {
+        case .poll: nil
+        case .unknownOutcome: .outcomeUnknown
+        case .paidNotDownloaded: .paidNotDownloaded
+        }
+        self.init(
+            entry: entry.id, request: entry.request, mode: entry.mode, taskID: entry.taskID, baseURL: entry.baseURL, cost: entry.cost,
+            created: entry.created, alreadySaved: entry.saved, idempotencyKey: entry.idempotencyKey, kept: kept, claim: claim
+        )
     }
 }
 

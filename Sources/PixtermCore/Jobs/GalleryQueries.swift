@@ -25,13 +25,19 @@ public struct ClaimedEntry: Sendable {
     public let cost: Int?
     public let created: Date
     public let alreadySaved: [Int: String]
+    /// Sent with the request; a knowing retry sends it again.
+    public let idempotencyKey: String
+    /// Why an entry without a task id is open; `nil` for an entry with one.
+    public let kept: KeptReason?
     /// Keeps the claim (a file lock) held for as long as the entry is being worked on.
     public let claim: any Sendable
 
     public init(
         entry: String, request: ImageRequest, mode: SubmitMode, taskID: String?, baseURL: String, cost: Int?, created: Date,
-        alreadySaved: [Int: String], claim: any Sendable
+        alreadySaved: [Int: String], idempotencyKey: String, kept: KeptReason?, claim: any Sendable
     ) {
+        self.idempotencyKey = idempotencyKey
+        self.kept = kept
         self.entry = entry
         self.request = request
         self.mode = mode
@@ -42,6 +48,8 @@ public struct ClaimedEntry: Sendable {
         self.alreadySaved = alreadySaved
         self.claim = claim
     }
+
+    public var journalRef: JournalRef { JournalRef(entry: entry, idempotencyKey: idempotencyKey) }
 }
 
 /// The journal as the resume path sees it.

@@ -33,10 +33,16 @@ public struct Job: Identifiable, Hashable, Sendable {
     public private(set) var savedPaths: [String]
     /// True for a job picked up from the journal at start-up rather than submitted now.
     public let isResumed: Bool
+    /// The journal entry this job sends again (same `Idempotency-Key`) rather than opening a new one.
+    public let retrying: JournalRef?
+    /// Its journal entry, once recorded.
+    public private(set) var journal: JournalRef?
+    /// Set when the job stopped and its journal entry was kept because it may have been charged.
+    public private(set) var kept: KeptReason?
 
     public init(
         id: UUID = UUID(), request: ImageRequest, mode: SubmitMode, cost: CostEstimate?, startedAt: Date,
-        taskID: String? = nil, isResumed: Bool = false
+        taskID: String? = nil, isResumed: Bool = false, retrying: JournalRef? = nil
     ) {
         self.id = id
         self.request = request
@@ -45,9 +51,31 @@ public struct Job: Identifiable, Hashable, Sendable {
         self.startedAt = startedAt
         self.taskID = taskID
         self.isResumed = isResumed
+        self.retrying = retrying
+        journal = retrying
         state = taskID == nil ? .submitting : .running(status: "resuming")
         savedPaths = []
     }
+
+    /// A job for a journal entry found open at start-up with no task to poll: it stopped
+    /// earlier and may have been charged, so it is listed for the user to retry (asking
+    /// first) or leave, never sent again by itself.
+    public static func keptInJournal(_ claimed: ClaimedEntry, reason: KeptReason, cost: CostEstimate?) -> Job {
+        var job = Job(request: claimed.request, mode: claimed.mode, cost: cost, startedAt: claimed.created, isResumed: true)
+        job.journal = claimed.journalRef
+        job.kept = reason
+        let message = switch reason {
+        case .outcomeUnknown: "an earlier pixterm sent this and its answer was lost: it may have been charged"
+        case .paidNotDownloaded: "an earlier pixterm was charged for this but did not save its images"
+        }
+        job.state = .failed(PixapiError(reason == .outcomeUnknown ? .unknownOutcome : .io, message))
+        job.finishedAt = claimed.created
+        return job
+    }
+
+    /// A stopped job whose journal entry was kept: retrying it sends the same request under the
+    /// same key, after the user confirms (it may cost again).
+    public var retriesKnowingly: Bool { state.isFinished && kept != nil && journal != nil }
 
     /// Whether quitting now could leave paid work to resume next time.
     public var isPaidWorkInFlight: Bool { !state.isFinished }
@@ -57,6 +85,10 @@ public struct Job: Identifiable, Hashable, Sendable {
     public mutating func apply(_ event: JobEvent, at time: Date) {
         guard !state.isFinished else { return }
         switch event {
+        case let .recorded(journal):
+            self.journal = journal
+        case let .kept(reason):
+            kept = reason
         case let .submitted(taskID):
             self.taskID = taskID
             state = .running(status: "submitted")
@@ -86,7 +118,10 @@ public struct Job: Identifiable, Hashable, Sendable {
 
     /// A short state word for the jobs list.
     public var stateLabel: String {
-        switch state {
+        if let kept, state.isFinished, state != .completed {
+            return kept == .outcomeUnknown ? "outcome unknown" : "not downloaded"
+        }
+        return switch state {
         case .submitting: "sending"
         case let .running(status): status.replacingOccurrences(of: "_", with: " ")
         case let .downloading(saved, total): "saving \(saved)/\(total)"
@@ -99,6 +134,11 @@ public struct Job: Identifiable, Hashable, Sendable {
 
 /// What a running job reports; the runner sends these, `Job.apply` folds them in.
 public enum JobEvent: Hashable, Sendable {
+    /// The request is in the journal, under this entry and key.
+    case recorded(JournalRef)
+    /// The job is stopping and its journal entry stays, for this reason (sent before the last
+    /// `.failed` or `.cancelled`).
+    case kept(KeptReason)
     case submitted(taskID: String)
     case progress(status: String, percent: Int?)
     case saved(path: String, total: Int)

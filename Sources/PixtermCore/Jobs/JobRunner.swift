@@ -11,25 +11,48 @@ public struct JobRunner: Sendable {
     public let journal: any WorkJournal
     public let baseURL: URL
     public let pollSchedule: PollSchedule
+    /// The local clock, which dates saved images; the server's `created` is only recorded.
+    public let now: @Sendable () -> Date
 
-    public init(api: any ImageAPI, store: any ResultStore, journal: any WorkJournal, baseURL: URL, pollSchedule: PollSchedule = .standard) {
+    public init(
+        api: any ImageAPI, store: any ResultStore, journal: any WorkJournal, baseURL: URL, pollSchedule: PollSchedule = .standard,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.api = api
         self.store = store
         self.journal = journal
         self.baseURL = baseURL
         self.pollSchedule = pollSchedule
+        self.now = now
     }
 
     /// Sends `request` and saves its images. `onEvent` is called from the runner's task.
     public func run(_ request: ImageRequest, mode: SubmitMode, cost: CostEstimate?, onEvent: @escaping @Sendable (JobEvent) -> Void) async {
+        let key = IdempotencyKey.make()
         let entry: String
         do {
-            entry = try journal.open(request: request, mode: mode, baseURL: baseURL, cost: cost?.costCredits)
+            entry = try journal.open(request: request, mode: mode, baseURL: baseURL, cost: cost?.costCredits, idempotencyKey: key)
         } catch {
             onEvent(.failed(Self.localError("cannot record the job in the journal, so nothing was sent", error)))
             return
         }
-        var progress = Progress(entry: entry, request: request, mode: mode, cost: cost, taskID: nil, saved: [:])
+        onEvent(.recorded(JournalRef(entry: entry, idempotencyKey: key)))
+        var progress = Progress(entry: entry, idempotencyKey: key, request: request, mode: mode, cost: cost, taskID: nil, saved: [:])
+        await drive(&progress, onEvent: onEvent)
+    }
+
+    /// Sends the request of a journal entry kept after its answer was lost (or its images were)
+    /// once more, knowingly, under the entry's own `Idempotency-Key`: a server that honours it
+    /// answers with the first answer and charges nothing. The caller holds the entry's claim.
+    public func retry(
+        _ journalEntry: JournalRef, request: ImageRequest, mode: SubmitMode, cost: CostEstimate?,
+        onEvent: @escaping @Sendable (JobEvent) -> Void
+    ) async {
+        onEvent(.recorded(journalEntry))
+        var progress = Progress(
+            entry: journalEntry.entry, idempotencyKey: journalEntry.idempotencyKey, request: request, mode: mode, cost: cost, taskID: nil,
+            saved: [:]
+        )
         await drive(&progress, onEvent: onEvent)
     }
 
@@ -38,17 +61,21 @@ public struct JobRunner: Sendable {
         entry: String, request: ImageRequest, mode: SubmitMode, taskID: String, cost: CostEstimate?,
         alreadySaved: [Int: String], onEvent: @escaping @Sendable (JobEvent) -> Void
     ) async {
-        var progress = Progress(entry: entry, request: request, mode: mode, cost: cost, taskID: taskID, saved: alreadySaved)
+        var progress = Progress(entry: entry, idempotencyKey: nil, request: request, mode: mode, cost: cost, taskID: taskID, saved: alreadySaved)
         await drive(&progress, onEvent: onEvent)
     }
 
     private struct Progress {
         let entry: String
+        /// The entry's key; `nil` when resuming a task, which sends no paid request.
+        let idempotencyKey: String?
         let request: ImageRequest
         let mode: SubmitMode
         let cost: CostEstimate?
         var taskID: String?
         var saved: [Int: String]
+        /// The sync request was answered: it is paid for, whatever happens to its images.
+        var charged = false
     }
 
     private func drive(_ progress: inout Progress, onEvent: @escaping @Sendable (JobEvent) -> Void) async {
@@ -75,14 +102,17 @@ public struct JobRunner: Sendable {
     }
 
     private func fetch(_ progress: inout Progress, staging: URL, onEvent: @escaping @Sendable (JobEvent) -> Void) async throws(PixapiError) -> ImageResult {
+        let key = progress.idempotencyKey ?? IdempotencyKey.make()
         if progress.mode == .sync {
-            return try await api.create(progress.request, staging: staging)
+            let result = try await api.create(progress.request, idempotencyKey: key, staging: staging)
+            progress.charged = true
+            return result
         }
         let taskID: String
         if let known = progress.taskID {
             taskID = known
         } else {
-            let snapshot = try await api.submitTask(progress.request)
+            let snapshot = try await api.submitTask(progress.request, idempotencyKey: key)
             taskID = snapshot.id
             progress.taskID = taskID
             do { try journal.recordTaskID(taskID, entry: progress.entry) } catch {
@@ -115,7 +145,7 @@ public struct JobRunner: Sendable {
             let record = ResultRecord(
                 request: progress.request, index: item.index, mode: progress.mode, taskID: progress.taskID,
                 revisedPrompt: item.revisedPrompt, creditsPerImage: progress.cost?.creditsPerImage,
-                requestCost: progress.cost?.costCredits, created: result.created ?? Date()
+                requestCost: progress.cost?.costCredits, created: now(), serverCreated: result.created
             )
             let path: URL
             do { path = try store.save(imageAt: file, record: record) } catch {
@@ -128,35 +158,51 @@ public struct JobRunner: Sendable {
         }
     }
 
-    /// Reports the end of a job and decides what the journal keeps: a request the server
-    /// refused is closed as failed (nothing was charged); anything that may have been charged
-    /// stays open for `pixterm tasks resume`.
+    /// What the journal does with the entry of a job that stopped short.
+    private enum Verdict {
+        /// Refused by the server or never sent: nothing was charged, the entry is removed.
+        case notCharged
+        /// May have been (or was) charged: the entry stays for the user to decide.
+        case keep(KeptReason)
+        /// An async task with a known id: the entry stays for `pixterm tasks resume`.
+        case resumable
+    }
+
+    private static func verdict(_ progress: Progress, _ error: PixapiError) -> Verdict {
+        if progress.taskID != nil { return error.kind == .taskFailed ? .notCharged : .resumable }
+        if progress.charged { return .keep(.paidNotDownloaded) }
+        // The client reports every paid request that went out without a complete answer as
+        // `unknownOutcome`; a cancel mid-request cannot tell, so it counts as one too.
+        return error.kind == .unknownOutcome || error.kind == .cancelled ? .keep(.outcomeUnknown) : .notCharged
+    }
+
+    /// Reports the end of a job and decides, truthfully, what the journal keeps: a request that
+    /// was refused or never sent is removed; one that may have been charged stays, said so.
     private func finish(_ progress: Progress, error: PixapiError, onEvent: @escaping @Sendable (JobEvent) -> Void) {
-        let refusedBeforeCharging: Bool
-        switch error.kind {
-        case .invalidInput, .invalidRequest, .unauthorized, .insufficientCredits, .notFound, .promptRejected, .missingKey:
-            refusedBeforeCharging = progress.taskID == nil
-        case .taskFailed:
-            refusedBeforeCharging = true
-        case .rateLimited:
-            refusedBeforeCharging = progress.taskID == nil
-        default:
-            refusedBeforeCharging = false
+        let entry = progress.entry
+        let reported: PixapiError
+        switch Self.verdict(progress, error) {
+        case .notCharged:
+            try? journal.fail(entry: entry, message: error.message)
+            reported = error
+        case .resumable:
+            reported = error.adding(" — task \(progress.taskID ?? "") is kept in the journal; `pixterm tasks resume` finishes it")
+        case let .keep(reason):
+            try? journal.keep(entry: entry, because: reason, message: error.message)
+            onEvent(.kept(reason))
+            let retry = "`pixterm tasks retry \(entry)` sends it again with the same Idempotency-Key"
+            reported = switch reason {
+            case .outcomeUnknown:
+                PixapiError(
+                    .unknownOutcome,
+                    "outcome unknown: \(error.message) — kept in the journal as \(entry): `pixterm tasks` lists it, \(retry)",
+                    status: error.status, code: error.code, requestID: error.requestID
+                )
+            case .paidNotDownloaded:
+                error.adding(" — the request was charged but its images were not all saved; kept in the journal as \(entry): \(retry)")
+            }
         }
-        if refusedBeforeCharging {
-            try? journal.fail(entry: progress.entry, message: error.message)
-        }
-        if error.kind == .cancelled {
-            onEvent(.cancelled)
-        } else if !refusedBeforeCharging, progress.taskID != nil {
-            let kept = PixapiError(
-                error.kind, error.message + " — task \(progress.taskID ?? "") is kept in the journal; `pixterm tasks resume` finishes it",
-                status: error.status, code: error.code, param: error.param, requestID: error.requestID
-            )
-            onEvent(.failed(kept))
-        } else {
-            onEvent(.failed(error))
-        }
+        onEvent(error.kind == .cancelled ? .cancelled : .failed(reported))
     }
 
     static func localError(_ what: String, _ error: any Error) -> PixapiError {

@@ -10,11 +10,14 @@ public struct ResultRecord: Sendable, Hashable {
     public let revisedPrompt: String?
     public let creditsPerImage: Int?
     public let requestCost: Int?
+    /// When it was saved, by the local clock: the date folder and the gallery's order.
     public let created: Date
+    /// The server's `created` value, for the sidecar only.
+    public let serverCreated: Date?
 
     public init(
         request: ImageRequest, index: Int, mode: SubmitMode, taskID: String?, revisedPrompt: String?,
-        creditsPerImage: Int?, requestCost: Int?, created: Date
+        creditsPerImage: Int?, requestCost: Int?, created: Date, serverCreated: Date? = nil
     ) {
         self.request = request
         self.index = index
@@ -24,6 +27,7 @@ public struct ResultRecord: Sendable, Hashable {
         self.creditsPerImage = creditsPerImage
         self.requestCost = requestCost
         self.created = created
+        self.serverCreated = serverCreated
     }
 }
 
@@ -38,11 +42,35 @@ public protocol ResultStore: Sendable {
 /// The journal of paid work in flight. Every paid request is recorded before it is sent and
 /// closed only once all its images are saved, so a crash or a dropped SSH session loses nothing.
 public protocol WorkJournal: Sendable {
-    func open(request: ImageRequest, mode: SubmitMode, baseURL: URL, cost: Int?) throws -> String
+    /// Records a request before it is sent; `idempotencyKey` goes with it and every retry of it.
+    func open(request: ImageRequest, mode: SubmitMode, baseURL: URL, cost: Int?, idempotencyKey: String) throws -> String
     func recordTaskID(_ taskID: String, entry: String) throws
     func recordSaved(index: Int, path: String, entry: String) throws
     /// All images are saved: the entry is done.
     func close(entry: String) throws
-    /// The server refused the request, so nothing was charged: the entry is done, as failed.
+    /// The server refused the request, or it was never sent, so nothing was charged: the entry
+    /// is done, as failed.
     func fail(entry: String, message: String) throws
+    /// The job stopped, and the request may have been (or was) charged: the entry stays, for
+    /// the user to retry knowingly or dismiss.
+    func keep(entry: String, because reason: KeptReason, message: String) throws
+}
+
+/// Why a journal entry outlives its job.
+public enum KeptReason: Sendable, Hashable {
+    /// Sent, and the answer was lost: it may have been charged.
+    case outcomeUnknown
+    /// The server answered, so it charged, but the images were not all saved.
+    case paidNotDownloaded
+}
+
+/// A journal entry as a job knows it: enough to send the same request again under the same key.
+public struct JournalRef: Sendable, Hashable {
+    public let entry: String
+    public let idempotencyKey: String
+
+    public init(entry: String, idempotencyKey: String) {
+        self.entry = entry
+        self.idempotencyKey = idempotencyKey
+    }
 }

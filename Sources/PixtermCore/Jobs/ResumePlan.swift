@@ -14,26 +14,38 @@ public struct ResumePlan: Sendable {
     }
 
     public private(set) var resumable: [Resumable] = []
-    /// Sent before the server answered: the outcome is unknown.
+    /// Sent, with no answer kept (lost, or the process died first): it may have been charged.
     public private(set) var unknownOutcome: [ClaimedEntry] = []
+    /// A sync request that was answered (charged) whose images were not all saved.
+    public private(set) var notDownloaded: [ClaimedEntry] = []
     /// Sent to another server (another base URL); resumed only against that one.
     public private(set) var elsewhere: [ClaimedEntry] = []
 
     public init(_ claimed: [ClaimedEntry], baseURL: URL, prices: PriceTable) {
-        let here = Self.normalized(baseURL.absoluteString)
         for entry in claimed {
-            guard let taskID = entry.taskID else {
+            switch (entry.kept, entry.taskID) {
+            case (.paidNotDownloaded?, _):
+                notDownloaded.append(entry)
+            case (.outcomeUnknown?, _), (nil, nil):
                 unknownOutcome.append(entry)
-                continue
+            case let (nil, taskID?):
+                guard Self.isSameServer(entry.baseURL, baseURL) else {
+                    elsewhere.append(entry)
+                    continue
+                }
+                resumable.append(Resumable(claimed: entry, taskID: taskID, cost: Self.cost(of: entry.request, prices: prices)))
             }
-            guard Self.normalized(entry.baseURL) == here else {
-                elsewhere.append(entry)
-                continue
-            }
-            let request = entry.request
-            let cost = try? prices.estimate(model: request.model, size: request.size, quality: request.quality, n: request.n)
-            resumable.append(Resumable(claimed: entry, taskID: taskID, cost: cost))
         }
+    }
+
+    /// The credits `request` costs, for sidecars and confirmations; nil when it is no longer priced.
+    public static func cost(of request: ImageRequest, prices: PriceTable) -> CostEstimate? {
+        try? prices.estimate(model: request.model, size: request.size, quality: request.quality, n: request.n)
+    }
+
+    /// Whether an entry sent to `sentTo` belongs to the server at `baseURL`.
+    public static func isSameServer(_ sentTo: String, _ baseURL: URL) -> Bool {
+        normalized(sentTo) == normalized(baseURL.absoluteString)
     }
 
     /// Base URLs compare without case and trailing slashes.

@@ -27,13 +27,26 @@ enum JobsView {
             let cost = job.cost.map { "\($0.estimate ? "~" : "")\($0.costCredits) cr" } ?? "? cr"
             column += grid.put(DisplayWidth.pad(cost, toWidth: 8), in: rect, line: 1 + line, column: column, style: style)
             var text = TerminalText.sanitized(job.request.prompt).replacingOccurrences(of: "\n", with: " ")
-            if case let .failed(error) = job.state { text = error.message + " — " + text }
+            if let kept = job.kept {
+                text = keptNote(kept) + " — " + text
+            } else if case let .failed(error) = job.state {
+                text = error.message + " — " + text
+            }
             grid.put(DisplayWidth.truncate(text, toWidth: max(0, rect.width - column), ellipsis: "…"), in: rect, line: 1 + line, column: column, style: style)
         }
     }
 
+    /// What a job whose journal entry was kept says before its prompt; its label says why.
+    static func keptNote(_ reason: KeptReason) -> String {
+        switch reason {
+        case .outcomeUnknown: "may have been charged; r retries with the same key (asks first)"
+        case .paidNotDownloaded: "charged, images not saved; r retries with the same key (asks first)"
+        }
+    }
+
     static func symbol(_ job: Job) -> String {
-        switch job.state {
+        if job.kept != nil, job.state.isFinished { return "?" }
+        return switch job.state {
         case .completed: "✔"
         case .failed: "✖"
         case .cancelled: "○"
@@ -52,7 +65,8 @@ enum JobsView {
     }
 
     private static func stateStyle(_ job: Job) -> CellStyle {
-        switch job.state {
+        if job.kept != nil, job.state.isFinished { return Theme.warning }
+        return switch job.state {
         case .completed: Theme.money
         case .failed: Theme.error
         case .cancelled: Theme.dim

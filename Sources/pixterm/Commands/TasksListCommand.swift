@@ -24,6 +24,10 @@ struct TasksListCommand: AsyncParsableCommand {
         let n: Int
         let saved: Int
         let baseURL: String
+        /// Sent with the request and with any retry of it.
+        let idempotencyKey: String
+        /// What happened to it, when a run said so.
+        let note: String?
     }
 
     func run() async throws {
@@ -36,7 +40,8 @@ struct TasksListCommand: AsyncParsableCommand {
                     state: Self.state(entry, claimed: journal.isClaimed(entry.id)), taskID: entry.taskID.map { TerminalText.sanitized($0) },
                     claimed: journal.isClaimed(entry.id), model: TerminalText.sanitized(entry.request.model),
                     prompt: TerminalText.sanitized(entry.request.prompt), n: entry.request.n, saved: entry.saved.count,
-                    baseURL: TerminalText.sanitized(entry.baseURL)
+                    baseURL: TerminalText.sanitized(entry.baseURL), idempotencyKey: TerminalText.sanitized(entry.idempotencyKey),
+                    note: entry.note.map { TerminalText.sanitized($0) }
                 )
             }
             if json { return try Terminal.printJSON(entries) }
@@ -50,15 +55,27 @@ struct TasksListCommand: AsyncParsableCommand {
                 print(DisplayWidth.truncate(columns.joined(separator: "  "), toWidth: max(width, 40), ellipsis: "…"))
             }
             if entries.contains(where: { $0.taskID != nil && !$0.claimed }) { print("`pixterm tasks resume` finishes the ones with a task id") }
+            if entries.contains(where: { $0.taskID == nil && !$0.claimed }) {
+                print("`pixterm tasks retry ID` sends one without a task id again under its Idempotency-Key (showing the cost first); `pixterm tasks dismiss ID --yes` forgets it")
+            }
         }
     }
 
+    static let mayHaveBeenCharged = "outcome unknown: may have been charged"
+    static let chargedNotSaved = "charged, images not saved"
+
     /// A few words for what the entry is waiting for.
     static func state(_ entry: JournalEntry, claimed: Bool) -> String {
-        if claimed { return "running in another pixterm" }
         switch entry.nextStep {
-        case .poll: return entry.saved.isEmpty ? "resumable" : "resumable (\(entry.saved.count)/\(entry.request.n) saved)"
-        case .unknownOutcome: return "outcome unknown"
+        case .poll:
+            if claimed { return "running in another pixterm" }
+            return entry.saved.isEmpty ? "resumable" : "resumable (\(entry.saved.count)/\(entry.request.n) saved)"
+        case .unknownOutcome:
+            // A pending entry held by a live process is still waiting for its answer.
+            if claimed, entry.state == .pending { return "running in another pixterm" }
+            return mayHaveBeenCharged + (claimed ? " (held by another pixterm)" : "")
+        case .paidNotDownloaded:
+            return chargedNotSaved + (claimed ? " (held by another pixterm)" : "")
         }
     }
 

@@ -20,7 +20,13 @@ struct TasksResumeCommand: AsyncParsableCommand {
             for claimed in plan.unknownOutcome {
                 let id = TerminalText.sanitized(claimed.entry)
                 Terminal.printError(
-                    "\(id) was sent before the server answered, so it may or may not have been charged; check your Pixapi account, then `pixterm tasks dismiss \(id) --yes`"
+                    "\(id) was sent but its answer was lost, so it may have been charged and is not sent again by itself; `pixterm tasks retry \(id)` sends it again with the same Idempotency-Key, or check your Pixapi account, then `pixterm tasks dismiss \(id) --yes`"
+                )
+            }
+            for claimed in plan.notDownloaded {
+                let id = TerminalText.sanitized(claimed.entry)
+                Terminal.printError(
+                    "\(id) was charged but its images were not saved; `pixterm tasks retry \(id)` asks for them again with the same Idempotency-Key, or `pixterm tasks dismiss \(id) --yes`"
                 )
             }
             for claimed in plan.elsewhere {

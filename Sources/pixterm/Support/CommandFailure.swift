@@ -2,14 +2,32 @@ import ArgumentParser
 import Foundation
 import PixapiKit
 
-/// Prints an error as one line on standard error and exits non-zero: 2 for input that was
-/// refused before anything was sent, 1 for everything else.
+/// The exit statuses of pixterm's commands.
+enum ExitStatus {
+    /// Any failure not below: refused by the server (nothing charged), network, disk.
+    static let failure: Int32 = 1
+    /// Input refused before anything was sent.
+    static let invalidInput: Int32 = 2
+    /// A paid request was sent and its answer was lost: it may have been charged. Its journal
+    /// entry is kept; `pixterm tasks` shows it.
+    static let unknownOutcome: Int32 = 3
+
+    static func of(_ error: PixapiError) -> Int32 {
+        switch error.kind {
+        case .invalidInput, .missingKey: invalidInput
+        case .unknownOutcome: unknownOutcome
+        default: failure
+        }
+    }
+}
+
+/// Prints an error as one line on standard error and exits non-zero with its `ExitStatus`.
 func reportingFailures<T>(_ body: () async throws -> T) async throws -> T {
     do {
         return try await body()
     } catch let error as PixapiError {
         Terminal.printError(error.description)
-        throw ExitCode(error.kind == .invalidInput || error.kind == .missingKey ? 2 : 1)
+        throw ExitCode(ExitStatus.of(error))
     } catch let error as ExitCode {
         throw error
     } catch {
@@ -34,11 +52,12 @@ enum Terminal {
         FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
     }
 
-    /// Pretty, key-sorted JSON on standard output, with dates in ISO 8601.
+    /// Pretty, key-sorted JSON on standard output, with dates in ISO 8601. Every control
+    /// character is escaped (`\u009b`), C1 and DEL included, which `JSONEncoder` leaves raw.
     static func printJSON<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        print(String(decoding: JSONControlEscaping.escaped(try encoder.encode(value)), as: UTF8.self))
     }
 }

@@ -40,26 +40,28 @@ enum ImageCommandRunner {
                 "this request costs \(cost.costCredits) credits, above the limit of \(limit) (--max-credits or max_credits); add --yes to send it"
             )
         }
-        let client = PixapiClient(configuration: try settings.clientConfiguration()) { event in
+        let client = try Self.client(settings: settings)
+        let runner = try JobWiring.runner(api: client, settings: settings)
+        let outcome = JobOutcome()
+        let mode: SubmitMode = options.async ? .async : .sync
+        await runner.run(request, mode: mode, cost: cost) { event in outcome.record(event, showingProgress: true) }
+        await client.shutdown()
+        try finish(outcome, json: options.json)
+    }
+
+    /// A client that shows its retries on the progress line.
+    static func client(settings: PixtermSettings) throws(PixapiError) -> PixapiClient {
+        PixapiClient(configuration: try settings.clientConfiguration()) { event in
             if case let .retrying(attempt, wait, reason) = event {
                 Terminal.progress("retry \(attempt) in \(wait.formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow))): \(reason)\n")
             }
         }
-        let runner = try JobWiring.runner(api: client, settings: settings)
-        let outcome = JobOutcome()
-        let mode: SubmitMode = options.async ? .async : .sync
-        await runner.run(request, mode: mode, cost: cost) { event in
-            outcome.record(event)
-            switch event {
-            case let .submitted(taskID): Terminal.progress("task \(taskID) submitted")
-            case let .progress(status, percent): Terminal.progress("\(status)\(percent.map { " \($0)%" } ?? "")")
-            case let .saved(_, total): Terminal.progress("saved \(outcome.paths.count)/\(total)")
-            default: break
-            }
-        }
-        await client.shutdown()
+    }
+
+    /// Prints the saved paths (as JSON with `json`), then throws the job's error, if any.
+    static func finish(_ outcome: JobOutcome, json: Bool) throws {
         Terminal.endProgress()
-        if options.json {
+        if json {
             try Terminal.printJSON(outcome.paths)
         } else {
             for path in outcome.paths { print(path) }
@@ -82,6 +84,18 @@ final class JobOutcome: @unchecked Sendable {
             case .cancelled: failure = PixapiError(.cancelled, "cancelled")
             default: break
             }
+        }
+    }
+
+    /// Records `event` and, with `showingProgress`, says it on the progress line.
+    func record(_ event: JobEvent, showingProgress: Bool) {
+        record(event)
+        guard showingProgress else { return }
+        switch event {
+        case let .submitted(taskID): Terminal.progress("task \(taskID) submitted")
+        case let .progress(status, percent): Terminal.progress("\(status)\(percent.map { " \($0)%" } ?? "")")
+        case let .saved(_, total): Terminal.progress("saved \(paths.count)/\(total)")
+        default: break
         }
     }
 

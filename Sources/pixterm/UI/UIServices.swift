@@ -42,18 +42,19 @@ final class UIServices: AppServices, @unchecked Sendable {
             }
             guard let runner = backend.runner else { return }
             let plan = ResumePlan(backend.journal.claimOpenEntries(), baseURL: runner.baseURL, prices: settings.prices)
-            let unknown = plan.unknownOutcome.count
-            if unknown > 0 {
-                send(.log("\(unknown) journal entr\(unknown == 1 ? "y has" : "ies have") no task id (pixterm stopped before the server answered); `pixterm tasks` lists them"))
-            }
             for claimed in plan.elsewhere {
                 send(.log("task \(claimed.entry) was sent to \(claimed.baseURL); finish it with `pixterm tasks resume --base-url \(claimed.baseURL)`"))
             }
+            // Entries that may have been charged are listed as stopped jobs, to retry knowingly
+            // (only against the server they were sent to) or leave.
+            let kept = (plan.unknownOutcome.map { ($0, KeptReason.outcomeUnknown) } + plan.notDownloaded.map { ($0, KeptReason.paidNotDownloaded) })
+                .filter { ResumePlan.isSameServer($0.0.baseURL, runner.baseURL) }
+                .map { Job.keptInJournal($0.0, reason: $0.1, cost: ResumePlan.cost(of: $0.0.request, prices: settings.prices)) }
             let resumed = plan.resumable.map { item in
                 (Job(request: item.claimed.request, mode: item.claimed.mode, cost: item.cost, startedAt: item.claimed.created, taskID: item.taskID, isResumed: true), item)
             }
-            guard !resumed.isEmpty else { return }
-            send(.resumed(resumed.map(\.0)))
+            guard !resumed.isEmpty || !kept.isEmpty else { return }
+            send(.resumed(kept + resumed.map(\.0)))
             for (job, item) in resumed {
                 let claimed = item.claimed
                 track(job.id) {
@@ -77,7 +78,11 @@ final class UIServices: AppServices, @unchecked Sendable {
                         send(.jobEvent(job.id, .failed(backend.missingKey ?? PixapiError(.missingKey, "no API key"))))
                         return
                     }
-                    await runner.run(job.request, mode: job.mode, cost: job.cost) { send(.jobEvent(job.id, $0)) }
+                    if let entry = job.retrying {
+                        await runner.retry(entry, request: job.request, mode: job.mode, cost: job.cost) { send(.jobEvent(job.id, $0)) }
+                    } else {
+                        await runner.run(job.request, mode: job.mode, cost: job.cost) { send(.jobEvent(job.id, $0)) }
+                    }
                 } catch {
                     send(.jobEvent(job.id, .failed(PixapiError(.io, Self.message(error)))))
                 }
