@@ -7,6 +7,8 @@ import Testing
     @Test(.enabled(if: SSHServer.isAvailable, SSHServer.unavailableReason))
     func demoOverSSHWithNoLocaleKeepsTypedTextAndDrawsItsFrame() async throws {
         let server = try SSHServer()
+        // sshd must outlive the session; stopping it and removing its folder happen after.
+        defer { withExtendedLifetime(server) {} }
         let dir = try TemporaryDirectory()
         let remote = NoUTF8LocaleUI.command(dir, locale: [:], term: "xterm-256color")
         let tmux = try TmuxSession(command: server.sshCommand(remote), environment: ["TERM": "tmux-256color"])
