@@ -61,4 +61,42 @@ import Testing
         #expect(spooler.skeleton == body)
         #expect(spooler.spooledFiles.isEmpty)
     }
+
+    @Test func anImageOverTheCapAbortsBeforeItFillsTheDisk() throws {
+        let dir = try staging()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var spooler = ImageResponseSpooler(staging: dir, maxImageBytes: 100_000)
+        let big = Data(repeating: 9, count: 300_000).base64EncodedString()
+        do throws(PixapiError) {
+            try spooler.consume(Array("{\"data\": [{\"b64_json\": \"\(big)\"}]}".utf8))
+            Issue.record("expected the image over the cap to be refused")
+        } catch {
+            #expect(error.message == "image 1 in the server's answer is over 97 KiB, more than any real image; refused, nothing was kept")
+        }
+        let written = try spooler.spooledFiles.map { try FileManager.default.attributesOfItem(atPath: $0.path)[.size] as! Int }
+        #expect(written.allSatisfy { $0 <= 100_000 }, "never more than the cap on disk: \(written)")
+        spooler.discard()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
+    @Test func anImageAtTheCapIsAccepted() throws {
+        let dir = try staging()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var spooler = ImageResponseSpooler(staging: dir, maxImageBytes: 100_000)
+        try spooler.consume(Array("{\"data\": [{\"b64_json\": \"\(Data(repeating: 9, count: 100_000).base64EncodedString())\"}]}".utf8))
+        try spooler.finish()
+        #expect(try FileManager.default.attributesOfItem(atPath: spooler.spooledFiles[0].path)[.size] as? Int == 100_000)
+    }
+
+    @Test func moreImagesThanAskedForAreRefused() throws {
+        let dir = try staging()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var spooler = ImageResponseSpooler(staging: dir, maxImages: 2)
+        let item = "{\"b64_json\": \"AAAA\"}"
+        #expect(throws: PixapiError.self) {
+            try spooler.consume(Array("{\"data\": [\(item), \(item), \(item)]}".utf8))
+        }
+        spooler.discard()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
 }

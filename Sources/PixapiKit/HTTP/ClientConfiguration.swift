@@ -18,12 +18,15 @@ public struct ClientConfiguration: Sendable {
     public var readTimeout: Duration
     public var retry: RetryPolicy
     public var poll: PollSchedule
+    /// Stall rule, time ceiling and size caps of every response body.
+    public var transfer: TransferLimits
     public var userAgent: String
 
     public init(
         baseURL: URL = ClientConfiguration.defaultBaseURL, apiKey: String,
         connectTimeout: Duration = .seconds(10), readTimeout: Duration = .seconds(300),
-        retry: RetryPolicy = .standard, poll: PollSchedule = .standard, userAgent: String = "pixterm"
+        retry: RetryPolicy = .standard, poll: PollSchedule = .standard, transfer: TransferLimits = .standard,
+        userAgent: String = "pixterm"
     ) {
         self.baseURL = baseURL.removingCredentials
         self.apiKey = apiKey
@@ -31,6 +34,7 @@ public struct ClientConfiguration: Sendable {
         self.readTimeout = readTimeout
         self.retry = retry
         self.poll = poll
+        self.transfer = transfer
         self.userAgent = userAgent
     }
 

@@ -17,6 +17,10 @@ struct ImageResponseSpooler {
     }
 
     private let staging: URL
+    /// The largest decoded image accepted; one more byte aborts the response.
+    private let maxImageBytes: Int
+    /// The most images the response may carry.
+    private let maxImages: Int
     private var state = State.outside
     private(set) var skeleton: [UInt8] = []
     /// The last complete string token and whether a `:` followed it, to spot `"b64_json":`.
@@ -25,11 +29,15 @@ struct ImageResponseSpooler {
     private var sawColonAfterKey = false
     private var decoder = Base64StreamDecoder()
     private var decoded: [UInt8] = []
+    /// Bytes of the current image written to its file so far.
+    private var written = 0
     private var file: FileHandle?
     private(set) var spooledFiles: [URL] = []
 
-    init(staging: URL) {
+    init(staging: URL, maxImageBytes: Int = TransferLimits.standard.maxImageBytes, maxImages: Int = TransferLimits.catalogMaxImages) {
         self.staging = staging
+        self.maxImageBytes = maxImageBytes
+        self.maxImages = maxImages
         skeleton.reserveCapacity(4096)
     }
 
@@ -103,6 +111,9 @@ struct ImageResponseSpooler {
     }
 
     private mutating func beginBase64() throws(PixapiError) {
+        guard spooledFiles.count < maxImages else {
+            throw PixapiError(.malformedResponse, "the server's answer carries more than the \(maxImages) images asked for; refused, nothing was kept")
+        }
         let url = staging.appendingPathComponent("spool-\(UUID().uuidString).part")
         guard FileManager.default.createFile(atPath: url.path, contents: nil),
               let handle = try? FileHandle(forWritingTo: url)
@@ -110,6 +121,7 @@ struct ImageResponseSpooler {
             throw PixapiError(.io, "cannot write to \(staging.path): check that the folder exists, is writable and the disk is not full")
         }
         file = handle
+        written = 0
         spooledFiles.append(url)
         decoder = Base64StreamDecoder()
         decoded.removeAll(keepingCapacity: true)
@@ -129,6 +141,13 @@ struct ImageResponseSpooler {
 
     private mutating func flush() throws(PixapiError) {
         guard !decoded.isEmpty, let file else { return }
+        guard written + decoded.count <= maxImageBytes else {
+            throw PixapiError(
+                .malformedResponse,
+                "image \(spooledFiles.count) in the server's answer is over \(BodyTransfer.sizeText(maxImageBytes)), more than any real image; refused, nothing was kept"
+            )
+        }
+        written += decoded.count
         do {
             try file.write(contentsOf: decoded)
         } catch {

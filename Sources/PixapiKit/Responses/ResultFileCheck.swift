@@ -1,23 +1,39 @@
 import Foundation
 import ImageCodec
 
-/// Refuses a result file that is not a whole image, so a cut-short download or response never
-/// reaches the gallery as a half picture.
+/// Refuses a result file that is not a whole image, so a cut-short download, a response padded
+/// with junk or garbage behind a valid header never reaches the gallery.
 enum ResultFileCheck {
-    static func verify(_ file: URL, what: String) throws(PixapiError) {
-        guard let handle = try? FileHandle(forReadingFrom: file) else {
+    /// Checks, in order: the size cap, a PNG/JPEG/WebP header, a complete ending, then a decode
+    /// of all the data (`ImageVerifier`) at the size the header claims.
+    static func verify(_ file: URL, what: String, maxBytes: Int) throws(PixapiError) {
+        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+        guard size <= maxBytes else {
+            throw PixapiError(.malformedResponse, "\(what) is \(BodyTransfer.sizeText(size)), over the \(BodyTransfer.sizeText(maxBytes)) pixterm accepts; not saved")
+        }
+        let bytes: [UInt8]
+        do { bytes = try ImageDecoder.contents(of: file) } catch {
             throw PixapiError(.io, "cannot read back \(file.path)")
         }
-        defer { try? handle.close() }
-        let head = [UInt8]((try? handle.read(upToCount: 64)) ?? Data())
-        guard let format = ImageHeader.sniffFormat(head) else {
-            throw PixapiError(.malformedResponse, "\(what) is not a PNG, JPEG or WebP image")
+        guard let format = ImageHeader.sniffFormat(Array(bytes.prefix(16))) else {
+            throw PixapiError(.malformedResponse, "\(what) is not a PNG, JPEG or WebP image; not saved")
         }
-        let size = (try? handle.seekToEnd()) ?? 0
-        try? handle.seek(toOffset: size > 16 ? size - 16 : 0)
-        let tail = [UInt8]((try? handle.readToEnd()) ?? Data())
-        guard ImageHeader.hasCompleteEnding(format: format, tail: tail) else {
-            throw PixapiError(.malformedResponse, "\(what) is incomplete (the file is cut short)")
+        guard ImageHeader.hasCompleteEnding(format: format, tail: Array(bytes.suffix(16))) else {
+            throw PixapiError(.malformedResponse, "\(what) is incomplete (the file is cut short); not saved")
+        }
+        let name = format.rawValue.uppercased()
+        guard let header = ImageHeader.parse(Array(bytes.prefix(65_536))) else {
+            throw PixapiError(.malformedResponse, "\(what) has no readable \(name) header; not saved")
+        }
+        let decoded: ImageHeader
+        do { decoded = try ImageVerifier.verify(bytes) } catch {
+            throw PixapiError(.malformedResponse, "\(what) does not decode as the \(name) it claims to be (\(error.description)); not saved")
+        }
+        guard decoded.format == header.format, decoded.width == header.width, decoded.height == header.height else {
+            throw PixapiError(
+                .malformedResponse,
+                "\(what) claims \(header.width)x\(header.height) in its header but decodes as \(decoded.width)x\(decoded.height); not saved"
+            )
         }
     }
 }
