@@ -76,10 +76,12 @@ public final class GalleryStore: Sendable {
     /// Saving image `index` of a task that is already in the gallery keeps the existing copy and
     /// discards `file`: a resumed job whose earlier run died between saving and recording it in
     /// the journal does not store the image twice.
+    ///
+    /// `created` (the local clock) places the image; `serverCreated` is only recorded in the sidecar.
     @discardableResult
     public func save(
         imageAt file: URL, request: ImageRequest, index imageIndex: Int, mode: SubmitMode, taskID: String?,
-        revisedPrompt: String?, creditsPerImage: Int?, requestCost: Int?, created: Date
+        revisedPrompt: String?, creditsPerImage: Int?, requestCost: Int?, created: Date, serverCreated: Date? = nil
     ) throws(GalleryError) -> GalleryEntry {
         if let taskID, let existing = try entry(taskID: taskID, index: imageIndex), FileManager.default.fileExists(atPath: existing.url.path) {
             try? FileManager.default.removeItem(at: file)
@@ -96,7 +98,7 @@ public final class GalleryStore: Sendable {
         let destination = root.appendingPathComponent(relative)
         let sidecar = Sidecar(
             id: "\(id)-\(imageIndex)", request: request, index: imageIndex, mode: mode, taskID: taskID, revisedPrompt: revisedPrompt,
-            creditsPerImage: creditsPerImage, requestCost: requestCost, created: created,
+            creditsPerImage: creditsPerImage, requestCost: requestCost, created: created, serverCreated: serverCreated,
             header: (header.format.rawValue, header.width, header.height)
         )
         let json: Data

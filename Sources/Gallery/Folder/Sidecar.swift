@@ -26,7 +26,11 @@ public struct Sidecar: Codable, Sendable, Hashable {
     public var mask: String?
     public var revisedPrompt: String?
     public var responseFormat: String?
+    /// When pixterm saved the image, by the local clock: it names the date folder and orders the gallery.
     public var created: Date
+    /// The server's `created` value, kept as it said but never trusted for placement (a server
+    /// clock far in the future would pin an image at the top of the gallery).
+    public var serverCreated: Date?
     public var width: Int?
     public var height: Int?
     public var format: String?
@@ -35,7 +39,8 @@ public struct Sidecar: Codable, Sendable, Hashable {
 
     public init(
         id: String, request: ImageRequest, index: Int, mode: SubmitMode, taskID: String?, revisedPrompt: String?,
-        creditsPerImage: Int?, requestCost: Int?, created: Date, header: (format: String, width: Int, height: Int)?
+        creditsPerImage: Int?, requestCost: Int?, created: Date, serverCreated: Date? = nil,
+        header: (format: String, width: Int, height: Int)?
     ) {
         schema = Sidecar.currentSchema
         self.id = id
@@ -55,6 +60,7 @@ public struct Sidecar: Codable, Sendable, Hashable {
         self.revisedPrompt = revisedPrompt
         responseFormat = request.responseFormat?.rawValue
         self.created = created
+        self.serverCreated = serverCreated
         width = header?.width
         height = header?.height
         format = header?.format
@@ -63,7 +69,7 @@ public struct Sidecar: Codable, Sendable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case schema, id, prompt, model, size, quality, n, index, creditsPerImage, requestCost, endpoint, mode, taskID
-        case sourceImages, mask, revisedPrompt, responseFormat, created, width, height, format, request
+        case sourceImages, mask, revisedPrompt, responseFormat, created, serverCreated, width, height, format, request
     }
 
     public init(from decoder: any Decoder) throws {
@@ -86,6 +92,7 @@ public struct Sidecar: Codable, Sendable, Hashable {
         revisedPrompt = try c.decodeIfPresent(String.self, forKey: .revisedPrompt)
         responseFormat = try c.decodeIfPresent(String.self, forKey: .responseFormat)
         created = try c.decodeIfPresent(Date.self, forKey: .created) ?? Date(timeIntervalSince1970: 0)
+        serverCreated = try? c.decodeIfPresent(Date.self, forKey: .serverCreated)
         width = try c.decodeIfPresent(Int.self, forKey: .width)
         height = try c.decodeIfPresent(Int.self, forKey: .height)
         format = try c.decodeIfPresent(String.self, forKey: .format)
