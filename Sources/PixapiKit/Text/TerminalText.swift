@@ -28,6 +28,10 @@ public enum TerminalText {
         return String(out)
     }
 
+    /// Skips the rest of an escape sequence whose ESC was just read and returns the scalar after
+    /// it. As a terminal does, a control character where the sequence expected its final byte
+    /// (another ESC, a C1 introducer) is not swallowed but starts over: `ESC ESC ] 52 ...` and
+    /// `ESC U+009D 52 ...` must not leave `]52;c;...` behind.
     private static func skipEscapeSequence(
         after next: Unicode.Scalar?, in scalars: inout String.UnicodeScalarView.Iterator
     ) -> Unicode.Scalar? {
@@ -36,27 +40,36 @@ public enum TerminalText {
         case "[": return skipString(from: scalars.next(), in: &scalars, isCSI: true)
         case "]", "P", "X", "^", "_": return skipString(from: scalars.next(), in: &scalars, isCSI: false)
         default:
-            // Two-character escapes (ESC c, ESC 7, ESC ( B ...): drop the introducer and any
-            // intermediate bytes with it.
+            // Two-character escapes (ESC c, ESC 7, ESC ( B ...): drop any intermediate bytes and
+            // the final byte with the introducer.
             var current: Unicode.Scalar? = introducer
             while let scalar = current, (0x20...0x2F).contains(scalar.value) { current = scalars.next() }
-            return scalars.next()
+            guard let final = current else { return nil }
+            return (0x30...0x7E).contains(final.value) ? scalars.next() : final
         }
     }
 
-    /// Skips a CSI (ends at a final byte 0x40-0x7E) or a string sequence (ends at BEL or ESC \).
+    /// Skips a CSI (ends at a final byte 0x40-0x7E) or a string sequence (ends at BEL or ST, that
+    /// is ESC \ or U+009C). An ESC inside either cancels it and starts a new escape sequence,
+    /// which is skipped too; in a loop, not by recursion, so no input can exhaust the stack.
     private static func skipString(
         from start: Unicode.Scalar?, in scalars: inout String.UnicodeScalarView.Iterator, isCSI: Bool
     ) -> Unicode.Scalar? {
+        var isCSI = isCSI
         var current = start
         while let scalar = current {
-            if isCSI {
+            if scalar.value == 0x1B {
+                let next = scalars.next()
+                switch next {
+                case "\\" where !isCSI: return scalars.next()
+                case "[": isCSI = true
+                case "]", "P", "X", "^", "_": isCSI = false
+                default: return skipEscapeSequence(after: next, in: &scalars)
+                }
+            } else if isCSI {
                 if (0x40...0x7E).contains(scalar.value) { return scalars.next() }
             } else if scalar.value == 0x07 || scalar.value == 0x9C {
                 return scalars.next()
-            } else if scalar.value == 0x1B {
-                let next = scalars.next()
-                return next == "\\" ? scalars.next() : next
             }
             current = scalars.next()
         }

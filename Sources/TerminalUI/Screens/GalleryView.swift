@@ -87,7 +87,8 @@ enum GalleryView {
         var lines: [(String, CellStyle)] = []
         let prompt = item.prompt.isEmpty ? "(no sidecar: an image added to the folder by hand)" : TerminalText.sanitized(item.prompt)
         for wrapped in TextWrap.lines(prompt, width: text.width).prefix(2) { lines.append((wrapped, Theme.title)) }
-        var settings = [item.model, item.size, item.quality].compactMap { $0 }
+        // Sidecar text: a grid drops ESC and BEL but would show the rest of a sequence (`]52;c;...`).
+        var settings = [item.model, item.size, item.quality].compactMap { $0 }.map { TerminalText.sanitized($0) }
         if let request = item.request { settings.append("n=\(request.n)") }
         lines.append((settings.joined(separator: " · "), Theme.text))
         let when = item.created.formatted(date: .abbreviated, time: .shortened)

@@ -14,6 +14,7 @@ struct GalleryRebuildCommand: AsyncParsableCommand {
             // Opening a gallery without an index would rebuild it once already.
             let store = try JobWiring.gallery(settings: try global.settings(), rebuildIfNeeded: false)
             let problems = try store.rebuild()
+            if let notice = store.indexNotice { Terminal.printError("note: " + TerminalText.sanitized(notice)) }
             let total = try store.page(limit: 1).total
             print("indexed \(total) image\(total == 1 ? "" : "s"), \(problems.count) problem\(problems.count == 1 ? "" : "s")")
             for problem in problems { print("  " + TerminalText.sanitized(problem.description)) }

@@ -13,7 +13,7 @@ struct GalleryShowCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print the entry and its sidecar as JSON.") var json = false
     @OptionGroup var global: GlobalOptions
 
-    /// `--json` output: the index entry plus the sidecar as written.
+    /// `--json` output: the index entry plus the sidecar as written, its text sanitized.
     struct ShowJSON: Encodable {
         let entry: GalleryPrinting.EntryJSON
         let sidecar: Sidecar?
@@ -27,7 +27,8 @@ struct GalleryShowCommand: AsyncParsableCommand {
             }
             let sidecar = store.sidecar(for: entry)
             if json {
-                try Terminal.printJSON(ShowJSON(entry: .init(entry), sidecar: sidecar.map(Self.sanitized)))
+                // The store hands out sidecars with every text field sanitized.
+                try Terminal.printJSON(ShowJSON(entry: .init(entry), sidecar: sidecar))
                 return
             }
             for (label, value) in Self.fields(entry, sidecar) { print(label.padding(toLength: 15, withPad: " ", startingAt: 0) + value) }
@@ -59,17 +60,6 @@ struct GalleryShowCommand: AsyncParsableCommand {
             fields.append(("sidecar", "none: an image added outside pixterm"))
         }
         return fields.map { ($0.0, TerminalText.sanitized($0.1)) }
-    }
-
-    static func sanitized(_ sidecar: Sidecar) -> Sidecar {
-        var copy = sidecar
-        copy.prompt = TerminalText.sanitized(sidecar.prompt)
-        copy.revisedPrompt = sidecar.revisedPrompt.map { TerminalText.sanitized($0) }
-        copy.model = TerminalText.sanitized(sidecar.model)
-        copy.sourceImages = sidecar.sourceImages.map { TerminalText.sanitized($0) }
-        copy.mask = sidecar.mask.map { TerminalText.sanitized($0) }
-        copy.request?.prompt = TerminalText.sanitized(sidecar.request?.prompt ?? "")
-        return copy
     }
 
     private func preview(_ file: URL) throws {

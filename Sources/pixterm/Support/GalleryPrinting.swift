@@ -73,10 +73,12 @@ enum GalleryPrinting {
 
 extension GlobalOptions {
     /// The gallery named by `--gallery`, `PIXTERM_GALLERY` or the config, with the index brought
-    /// up to date with files added or removed outside pixterm.
+    /// up to date with files added or removed outside pixterm. A gallery that cannot be written
+    /// (read-only, full disk) is still read; standard error says once that the index is stale.
     func openGallery() throws -> GalleryStore {
         let store = try JobWiring.gallery(settings: try settings())
         try store.refresh()
+        if let notice = store.indexNotice { Terminal.printError("note: " + TerminalText.sanitized(notice)) }
         return store
     }
 }

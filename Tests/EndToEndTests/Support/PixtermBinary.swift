@@ -22,16 +22,25 @@ struct PixtermBinary {
     /// private HOME), waiting at most `timeout` seconds. The waiting happens on a thread of its
     /// own: tests run in parallel on Swift's few cooperative threads, and a test that blocked
     /// one for the seconds a process takes would starve the async tests beside it.
-    static func run(_ arguments: [String], environment: [String: String], stdin: String? = nil, timeout: TimeInterval = 120) async throws -> Output {
+    /// `wrapper` runs `pixterm` through another command (`["/usr/bin/strace", "-o", log]`).
+    static func run(
+        _ arguments: [String], environment: [String: String], stdin: String? = nil, timeout: TimeInterval = 120, wrapper: [String] = []
+    ) async throws -> Output {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
-                continuation.resume(with: Result { try runBlocking(arguments, environment: environment, stdin: stdin, timeout: timeout) })
+                continuation.resume(with: Result { try runBlocking(arguments, environment: environment, stdin: stdin, timeout: timeout, wrapper: wrapper) })
             }
         }
     }
 
-    private static func runBlocking(_ arguments: [String], environment: [String: String], stdin: String?, timeout: TimeInterval) throws -> Output {
+    private static func runBlocking(
+        _ arguments: [String], environment: [String: String], stdin: String?, timeout: TimeInterval, wrapper: [String]
+    ) throws -> Output {
         let process = process(arguments, environment: environment)
+        if let command = wrapper.first {
+            process.executableURL = URL(fileURLWithPath: command)
+            process.arguments = wrapper.dropFirst() + [url.path] + arguments
+        }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err

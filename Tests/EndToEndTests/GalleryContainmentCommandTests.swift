@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+
+/// The real `pixterm` on a gallery holding links, FIFOs and hostile sidecars, and on one that
+/// cannot be written.
+@Suite struct GalleryContainmentCommandTests {
+    typealias Setup = GalleryCommandTests.Setup
+
+    /// A folder outside the gallery with what a scan through a link once deleted: an old temp file
+    /// and an old sidecar without its image.
+    static func outsideFolder(in setup: Setup) throws -> (folder: URL, files: [String]) {
+        let folder = setup.dir.url.appendingPathComponent("some-folder")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let files = [".pixterm-tmp-x", "010101-gone-0000-0.png.json"]
+        for name in files {
+            let url = folder.appendingPathComponent(name)
+            try Data("{}".utf8).write(to: url)
+            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-30 * 86_400)], ofItemAtPath: url.path)
+        }
+        return (folder, files)
+    }
+
+    @Test func rebuildDoesNotFollowALinkedFolderOrTouchAnythingInIt() async throws {
+        let setup = try Setup()
+        let outside = try Self.outsideFolder(in: setup)
+        try FileManager.default.createSymbolicLink(at: setup.gallery.appendingPathComponent("linked"), withDestinationURL: outside.folder)
+        let rebuilt = try await setup.run(["gallery", "rebuild"])
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        #expect(rebuilt.stdout.hasPrefix("indexed 4 images, 1 problem\n"), "\(rebuilt.stdout)")
+        #expect(rebuilt.stdout.contains("/linked: a symbolic link; not followed"))
+        let left = try FileManager.default.contentsOfDirectory(atPath: outside.folder.path).sorted()
+        #expect(left == outside.files.sorted(), "nothing outside the gallery is deleted")
+        #expect(try await setup.json(["gallery", "list", "--json"])["total"] as? Int == 4)
+    }
+
+    @Test func aLinkToItselfDoesNotMultiplyTheImages() async throws {
+        let setup = try Setup()
+        try FileManager.default.createSymbolicLink(atPath: setup.gallery.appendingPathComponent("loop").path, withDestinationPath: ".")
+        #expect(try await setup.json(["gallery", "list", "--json"])["total"] as? Int == 4)
+        let rebuilt = try await setup.run(["gallery", "rebuild"])
+        #expect(rebuilt.stdout.hasPrefix("indexed 4 images, 1 problem\n"), "\(rebuilt.stdout)")
+        #expect(try await setup.json(["gallery", "stats", "--json"])["totalImages"] as? Int == 4)
+    }
+
+    @Test func aFIFONamedLikeAnImageHangsNothing() async throws {
+        let setup = try Setup()
+        let fifo = setup.gallery.appendingPathComponent("2026/evil.png")
+        #expect(mkfifo(fifo.path, 0o644) == 0)
+        defer {
+            // Releases a pixterm still blocked opening it, should the fix regress.
+            let writer = open(fifo.path, O_WRONLY | O_NONBLOCK)
+            if writer >= 0 { close(writer) }
+        }
+        let listed = try await PixtermBinary.run(["gallery", "list", "--json"], environment: setup.environment, timeout: 30)
+        #expect(listed.status == 0, "\(listed.stderr)")
+        let rebuilt = try await PixtermBinary.run(["gallery", "rebuild"], environment: setup.environment, timeout: 30)
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        #expect(rebuilt.stdout.hasPrefix("indexed 4 images, 1 problem\n"))
+        #expect(rebuilt.stdout.contains("2026/evil.png: a FIFO, not an image file; skipped"), "\(rebuilt.stdout)")
+        let previewed = try await PixtermBinary.run(["preview", fifo.path], environment: setup.environment, timeout: 30)
+        #expect(previewed.status == 1)
+        #expect(previewed.stderr.contains("evil.png: not a regular file"), "\(previewed.stderr)")
+    }
+
+    /// The eight sidecar fields that once reached standard output with a raw C1 CSI (C2 9B).
+    @Test func showJSONCarriesNoRawC1Byte() async throws {
+        let setup = try Setup()
+        let image = try GallerySeed(folder: setup.gallery).plainImage("2026/12/01/hostile.png")
+        let csi = "\u{9B}31m"  // an 8-bit CSI setting red: C2 9B in UTF-8
+        let sidecar: [String: Any] = [
+            "schema": 1, "id": "c1-0\(csi)", "prompt": "plain", "model": "gpt-image-2\(csi)", "size": "1024x1024\(csi)",
+            "quality": "low\(csi)", "endpoint": "/v1\(csi)", "mode": "async", "taskID": "task\(csi)", "responseFormat": "url\(csi)",
+            "format": "png\(csi)", "created": "2026-12-01T10:00:00Z",
+            "request": [
+                "operation": "generate", "model": "gpt-image-2\(csi)", "prompt": "plain", "size": "1024x1024", "quality": "low", "n": 1,
+                "images": [String](),
+            ] as [String: Any],
+        ]
+        try JSONSerialization.data(withJSONObject: sidecar).write(to: image.appendingPathExtension("json"))
+        // By path, which finds it before and after the fix alike.
+        for arguments in [["gallery", "show", image.path, "--json"], ["gallery", "list", "--json"], ["gallery", "show", image.path, "--no-preview"]] {
+            let output = try await Self.rawOutput(arguments, setup: setup)
+            #expect(output.status == 0, "\(arguments)")
+            #expect(!zip(output.stdout, output.stdout.dropFirst()).contains { $0 == 0xC2 && (0x80...0x9F).contains($1) }, "\(arguments)")
+            #expect(!output.stdout.contains(0x1B) && !output.stdout.contains(0x7F), "\(arguments)")
+        }
+        let shown = try await setup.json(["gallery", "show", image.path, "--json"])
+        #expect((shown["entry"] as? [String: Any])?["id"] as? String == "c1-0")
+        let fields = try #require(shown["sidecar"] as? [String: Any])
+        #expect(fields["model"] as? String == "gpt-image-2" && fields["taskID"] as? String == "task" && fields["endpoint"] as? String == "/v1")
+        #expect((fields["request"] as? [String: Any])?["model"] as? String == "gpt-image-2")
+    }
+
+    /// A read-only gallery, made so with a read-only bind mount in a private mount namespace
+    /// (`unshare --mount`, as root): EROFS for every write, as on a read-only disk. Skipped,
+    /// saying so, where that is not possible.
+    @Test func aReadOnlyGalleryIsStillListedSearchedAndShown() async throws {
+        let setup = try Setup()
+        #expect(try await setup.run(["gallery", "list"]).status == 0)  // writes the index
+        let mount = ["/usr/bin/unshare", "--mount", "/bin/sh", "-c", "mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" && exec \"$@\"", setup.gallery.path]
+        let probe = try await PixtermBinary.run(["--version"], environment: setup.environment, timeout: 30, wrapper: mount)
+        guard probe.status == 0 else {
+            print("GalleryContainmentCommandTests: no read-only bind mount here (\(probe.stderr)); the read-only gallery is not tested")
+            return
+        }
+        let listed = try await PixtermBinary.run(["gallery", "list", "--json"], environment: setup.environment, timeout: 60, wrapper: mount)
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.contains("\"total\" : 4"))
+        #expect(listed.stderr.contains("note: the gallery index in \(setup.gallery.path)/.pixterm cannot be written"), "\(listed.stderr)")
+        #expect(listed.stderr.components(separatedBy: "note:").count == 2, "said once")
+        let searched = try await PixtermBinary.run(["gallery", "search", "fox", "--json"], environment: setup.environment, timeout: 60, wrapper: mount)
+        #expect(searched.status == 0 && searched.stdout.contains("aaaa0001-0"), "\(searched.stderr)")
+        let shown = try await PixtermBinary.run(["gallery", "show", "aaaa0001-0", "--no-preview"], environment: setup.environment, timeout: 60, wrapper: mount)
+        #expect(shown.status == 0 && shown.stdout.contains("A fox in the snow"), "\(shown.stderr)")
+    }
+
+    /// A full disk: the gallery is copied onto a small tmpfs (in a private mount namespace) that
+    /// is then filled to the last byte.
+    @Test func aGalleryOnAFullDiskIsStillListed() async throws {
+        let setup = try Setup()
+        #expect(try await setup.run(["gallery", "list"]).status == 0)  // writes the index
+        let source = setup.dir.url.appendingPathComponent("gallery-copy")
+        try FileManager.default.moveItem(at: setup.gallery, to: source)
+        try FileManager.default.createDirectory(at: setup.gallery, withIntermediateDirectories: true)
+        let script = "mount -t tmpfs -o size=4m tmpfs \"$0\" && cp -a \"$1\"/. \"$0\"/ || exit 97; dd if=/dev/zero of=\"$0/fill\" bs=4k 2>/dev/null; shift; exec \"$@\""
+        let full = ["/usr/bin/unshare", "--mount", "/bin/sh", "-c", script, setup.gallery.path, source.path]
+        let probe = try await PixtermBinary.run(["--version"], environment: setup.environment, timeout: 30, wrapper: full)
+        guard probe.status == 0 else {
+            print("GalleryContainmentCommandTests: no tmpfs mount here (\(probe.stderr)); the full disk is not tested")
+            return
+        }
+        let listed = try await PixtermBinary.run(["gallery", "list", "--json"], environment: setup.environment, timeout: 60, wrapper: full)
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.contains("\"total\" : 4"))
+        #expect(listed.stderr.contains("note: the gallery index"), "\(listed.stderr)")
+    }
+
+    /// `gallery rm` traced with strace: after the image is renamed into the trash, the trash
+    /// folder is opened and `fsync`ed. Skipped, saying so, without strace.
+    @Test func aTrashMoveFlushesTheFolderItRenamedInto() async throws {
+        let setup = try Setup()
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/strace") else {
+            print("GalleryContainmentCommandTests: strace is not installed; the folder flush is not traced")
+            return
+        }
+        #expect(try await setup.run(["gallery", "list"]).status == 0)
+        let log = setup.dir.url.appendingPathComponent("strace.log").path
+        let strace = ["/usr/bin/strace", "-f", "-qq", "-e", "trace=openat,fsync,rename,renameat,renameat2", "-o", log]
+        let removed = try await PixtermBinary.run(["gallery", "rm", "bbbb0002-0"], environment: setup.environment, wrapper: strace)
+        #expect(removed.status == 0, "\(removed.stderr)")
+        let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").map(String.init)
+        let trashFolder = setup.gallery.path + "/.trash/2026/10/20"
+        let renamed = try #require(lines.firstIndex { $0.contains("rename") && $0.contains("\"\(trashFolder)/100000-foxglove-bbbb0002-0.png\"") && $0.hasSuffix("= 0") })
+        let opened = try #require(lines[renamed...].first { $0.contains("openat(") && $0.contains("\"\(trashFolder)\"") && $0.contains("O_DIRECTORY") })
+        let descriptor = try #require(opened.split(separator: "=").last?.trimmingCharacters(in: .whitespaces))
+        #expect(lines[renamed...].contains { $0.contains("fsync(\(descriptor))") && $0.hasSuffix("= 0") }, "\(lines[renamed...])")
+    }
+
+    static func rawOutput(_ arguments: [String], setup: Setup) async throws -> (status: Int32, stdout: [UInt8]) {
+        let output = try await setup.run(arguments)
+        return (output.status, Array(output.stdout.utf8))
+    }
+}
