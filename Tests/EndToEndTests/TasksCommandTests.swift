@@ -89,7 +89,8 @@ import Testing
             try await setup.generateAndKill(["a slow one", "-q", "low"], whenJournalContains: "\"pending\"")
             let entry = try #require(try await setup.tasks().first)
             let id = try #require(entry["id"] as? String)
-            #expect(entry["state"] as? String == "outcome unknown")
+            #expect(entry["state"] as? String == "outcome unknown: may have been charged")
+            #expect((entry["idempotencyKey"] as? String)?.hasPrefix("pixterm-") == true)
 
             let resumed = try await setup.run(["tasks", "resume", "--base-url", setup.base])
             #expect(resumed.status == 0 && resumed.stdout.isEmpty)

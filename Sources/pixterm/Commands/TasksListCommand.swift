@@ -47,10 +47,11 @@ struct TasksListCommand: AsyncParsableCommand {
             if json { return try Terminal.printJSON(entries) }
             guard !entries.isEmpty else { return print("no unfinished tasks") }
             let width = TerminalSize.current()?.columns ?? 120
+            let stateWidth = entries.map { DisplayWidth.of($0.state) }.max() ?? 0
             for entry in entries {
                 let columns = [
                     DisplayWidth.pad(entry.id, toWidth: 20), Self.age(entry.ageSeconds).leftPadded(4),
-                    DisplayWidth.pad(entry.cost.map { "\($0) cr" } ?? "-", toWidth: 7), DisplayWidth.pad(entry.state, toWidth: 22), entry.prompt,
+                    DisplayWidth.pad(entry.cost.map { "\($0) cr" } ?? "-", toWidth: 7), DisplayWidth.pad(entry.state, toWidth: stateWidth), entry.prompt,
                 ]
                 print(DisplayWidth.truncate(columns.joined(separator: "  "), toWidth: max(width, 40), ellipsis: "…"))
             }

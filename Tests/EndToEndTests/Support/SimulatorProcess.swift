@@ -48,6 +48,11 @@ final class SimulatorProcess {
         return (try JSONSerialization.jsonObject(with: data) as? [[String: Any]]) ?? []
     }
 
+    /// The credit balance (`pixterm sim --credits`); `nil` when unlimited.
+    func credits() throws -> Int? {
+        (try JSONSerialization.jsonObject(with: send("GET", "/_sim/credits", body: nil)) as? [String: Any])?["balance"] as? Int
+    }
+
     private func send(_ method: String, _ path: String, body: String?) throws -> Data {
         var request = URLRequest(url: URL(string: baseURL + path)!)
         request.httpMethod = method
