@@ -97,20 +97,16 @@ import Testing
     @Test func aReadOnlyGalleryIsStillListedSearchedAndShown() async throws {
         let setup = try Setup()
         #expect(try await setup.run(["gallery", "list"]).status == 0)  // writes the index
-        let mount = ["/usr/bin/unshare", "--mount", "/bin/sh", "-c", "mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" && exec \"$@\"", setup.gallery.path]
-        let probe = try await PixtermBinary.run(["--version"], environment: setup.environment, timeout: 30, wrapper: mount)
-        guard probe.status == 0 else {
-            print("GalleryContainmentCommandTests: no read-only bind mount here (\(probe.stderr)); the read-only gallery is not tested")
-            return
-        }
-        let listed = try await PixtermBinary.run(["gallery", "list", "--json"], environment: setup.environment, timeout: 60, wrapper: mount)
+        let script = "mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" && exec \"$@\""
+        guard let run = try await Self.namespaced(script, [setup.gallery.path], setup: setup, lacking: "no read-only bind mount") else { return }
+        let listed = try await run(["gallery", "list", "--json"])
         #expect(listed.status == 0, "\(listed.stderr)")
         #expect(listed.stdout.contains("\"total\" : 4"))
         #expect(listed.stderr.contains("note: the gallery index in \(setup.gallery.path)/.pixterm cannot be written"), "\(listed.stderr)")
         #expect(listed.stderr.components(separatedBy: "note:").count == 2, "said once")
-        let searched = try await PixtermBinary.run(["gallery", "search", "fox", "--json"], environment: setup.environment, timeout: 60, wrapper: mount)
+        let searched = try await run(["gallery", "search", "fox", "--json"])
         #expect(searched.status == 0 && searched.stdout.contains("aaaa0001-0"), "\(searched.stderr)")
-        let shown = try await PixtermBinary.run(["gallery", "show", "aaaa0001-0", "--no-preview"], environment: setup.environment, timeout: 60, wrapper: mount)
+        let shown = try await run(["gallery", "show", "aaaa0001-0", "--no-preview"])
         #expect(shown.status == 0 && shown.stdout.contains("A fox in the snow"), "\(shown.stderr)")
     }
 
@@ -123,13 +119,8 @@ import Testing
         try FileManager.default.moveItem(at: setup.gallery, to: source)
         try FileManager.default.createDirectory(at: setup.gallery, withIntermediateDirectories: true)
         let script = "mount -t tmpfs -o size=4m tmpfs \"$0\" && cp -a \"$1\"/. \"$0\"/ || exit 97; dd if=/dev/zero of=\"$0/fill\" bs=4k 2>/dev/null; shift; exec \"$@\""
-        let full = ["/usr/bin/unshare", "--mount", "/bin/sh", "-c", script, setup.gallery.path, source.path]
-        let probe = try await PixtermBinary.run(["--version"], environment: setup.environment, timeout: 30, wrapper: full)
-        guard probe.status == 0 else {
-            print("GalleryContainmentCommandTests: no tmpfs mount here (\(probe.stderr)); the full disk is not tested")
-            return
-        }
-        let listed = try await PixtermBinary.run(["gallery", "list", "--json"], environment: setup.environment, timeout: 60, wrapper: full)
+        guard let run = try await Self.namespaced(script, [setup.gallery.path, source.path], setup: setup, lacking: "no tmpfs mount") else { return }
+        let listed = try await run(["gallery", "list", "--json"])
         #expect(listed.status == 0, "\(listed.stderr)")
         #expect(listed.stdout.contains("\"total\" : 4"))
         #expect(listed.stderr.contains("note: the gallery index"), "\(listed.stderr)")
@@ -154,6 +145,22 @@ import Testing
         let opened = try #require(lines[renamed...].first { $0.contains("openat(") && $0.contains("\"\(trashFolder)\"") && $0.contains("O_DIRECTORY") })
         let descriptor = try #require(opened.split(separator: "=").last?.trimmingCharacters(in: .whitespaces))
         #expect(lines[renamed...].contains { $0.contains("fsync(\(descriptor))") && $0.hasSuffix("= 0") }, "\(lines[renamed...])")
+    }
+
+    /// A runner of `pixterm` in a private mount namespace (`unshare --mount`, as root) that
+    /// `script` prepares and ends with `exec "$@"`; `nil`, said on standard output, where that
+    /// cannot be done here.
+    static func namespaced(
+        _ script: String, _ scriptArguments: [String], setup: Setup, lacking: String
+    ) async throws -> (@Sendable ([String]) async throws -> PixtermBinary.Output)? {
+        let wrapper = ["/usr/bin/unshare", "--mount", "/bin/sh", "-c", script] + scriptArguments
+        let environment = setup.environment
+        let probe = try await PixtermBinary.run(["--version"], environment: environment, timeout: 30, wrapper: wrapper)
+        guard probe.status == 0 else {
+            print("GalleryContainmentCommandTests: \(lacking) here (\(probe.stderr)); not tested")
+            return nil
+        }
+        return { arguments in try await PixtermBinary.run(arguments, environment: environment, timeout: 60, wrapper: wrapper) }
     }
 
     static func rawOutput(_ arguments: [String], setup: Setup) async throws -> (status: Int32, stdout: [UInt8]) {

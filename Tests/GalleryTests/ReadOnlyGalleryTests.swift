@@ -52,42 +52,44 @@ import Testing
         return probe < 0
     }
 
-    @Test func aReadOnlyGalleryIsListedSearchedAndShownFromItsIndex() throws {
-        let folder = try Self.writtenGallery()
+    /// Runs `body` with `folder` made immutable, then removes it; says so and runs nothing where
+    /// that is not possible.
+    static func withImmutable(_ folder: URL, _ body: () throws -> Void) rethrows {
         defer {
-            _ = Self.immutable(folder, false)
+            _ = immutable(folder, false)
             try? FileManager.default.removeItem(at: folder)
         }
-        guard Self.immutable(folder, true), Self.refusesWrites(folder) else {
+        guard immutable(folder, true), refusesWrites(folder) else {
             print("ReadOnlyGalleryTests: chattr +i is not available here; the read-only gallery is not tested")
             return
         }
-        let store = try GalleryStore(folder: folder)
-        #expect(try store.page(limit: 10).entries.map(\.prompt) == ["a lighthouse at dusk", "a red fox"])
-        #expect(try store.refresh().isEmpty)
-        #expect(try store.page(filter: "fox", limit: 10).total == 1)
-        let entry = try #require(try store.entry(matching: try store.page(limit: 1).entries[0].id))
-        #expect(store.sidecar(for: entry)?.prompt == "a lighthouse at dusk")
-        #expect(try store.stats().totalImages == 2)
-        let notice = try #require(store.indexNotice)
-        #expect(notice.contains("cannot be written") && notice.contains("showing it as last saved"), "\(notice)")
-        #expect(throws: GalleryError.self) { try store.save(imageAt: folder.appendingPathComponent("x.png"), request: Self.request("x"), index: 0, mode: .sync, taskID: nil, revisedPrompt: nil, creditsPerImage: nil, requestCost: nil, created: day(3)) }
+        try body()
+    }
+
+    @Test func aReadOnlyGalleryIsListedSearchedAndShownFromItsIndex() throws {
+        let folder = try Self.writtenGallery()
+        try Self.withImmutable(folder) {
+            let store = try GalleryStore(folder: folder)
+            #expect(try store.page(limit: 10).entries.map(\.prompt) == ["a lighthouse at dusk", "a red fox"])
+            #expect(try store.refresh().isEmpty)
+            #expect(try store.page(filter: "fox", limit: 10).total == 1)
+            let entry = try #require(try store.entry(matching: try store.page(limit: 1).entries[0].id))
+            #expect(store.sidecar(for: entry)?.prompt == "a lighthouse at dusk")
+            #expect(try store.stats().totalImages == 2)
+            let notice = try #require(store.indexNotice)
+            #expect(notice.contains("cannot be written") && notice.contains("showing it as last saved"), "\(notice)")
+            #expect(throws: GalleryError.self) { try store.save(imageAt: folder.appendingPathComponent("x.png"), request: Self.request("x"), index: 0, mode: .sync, taskID: nil, revisedPrompt: nil, creditsPerImage: nil, requestCost: nil, created: day(3)) }
+        }
     }
 
     @Test func aReadOnlyGalleryWithoutAnIndexIsIndexedInMemory() throws {
         let folder = try Self.writtenGallery(withIndex: false)
-        defer {
-            _ = Self.immutable(folder, false)
-            try? FileManager.default.removeItem(at: folder)
+        try Self.withImmutable(folder) {
+            let store = try GalleryStore(folder: folder)
+            #expect(try store.page(filter: "lighthouse", limit: 10).total == 1)
+            #expect(try store.page(limit: 10).total == 2)
+            #expect(store.indexNotice?.contains("built in memory") == true)
+            #expect(!FileManager.default.fileExists(atPath: folder.path + "/.pixterm/index.sqlite"))
         }
-        guard Self.immutable(folder, true), Self.refusesWrites(folder) else {
-            print("ReadOnlyGalleryTests: chattr +i is not available here; the read-only gallery is not tested")
-            return
-        }
-        let store = try GalleryStore(folder: folder)
-        #expect(try store.page(filter: "lighthouse", limit: 10).total == 1)
-        #expect(try store.page(limit: 10).total == 2)
-        #expect(store.indexNotice?.contains("built in memory") == true)
-        #expect(!FileManager.default.fileExists(atPath: folder.path + "/.pixterm/index.sqlite"))
     }
 }
