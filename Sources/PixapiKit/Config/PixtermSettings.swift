@@ -163,11 +163,13 @@ public struct PixtermSettings: Sendable {
     }
 
     private static func readConfig(_ file: URL) throws(PixapiError) -> [String: TOMLSubset.Value] {
-        guard FileManager.default.fileExists(atPath: file.path) else { return [:] }
-        guard let text = try? String(contentsOf: file, encoding: .utf8) else {
-            throw PixapiError(.io, "cannot read \(file.path) (not readable or not UTF-8)")
-        }
-        do {
+        // One byte over the limit is enough to know the file is too large.
+        guard let bytes = try ConfigFileReader.read(file, limit: TOMLSubset.maxDocumentBytes + 1) else { return [:] }
+        do throws(PixapiError) {
+            guard bytes.count <= TOMLSubset.maxDocumentBytes else { throw TOMLSubset.tooLarge }
+            guard let text = String(bytes: bytes, encoding: .utf8) else {
+                throw PixapiError(.invalidInput, "the config is not UTF-8 text")
+            }
             return try TOMLSubset.parse(text)
         } catch {
             throw PixapiError(.invalidInput, "\(file.path): \(error.message)")

@@ -1,8 +1,11 @@
 /// A reader for the part of TOML pixterm's config uses: `[dotted."quoted".tables]`,
-/// `key = value` with strings, integers, floats and booleans, and `#` comments.
+/// `key = value` with strings, integers (decimal, `0x`, `0o`, `0b`, `1_000`), floats and
+/// booleans, `#` comments, and LF or CRLF line endings.
 ///
 /// Small on purpose: the config is a handful of keys, and a full TOML library would cost every
-/// build a C++ dependency. Anything outside the subset is an error naming its line.
+/// build a C++ dependency. Anything outside the subset is an error naming its line and column.
+/// Errors never repeat what the file says (the value may be the API key), only where and what
+/// was expected. One forward pass over the bytes, so hostile sizes cost linear time.
 public enum TOMLSubset {
     public enum Value: Sendable, Hashable {
         case string(String)
@@ -11,118 +14,246 @@ public enum TOMLSubset {
         case bool(Bool)
     }
 
+    /// Real configs are a few hundred bytes; anything near this is not a config file.
+    public static let maxDocumentBytes = 1 << 20
+
+    /// The refusal for a document over `maxDocumentBytes`, shared with the file reader.
+    static var tooLarge: PixapiError {
+        PixapiError(.invalidInput, "the config is larger than 1 MiB; pixterm's config is a few lines, so check that this is the right file")
+    }
+
     /// Flattens the document to `table.path.key -> value`.
     public static func parse(_ text: String) throws(PixapiError) -> [String: Value] {
-        var values: [String: Value] = [:]
-        var table: [String] = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let lineNumber = index + 1
-            var line = Substring(stripComment(String(rawLine))).trimmingWhitespace()
-            if line.isEmpty { continue }
-            func failure(_ reason: String) -> PixapiError {
-                PixapiError(.invalidInput, "config line \(lineNumber): \(reason)")
+        guard text.utf8.count <= maxDocumentBytes else { throw tooLarge }
+        var reader = TOMLReader(Array(text.utf8))
+        return try reader.document()
+    }
+}
+
+/// The cursor behind `TOMLSubset.parse`: every step moves forward, nothing is re-scanned.
+private struct TOMLReader {
+    private let bytes: [UInt8]
+    private var position = 0
+    private var line = 1
+    private var lineStart = 0
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }  // a byte order mark, as Windows editors write
+    }
+
+    private var current: UInt8? { position < bytes.count ? bytes[position] : nil }
+
+    private func peek(_ offset: Int) -> UInt8? {
+        position + offset < bytes.count ? bytes[position + offset] : nil
+    }
+
+    /// "config line L, column C: what was expected"; the column counts characters, not bytes.
+    private func failure(_ expected: String, at offset: Int? = nil) -> PixapiError {
+        let end = min(offset ?? position, bytes.count)
+        let column = bytes[lineStart..<max(lineStart, end)].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+        return PixapiError(.invalidInput, "config line \(line), column \(column): \(expected)")
+    }
+
+    mutating func document() throws(PixapiError) -> [String: TOMLSubset.Value] {
+        var values: [String: TOMLSubset.Value] = [:]
+        var table = ""
+        while position < bytes.count {
+            skipBlanks()
+            switch current {
+            case UInt8(ascii: "["):
+                table = try tableHeader()
+            case UInt8(ascii: "#"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), nil:
+                break
+            default:
+                let keyStart = position
+                let key = try keyPath()
+                skipBlanks()
+                guard current == UInt8(ascii: "=") else { throw failure("expected = after the key") }
+                position += 1
+                skipBlanks()
+                let value = try value()
+                let fullKey = table.isEmpty ? key : table + "." + key
+                guard values.updateValue(value, forKey: fullKey) == nil else {
+                    throw failure("\(fullKey) is set twice", at: keyStart)
+                }
             }
-            if line.hasPrefix("[") {
-                guard line.hasSuffix("]"), !line.hasPrefix("[[") else { throw failure("a table header must look like [name]") }
-                line = String(line.dropFirst().dropLast())
-                guard let path = parseKeyPath(line) else { throw failure("cannot read the table name \(line)") }
-                table = path
-                continue
-            }
-            guard let equals = indexOfEquals(line) else { throw failure("expected key = value") }
-            guard let key = parseKeyPath(String(line[..<equals])) else { throw failure("cannot read the key") }
-            let valueText = String(line[line.index(after: equals)...]).trimmingWhitespace()
-            guard let value = parseValue(valueText) else {
-                throw failure("cannot read the value \(TerminalText.sanitized(valueText)) (use \"text\", a number, true or false)")
-            }
-            let fullKey = (table + key).joined(separator: ".")
-            guard values[fullKey] == nil else { throw failure("\(fullKey) is set twice") }
-            values[fullKey] = value
+            try endOfLine()
         }
         return values
     }
 
-    private static func stripComment(_ line: String) -> String {
-        var quote: Character?
-        var escaped = false
-        for (offset, char) in line.enumerated() {
-            if let open = quote {
-                if escaped { escaped = false } else if char == "\\" && open == "\"" { escaped = true } else if char == open { quote = nil }
-            } else if char == "\"" || char == "'" {
-                quote = char
-            } else if char == "#" {
-                return String(line.prefix(offset))
-            }
-        }
-        return line
+    private mutating func skipBlanks() {
+        while let byte = current, byte == 0x20 || byte == 0x09 { position += 1 }
     }
 
-    private static func indexOfEquals(_ line: String) -> String.Index? {
-        var quote: Character?
-        for index in line.indices {
-            let char = line[index]
-            if let open = quote { if char == open { quote = nil } } else if char == "\"" || char == "'" { quote = char } else if char == "=" { return index }
+    /// After a line's content: blanks, an optional comment, then LF, CRLF or the end.
+    private mutating func endOfLine() throws(PixapiError) {
+        skipBlanks()
+        if current == UInt8(ascii: "#") {
+            while let byte = current, byte != 0x0A, byte != 0x0D { position += 1 }
         }
-        return nil
+        switch current {
+        case nil:
+            return
+        case 0x0A:
+            position += 1
+        case 0x0D where peek(1) == 0x0A:
+            position += 2
+        case 0x0D:
+            throw failure("a carriage return must be followed by a line feed")
+        default:
+            throw failure("expected the end of the line (one key = value per line)")
+        }
+        line += 1
+        lineStart = position
     }
 
-    /// `a.b."c.d"` -> `["a", "b", "c.d"]`.
-    private static func parseKeyPath(_ text: String) -> [String]? {
-        var parts: [String] = []
-        var rest = Substring(text.trimmingWhitespace())
-        while !rest.isEmpty {
-            if rest.first == "\"" || rest.first == "'" {
-                let quote = rest.removeFirst()
-                guard let end = rest.firstIndex(of: quote) else { return nil }
-                parts.append(String(rest[..<end]))
-                rest = rest[rest.index(after: end)...]
-            } else {
-                let end = rest.firstIndex(of: ".") ?? rest.endIndex
-                let bare = String(rest[..<end]).trimmingWhitespace()
-                guard !bare.isEmpty, bare.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return nil }
-                parts.append(bare)
-                rest = rest[end...]
-            }
-            rest = Substring(String(rest).trimmingWhitespace())
-            if rest.first == "." { rest.removeFirst(); rest = Substring(String(rest).trimmingWhitespace()); if rest.isEmpty { return nil } }
-            else if !rest.isEmpty { return nil }
-        }
-        return parts.isEmpty ? nil : parts
+    /// `[a.b."c"]` -> the dotted prefix of the keys below it.
+    private mutating func tableHeader() throws(PixapiError) -> String {
+        position += 1
+        if current == UInt8(ascii: "[") { throw failure("arrays of tables ([[name]]) are not supported") }
+        skipBlanks()
+        let path = try keyPath()
+        skipBlanks()
+        guard current == UInt8(ascii: "]") else { throw failure("expected ] to close the table name") }
+        position += 1
+        return path
     }
 
-    private static func parseValue(_ text: String) -> Value? {
-        if text == "true" { return .bool(true) }
-        if text == "false" { return .bool(false) }
-        if text.count >= 2, text.hasPrefix("'"), text.hasSuffix("'") { return .string(String(text.dropFirst().dropLast())) }
-        if text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") { return unescape(String(text.dropFirst().dropLast())).map(Value.string) }
-        let digits = text.replacingOccurrences(of: "_", with: "")
-        if let integer = Int(digits) { return .integer(integer) }
-        if let float = Double(digits), float.isFinite { return .float(float) }
-        return nil
+    /// `a . b."c.d"` -> `a.b.c.d`: parts joined by dots, as the flattened keys are.
+    private mutating func keyPath() throws(PixapiError) -> String {
+        var path = try key()
+        skipBlanks()
+        while current == UInt8(ascii: ".") {
+            position += 1
+            skipBlanks()
+            path += "."
+            path += try key()
+            skipBlanks()
+        }
+        return path
     }
 
-    private static func unescape(_ text: String) -> String? {
-        var out = ""
-        var chars = text.makeIterator()
-        while let char = chars.next() {
-            guard char == "\\" else {
-                if char == "\"" { return nil }
-                out.append(char)
-                continue
+    private mutating func key() throws(PixapiError) -> String {
+        switch current {
+        case UInt8(ascii: "\""): return try basicString()
+        case UInt8(ascii: "'"): return try literalString()
+        default:
+            let start = position
+            while let byte = current, Self.isBareKeyByte(byte) { position += 1 }
+            guard position > start else { throw failure("expected a key: letters, digits, _ and -, or a name in quotes") }
+            return String(decoding: bytes[start..<position], as: UTF8.self)
+        }
+    }
+
+    private static func isBareKeyByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "_"), UInt8(ascii: "-"):
+            true
+        default: false
+        }
+    }
+
+    private mutating func value() throws(PixapiError) -> TOMLSubset.Value {
+        switch current {
+        case UInt8(ascii: "\""):
+            if peek(1) == UInt8(ascii: "\""), peek(2) == UInt8(ascii: "\"") { throw failure("multi-line strings (\"\"\") are not supported") }
+            return .string(try basicString())
+        case UInt8(ascii: "'"):
+            if peek(1) == UInt8(ascii: "'"), peek(2) == UInt8(ascii: "'") { throw failure("multi-line strings (''') are not supported") }
+            return .string(try literalString())
+        case UInt8(ascii: "["), UInt8(ascii: "{"):
+            throw failure("arrays and inline tables are not supported")
+        default:
+            let start = position
+            while let byte = current, byte != 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D, byte != UInt8(ascii: "#") {
+                position += 1
             }
-            switch chars.next() {
-            case "n": out.append("\n")
-            case "t": out.append("\t")
-            case "\\": out.append("\\")
-            case "\"": out.append("\"")
-            case "u":
-                var hex = ""
-                for _ in 0..<4 { if let h = chars.next() { hex.append(h) } }
-                guard let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) else { return nil }
-                out.unicodeScalars.append(scalar)
-            default: return nil
+            let token = bytes[start..<position]
+            if token.elementsEqual("true".utf8) { return .bool(true) }
+            if token.elementsEqual("false".utf8) { return .bool(false) }
+            guard !token.isEmpty, let number = TOMLNumber.parse(token) else {
+                throw failure("expected a value: \"text\", 'text', a number (42, 1_000, 0x1F, 1.5), true or false", at: start)
+            }
+            return number
+        }
+    }
+
+    /// `"..."` with TOML's escapes; must close on the same line.
+    private mutating func basicString() throws(PixapiError) -> String {
+        position += 1
+        var text: [UInt8] = []
+        while let byte = current {
+            switch byte {
+            case UInt8(ascii: "\""):
+                position += 1
+                return String(decoding: text, as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                try escape(into: &text)
+            default:
+                try checkStringByte(byte)
+                text.append(byte)
+                position += 1
             }
         }
-        return out
+        throw failure("the string has no closing \" on its line")
+    }
+
+    /// `'...'`: no escapes; must close on the same line.
+    private mutating func literalString() throws(PixapiError) -> String {
+        position += 1
+        let start = position
+        while let byte = current, byte != UInt8(ascii: "'") {
+            try checkStringByte(byte)
+            position += 1
+        }
+        guard current != nil else { throw failure("the string has no closing ' on its line") }
+        defer { position += 1 }
+        return String(decoding: bytes[start..<position], as: UTF8.self)
+    }
+
+    private func checkStringByte(_ byte: UInt8) throws(PixapiError) {
+        switch byte {
+        case 0x0A, 0x0D: throw failure("the string has no closing quote on its line")
+        case 0x09: return
+        case 0x00..<0x20, 0x7F: throw failure("a string cannot hold control characters; write \\t, \\n or \\u0000-style escapes")
+        default: return
+        }
+    }
+
+    private mutating func escape(into text: inout [UInt8]) throws(PixapiError) {
+        let start = position
+        position += 1
+        let simple: UInt8?
+        switch current {
+        case UInt8(ascii: "b"): simple = 0x08
+        case UInt8(ascii: "t"): simple = 0x09
+        case UInt8(ascii: "n"): simple = 0x0A
+        case UInt8(ascii: "f"): simple = 0x0C
+        case UInt8(ascii: "r"): simple = 0x0D
+        case UInt8(ascii: "\""): simple = UInt8(ascii: "\"")
+        case UInt8(ascii: "\\"): simple = UInt8(ascii: "\\")
+        case UInt8(ascii: "u"), UInt8(ascii: "U"): simple = nil
+        default: throw failure("unknown escape in a string; use \\\", \\\\, \\t, \\n, \\r, \\b, \\f, \\uXXXX or \\UXXXXXXXX", at: start)
+        }
+        if let simple {
+            text.append(simple)
+            position += 1
+            return
+        }
+        let digits = current == UInt8(ascii: "u") ? 4 : 8
+        position += 1
+        var value: UInt32 = 0
+        for _ in 0..<digits {
+            guard let byte = current, let digit = TOMLNumber.digitValue(byte, radix: 16) else {
+                throw failure("\\u needs 4 and \\U 8 hexadecimal digits", at: start)
+            }
+            value = value << 4 | UInt32(digit)
+            position += 1
+        }
+        guard let scalar = Unicode.Scalar(value) else { throw failure("the escape is not a Unicode character", at: start) }
+        text.append(contentsOf: String(scalar).utf8)
     }
 }
