@@ -6,7 +6,7 @@ enum EscapeSequence {
 
     /// The key for `\e[` + `parameters` + `final`, or nil for sequences that mean nothing here.
     static func csi(parameters: String, final: Unicode.Scalar) -> KeyEvent? {
-        let fields = parameters.split(separator: ";", omittingEmptySubsequences: false).map { Int($0) }
+        let fields = parameters.split(separator: ";", omittingEmptySubsequences: false).map(number)
         let modifiers = fields.count > 1 ? max(0, (fields[1] ?? 1) - 1) : 0
         let first = fields.first.flatMap { $0 }
         let key: KeyEvent?
@@ -32,6 +32,14 @@ enum EscapeSequence {
         case "A", "B", "C", "D", "H", "F", "P", "Q", "R", "S": return csi(parameters: "", final: final)
         default: return nil
         }
+    }
+
+    /// A parameter as terminals send it, decimal digits only. A sign (`Int` would read
+    /// `-9223372036854775808` and the modifier arithmetic then overflows) or an absurd length
+    /// means nothing.
+    private static func number(_ text: Substring) -> Int? {
+        guard !text.isEmpty, text.utf8.count <= 9, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+        return Int(text)
     }
 
     private static func tilde(_ number: Int) -> KeyEvent? {

@@ -8,12 +8,18 @@ public struct KeyDecoder: Sendable {
         case escape
         case csi(parameters: String)
         case ss3
-        /// Inside a bracketed paste; `marker` counts how much of the end marker has been seen.
-        case paste(text: String.UnicodeScalarView, marker: Int)
+        /// Inside a bracketed paste (the text so far is `pasteText`); `marker` counts how much
+        /// of the end marker has been seen.
+        case paste(marker: Int)
     }
+
+    /// Real sequences carry a few parameter characters; a longer run is noise, and is not kept.
+    private static let maxCSIParameters = 32
 
     private static let pasteEnd = Array("\u{1B}[201~".unicodeScalars)
     private var state = State.ground
+    /// Outside `state`, so a long paste grows in place instead of being copied on every character.
+    private var pasteText = String.UnicodeScalarView()
     private var utf8 = UTF8StreamDecoder()
 
     public init() {}
@@ -46,7 +52,7 @@ public struct KeyDecoder: Sendable {
         case .escape: return afterEscape(token)
         case .csi(let parameters): return inCSI(parameters, token)
         case .ss3: return inSS3(token)
-        case .paste(let text, let marker): return inPaste(text, marker, token)
+        case .paste(let marker): return inPaste(marker, token)
         }
     }
 
@@ -60,7 +66,7 @@ public struct KeyDecoder: Sendable {
         case .key(let key):
             return [key]
         case .pasteStart:
-            state = .paste(text: String.UnicodeScalarView(), marker: 0)
+            state = .paste(marker: 0)
             return []
         case .pasteEnd, .idle:
             return []
@@ -97,14 +103,15 @@ public struct KeyDecoder: Sendable {
         }
         switch value {
         case 0x20...0x3F:
-            state = .csi(parameters: parameters + String(scalar))
+            if parameters.utf8.count <= Self.maxCSIParameters { state = .csi(parameters: parameters + String(scalar)) }
             return []
         case 0x40...0x7E:
             if parameters == EscapeSequence.pasteStartParameters && scalar == "~" {
-                state = .paste(text: String.UnicodeScalarView(), marker: 0)
+                state = .paste(marker: 0)
                 return []
             }
             state = .ground
+            guard parameters.utf8.count <= Self.maxCSIParameters else { return [] }
             return EscapeSequence.csi(parameters: parameters, final: scalar).map { [$0] } ?? []
         default:
             // A broken sequence: drop it and read the stray character as typed.
@@ -121,38 +128,40 @@ public struct KeyDecoder: Sendable {
         return EscapeSequence.ss3(final: scalar).map { [$0] } ?? []
     }
 
-    private mutating func inPaste(_ text: String.UnicodeScalarView, _ marker: Int, _ token: InputToken) -> [KeyEvent] {
-        var text = text
+    private mutating func inPaste(_ marker: Int, _ token: InputToken) -> [KeyEvent] {
         switch token {
         case .pasteEnd:
-            state = .ground
-            return [.paste(Self.normalisingNewlines(text))]
+            return finishPaste()
         case .key(.enter):
-            text.append("\r")
+            pasteText.append("\r")
         case .key(.tab):
-            text.append("\t")
+            pasteText.append("\t")
         case .scalar(let value):
             guard let scalar = Unicode.Scalar(value) else { break }
             if scalar == Self.pasteEnd[marker] {
-                if marker + 1 == Self.pasteEnd.count {
-                    state = .ground
-                    return [.paste(Self.normalisingNewlines(text))]
-                }
-                state = .paste(text: text, marker: marker + 1)
+                if marker + 1 == Self.pasteEnd.count { return finishPaste() }
+                state = .paste(marker: marker + 1)
                 return []
             }
             // Not the end marker after all: what looked like its start is pasted text.
-            text.append(contentsOf: Self.pasteEnd[0..<marker])
+            // One by one: `append(contentsOf:)` copies the whole view each time, even for none.
+            for held in Self.pasteEnd[0..<marker] { pasteText.append(held) }
             if scalar == Self.pasteEnd[0] {
-                state = .paste(text: text, marker: 1)
+                state = .paste(marker: 1)
                 return []
             }
-            text.append(scalar)
+            pasteText.append(scalar)
         case .key, .pasteStart, .idle:
             break
         }
-        state = .paste(text: text, marker: 0)
+        state = .paste(marker: 0)
         return []
+    }
+
+    private mutating func finishPaste() -> [KeyEvent] {
+        state = .ground
+        defer { pasteText = String.UnicodeScalarView() }
+        return [.paste(Self.normalisingNewlines(pasteText))]
     }
 
     /// The key a single character code means on its own.

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import TerminalUI
+
+/// Inputs found by fuzzing the key decoder (Fuzz/run.sh keys) and sizes a hostile or broken
+/// terminal can send: each must decode without trapping and in linear time.
+@Suite("Key decoder, hostile input")
+struct KeyDecoderHostileInputTests {
+    private func decodeBytes(_ bytes: [UInt8]) -> [KeyEvent] {
+        var decoder = KeyDecoder()
+        return bytes.flatMap { decoder.feed(byte: $0) } + decoder.feed(.idle)
+    }
+
+    /// Fuzz/corpus/keys/regression-csi-int-min-modifier: `Int` read the signed modifier
+    /// parameter, and `Int.min - 1` trapped, killing the UI.
+    @Test func aSignedModifierParameterDoesNotTrap() {
+        let found: [UInt8] = Array("\u{1B}[1;-9223372036854775808[15;5yb\u{1B}".utf8) + [0xF8]
+        _ = decodeBytes(found)
+        #expect(decode(raw("\u{1B}[1;-9223372036854775808A")) == [.up])
+        #expect(decode(raw("\u{1B}[1;+5C")) == [.right])
+        #expect(decode(raw("\u{1B}[1;99999999999999999999D")) == [.left])
+        #expect(decode(raw("\u{1B}[1;5C")) == [.ctrlRight])
+    }
+
+    @Test func aLongParameterRunIsDroppedInLinearTime() throws {
+        let bytes = Array("\u{1B}[".utf8) + Array(repeating: UInt8(ascii: "1"), count: 1_000_000) + Array("Ax".utf8)
+        let run = try #require(finish(within: 5) { decodeBytes(bytes) }, "a 1 MB escape sequence did not decode in 5 s")
+        #expect(run.seconds < 2)
+        #expect(run.value == [.text("x")])
+    }
+
+    @Test func aOneMegabytePasteDecodesInLinearTime() throws {
+        let text = String(repeating: "pasted line 猫\r", count: 1 << 16)
+        let bytes = Array("\u{1B}[200~".utf8) + Array(text.utf8) + Array("\u{1B}[20\u{1B}[201~".utf8)
+        #expect(bytes.count > 1 << 20)
+        let run = try #require(finish(within: 5) { decodeBytes(bytes) }, "a 1 MB paste did not decode in 5 s")
+        #expect(run.seconds < 2)
+        let expected = text.replacingOccurrences(of: "\r", with: "\n") + "\u{1B}[20"
+        #expect(run.value == [.paste(expected)])
+    }
+}
