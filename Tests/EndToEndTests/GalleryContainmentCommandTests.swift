@@ -108,6 +108,8 @@ import Testing
         #expect(searched.status == 0 && searched.stdout.contains("aaaa0001-0"), "\(searched.stderr)")
         let shown = try await run(["gallery", "show", "aaaa0001-0", "--no-preview"])
         #expect(shown.status == 0 && shown.stdout.contains("A fox in the snow"), "\(shown.stderr)")
+        let removed = try await run(["gallery", "rm", "aaaa0001-0"])
+        #expect(removed.status == 1 && removed.stderr.contains("the gallery is on a read-only filesystem"), "\(removed.stderr)")
     }
 
     /// A full disk: the gallery is copied onto a small tmpfs (in a private mount namespace) that

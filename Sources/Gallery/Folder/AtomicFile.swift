@@ -80,7 +80,8 @@ public struct GalleryError: Error, Sendable, CustomStringConvertible {
     static func posix(_ code: Int32, _ what: String) -> GalleryError {
         switch code {
         case ENOSPC, EDQUOT: GalleryError(message: "\(what): the disk is full; free some space and try again")
-        case EACCES, EPERM, EROFS: GalleryError(message: "\(what): permission denied; check the gallery folder's permissions")
+        case EROFS: GalleryError(message: "\(what): the gallery is on a read-only filesystem; it can be listed but not changed")
+        case EACCES, EPERM: GalleryError(message: "\(what): permission denied; check the gallery folder's permissions")
         default: GalleryError(message: "\(what): \(String(cString: strerror(code)))")
         }
     }
