@@ -13,7 +13,7 @@ import Testing
         let remote = NoUTF8LocaleUI.command(dir, locale: [:], term: "xterm-256color")
         let tmux = try TmuxSession(command: server.sshCommand(remote), environment: ["TERM": "tmux-256color"])
         do {
-            try await NoUTF8LocaleUI.check(tmux, dir, origin: "LANG unset")
+            try await NoUTF8LocaleUI.check(tmux, dir, expecting: .switched(origin: "LANG unset"))
         } catch {
             Issue.record("sshd said: \(server.log)")
             throw error

@@ -21,8 +21,10 @@ struct LocalePlanTests {
         #expect(debianOld.choice == .switchTo("en_US.utf8"))
         let macOS = LocalePlan(codeset: "US-ASCII", environment: [:]) { $0 == "UTF-8" }
         #expect(macOS.choice == .switchTo("UTF-8"))
-        let custom = LocalePlan(codeset: ascii, environment: [:], candidates: ["x", "y"]) { $0 == "y" }
+        let custom = LocalePlan(codeset: ascii, environment: ["PIXTERM_UTF8_LOCALES": "x, y"]) { $0 == "y" || $0 == "C.UTF-8" }
         #expect(custom.choice == .switchTo("y"))
+        let never = LocalePlan(codeset: ascii, environment: ["PIXTERM_UTF8_LOCALES": ""]) { _ in true }
+        #expect(never.choice == .noUTF8Locale)
     }
 
     @Test func theSwitchIsSaidWithTheVariableThatCausedIt() {
@@ -47,8 +49,8 @@ struct LocalePlanTests {
         let plan = LocalePlan(codeset: ascii, environment: ["LANG": "C"]) { _ in false }
         #expect(plan.choice == .noUTF8Locale)
         #expect(!plan.drawsUnicode)
-        #expect(plan.notice == "no UTF-8 locale installed (LANG=C): non-ASCII text shows as ? but is kept")
-        #expect(plan.summary == "LANG=C, codeset ANSI_X3.4-1968, and no UTF-8 locale is installed")
+        #expect(plan.notice == "no UTF-8 locale to switch to (LANG=C): non-ASCII text shows as ? but is kept")
+        #expect(plan.summary == "LANG=C, codeset ANSI_X3.4-1968, and no UTF-8 locale to switch to")
     }
 
     @Test func thisSystemHasAUTF8LocaleToSwitchTo() {

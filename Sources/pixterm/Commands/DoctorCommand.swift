@@ -106,7 +106,7 @@ struct DoctorCommand: AsyncParsableCommand {
             report.add("locale", plan.summary)
         } else {
             report.add("locale", plan.summary, problem: "the UI draws frames with line-drawing characters and shows other non-ASCII text as ?",
-                       fix: "install a UTF-8 locale (Debian: apt-get install locales, then localedef -i en_US -f UTF-8 en_US.UTF-8)")
+                       fix: "install a UTF-8 locale (Debian: apt-get install locales, then localedef -i en_US -f UTF-8 en_US.UTF-8), or name one in PIXTERM_UTF8_LOCALES")
         }
     }
 

@@ -12,13 +12,22 @@ public struct LocalePlan: Sendable, Hashable {
         case keep
         /// LC_CTYPE becomes this UTF-8 locale.
         case switchTo(String)
-        /// The system has no UTF-8 locale at all.
+        /// None of the candidates is installed.
         case noUTF8Locale
     }
 
     /// UTF-8 locales to try, in order: the portable C ones, the common English one, and
     /// macOS's bare "UTF-8". Spellings differ between C libraries, so both are listed.
-    public static let candidates = ["C.UTF-8", "C.utf8", "en_US.UTF-8", "en_US.utf8", "UTF-8"]
+    public static let defaultCandidates = ["C.UTF-8", "C.utf8", "en_US.UTF-8", "en_US.utf8", "UTF-8"]
+
+    /// Names the locales to try instead, comma-separated; empty never switches.
+    public static let candidatesVariable = "PIXTERM_UTF8_LOCALES"
+
+    /// The locales to try in `environment`: its `PIXTERM_UTF8_LOCALES` or the defaults.
+    public static func candidates(_ environment: [String: String]) -> [String] {
+        guard let list = environment[candidatesVariable] else { return defaultCandidates }
+        return list.split(separator: ",").map { String($0.filter { $0 != " " }) }.filter { !$0.isEmpty }
+    }
 
     /// The codeset the environment's locale gave (`nl_langinfo(CODESET)`), e.g. "ANSI_X3.4-1968".
     public let codeset: String
@@ -26,12 +35,12 @@ public struct LocalePlan: Sendable, Hashable {
     public let origin: String
     public let choice: Choice
 
-    public init(codeset: String, environment: [String: String], candidates: [String] = Self.candidates, exists: (String) -> Bool) {
+    public init(codeset: String, environment: [String: String], exists: (String) -> Bool) {
         self.codeset = codeset
         origin = Self.origin(environment, codeset: codeset)
         if Self.isUTF8(codeset: codeset) {
             choice = .keep
-        } else if let found = candidates.first(where: exists) {
+        } else if let found = Self.candidates(environment).first(where: exists) {
             choice = .switchTo(found)
         } else {
             choice = .noUTF8Locale
@@ -52,7 +61,7 @@ public struct LocalePlan: Sendable, Hashable {
         case .keep: return nil
         case .switchTo(let name): return "locale had no UTF-8 (\(origin)): using \(name)"
         case .noUTF8Locale:
-            return "no UTF-8 locale installed (\(origin)): non-ASCII text shows as ? but is kept"
+            return "no UTF-8 locale to switch to (\(origin)): non-ASCII text shows as ? but is kept"
         }
     }
 
@@ -61,7 +70,7 @@ public struct LocalePlan: Sendable, Hashable {
         switch choice {
         case .keep: return "\(origin), codeset \(codeset)"
         case .switchTo(let name): return "\(origin), codeset \(codeset): the UI switches LC_CTYPE to \(name)"
-        case .noUTF8Locale: return "\(origin), codeset \(codeset), and no UTF-8 locale is installed"
+        case .noUTF8Locale: return "\(origin), codeset \(codeset), and no UTF-8 locale to switch to"
         }
     }
 
