@@ -1,7 +1,7 @@
 import Testing
 @testable import TerminalUI
 
-/// Tokens as `wget_wch` returns raw bytes: one scalar per character.
+/// Tokens as the decoder has them once UTF-8 is assembled: one scalar per character.
 func raw(_ text: String) -> [InputToken] { text.unicodeScalars.map { .scalar($0.value) } }
 
 func decode(_ tokens: [InputToken]) -> [KeyEvent] {
