@@ -6,7 +6,7 @@ import Testing
 @Suite(.serialized) struct TerminalUIEndToEndTests {
     static let key = "sk-ui-secret-77aa"
 
-    private func launch(
+    func launch(
         _ dir: TemporaryDirectory, sim: SimulatorProcess?, arguments: [String] = [], width: Int = 80, height: Int = 24,
         extra: [String: String] = [:]
     ) throws -> TmuxSession {

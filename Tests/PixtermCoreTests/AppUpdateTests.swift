@@ -167,6 +167,44 @@ import Testing
         #expect(retry.id != job.id)
     }
 
+    @Test func aJobThatMayHaveBeenChargedAsksWithTheCostBeforeItIsRetriedUnderTheSameKey() throws {
+        var state = makeState()
+        type("x", into: &state)
+        guard case let .startJob(job) = state.update(.key(.enter), environment: environment).first else { Issue.record("no job"); return }
+        let entry = JournalRef(entry: "1796-abc", idempotencyKey: "pixterm-key-1")
+        _ = state.update(.jobEvent(job.id, .recorded(entry)), environment: environment)
+        _ = state.update(.jobEvent(job.id, .kept(.outcomeUnknown)), environment: environment)
+        let lost = PixapiError(.unknownOutcome, "outcome unknown: the answer was lost, so it may have been charged")
+        _ = state.update(.jobEvent(job.id, .failed(lost)), environment: environment)
+        #expect(state.jobs[0].stateLabel == "outcome unknown")
+        #expect(state.message?.text.hasPrefix("outcome unknown: may have been charged") == true, "\(String(describing: state.message))")
+        let credits = try #require(job.cost?.costCredits)
+
+        state.focus = .jobs
+        #expect(state.update(.key(.character("r")), environment: environment).isEmpty, "nothing is sent before the answer")
+        #expect(state.overlay == .confirm(.retryKept(job: job.id, reason: .outcomeUnknown, credits: credits)))
+        #expect(state.update(.key(.character("n")), environment: environment).isEmpty)
+        #expect(state.overlay == nil && state.jobs.count == 1)
+
+        _ = state.update(.key(.character("r")), environment: environment)
+        let effects = state.update(.key(.character("y")), environment: environment)
+        guard case let .startJob(retry) = effects.first else { Issue.record("no retry: \(effects)"); return }
+        #expect(retry.retrying == entry, "the same journal entry, so the same Idempotency-Key")
+        #expect(retry.request == job.request && retry.id != job.id)
+    }
+
+    @Test func anOrdinaryFailureIsRetriedAsANewRequestWithoutAsking() {
+        var state = makeState()
+        type("x", into: &state)
+        guard case let .startJob(job) = state.update(.key(.enter), environment: environment).first else { Issue.record("no job"); return }
+        _ = state.update(.jobEvent(job.id, .recorded(JournalRef(entry: "e", idempotencyKey: "k"))), environment: environment)
+        _ = state.update(.jobEvent(job.id, .failed(PixapiError(.insufficientCredits, "not enough credits"))), environment: environment)
+        state.focus = .jobs
+        guard case let .startJob(retry) = state.update(.key(.character("r")), environment: environment).first else { Issue.record("no retry"); return }
+        #expect(retry.retrying == nil, "the refused entry is gone; a new one with a new key")
+        #expect(state.overlay == nil)
+    }
+
     @Test func galleryFilterReuseAndDelete() {
         var state = makeState()
         #expect(state.update(.key(.ctrl("o")), environment: environment) == [.loadGallery(filter: "", limit: AppState.galleryPageSize)])

@@ -218,7 +218,12 @@ extension AppState {
             appendLog("done: \(prompt) -> \(jobs[index].savedPaths.joined(separator: ", "))")
             note("done: \(jobs[index].savedPaths.count) image\(jobs[index].savedPaths.count == 1 ? "" : "s") saved to the gallery (Ctrl+O)")
         case let .failed(error):
-            fail(error.kind == .unknownOutcome ? error.description : "job failed: \(error.description)")
+            if jobs[index].kept == .outcomeUnknown {
+                appendLog(error.description)
+                fail("outcome unknown: may have been charged; in Jobs, r retries it (asks first); Ctrl+L has the details")
+            } else {
+                fail("job failed: \(error.description)")
+            }
         case .cancelled:
             appendLog("cancelled: \(prompt)")
         case let .submitted(taskID):
