@@ -183,9 +183,10 @@ private struct TOMLReader {
 
     /// `"..."` with TOML's escapes; must close on the same line.
     private mutating func basicString() throws(PixapiError) -> String {
+        let opening = position
         position += 1
         var text: [UInt8] = []
-        while let byte = current {
+        while let byte = current, byte != 0x0A, byte != 0x0D {
             switch byte {
             case UInt8(ascii: "\""):
                 position += 1
@@ -198,25 +199,25 @@ private struct TOMLReader {
                 position += 1
             }
         }
-        throw failure("the string has no closing \" on its line")
+        throw failure("the string has no closing \" on its line", at: opening)
     }
 
     /// `'...'`: no escapes; must close on the same line.
     private mutating func literalString() throws(PixapiError) -> String {
+        let opening = position
         position += 1
         let start = position
-        while let byte = current, byte != UInt8(ascii: "'") {
+        while let byte = current, byte != UInt8(ascii: "'"), byte != 0x0A, byte != 0x0D {
             try checkStringByte(byte)
             position += 1
         }
-        guard current != nil else { throw failure("the string has no closing ' on its line") }
+        guard current == UInt8(ascii: "'") else { throw failure("the string has no closing ' on its line", at: opening) }
         defer { position += 1 }
         return String(decoding: bytes[start..<position], as: UTF8.self)
     }
 
     private func checkStringByte(_ byte: UInt8) throws(PixapiError) {
         switch byte {
-        case 0x0A, 0x0D: throw failure("the string has no closing quote on its line")
         case 0x09: return
         case 0x00..<0x20, 0x7F: throw failure("a string cannot hold control characters; write \\t, \\n or \\u0000-style escapes")
         default: return
