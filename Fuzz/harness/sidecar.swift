@@ -1,0 +1,23 @@
+import Foundation
+
+/// libFuzzer target: a sidecar read from a gallery folder (anyone may have written it) decodes
+/// or is refused, never crashes; and one that decodes survives pixterm's own write and read
+/// unchanged, so "reuse settings" gets back exactly what the sidecar said.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzSidecar(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let json = Data(bytes: data, count: size)
+    guard let sidecar = try? Sidecar.decoder.decode(Sidecar.self, from: json) else { return 0 }
+    let written: Data
+    do {
+        written = try Sidecar.encoder.encode(sidecar)
+    } catch {
+        fatalError("a decoded sidecar cannot be written back: \(error)")
+    }
+    guard let again = try? Sidecar.decoder.decode(Sidecar.self, from: written) else {
+        fatalError("pixterm cannot read the sidecar it wrote: \(String(decoding: written, as: UTF8.self))")
+    }
+    if again != sidecar {
+        fatalError("the sidecar changed on a write and read: \(String(decoding: written, as: UTF8.self))")
+    }
+    return 0
+}
