@@ -137,16 +137,25 @@ import Testing
             return
         }
         #expect(try await setup.run(["gallery", "list"]).status == 0)
-        let log = setup.dir.url.appendingPathComponent("strace.log").path
-        let strace = ["/usr/bin/strace", "-f", "-qq", "-e", "trace=openat,fsync,rename,renameat,renameat2", "-o", log]
+        // -ff: one log per thread, so no call is split by another thread's.
+        let log = setup.dir.url.appendingPathComponent("strace").path
+        let strace = ["/usr/bin/strace", "-f", "-ff", "-qq", "-e", "trace=openat,fsync,rename,renameat,renameat2", "-o", log]
         let removed = try await PixtermBinary.run(["gallery", "rm", "bbbb0002-0"], environment: setup.environment, wrapper: strace)
         #expect(removed.status == 0, "\(removed.stderr)")
-        let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").map(String.init)
         let trashFolder = setup.gallery.path + "/.trash/2026/10/20"
-        let renamed = try #require(lines.firstIndex { $0.contains("rename") && $0.contains("\"\(trashFolder)/100000-foxglove-bbbb0002-0.png\"") && $0.hasSuffix("= 0") })
-        let opened = try #require(lines[renamed...].first { $0.contains("openat(") && $0.contains("\"\(trashFolder)\"") && $0.contains("O_DIRECTORY") })
-        let descriptor = try #require(opened.split(separator: "=").last?.trimmingCharacters(in: .whitespaces))
-        #expect(lines[renamed...].contains { $0.contains("fsync(\(descriptor))") && $0.hasSuffix("= 0") }, "\(lines[renamed...])")
+        let threads = try FileManager.default.contentsOfDirectory(atPath: setup.dir.url.path).filter { $0.hasPrefix("strace.") }
+        let flushed = try threads.contains { name in
+            let lines = try String(contentsOfFile: setup.dir.path(name), encoding: .utf8).split(separator: "\n").map(String.init)
+            guard let renamed = lines.firstIndex(where: {
+                $0.contains("rename") && $0.contains("\"\(trashFolder)/100000-foxglove-bbbb0002-0.png\"") && $0.hasSuffix("= 0")
+            }) else { return false }
+            let opened = lines[renamed...].compactMap { line -> String? in
+                guard line.contains("openat("), line.contains("\"\(trashFolder)\""), line.contains("O_DIRECTORY") else { return nil }
+                return line.split(separator: "=").last?.trimmingCharacters(in: .whitespaces)
+            }
+            return opened.contains { descriptor in lines[renamed...].contains { $0.hasPrefix("fsync(\(descriptor))") && $0.hasSuffix("= 0") } }
+        }
+        #expect(flushed, "no fsync of \(trashFolder) after the image was renamed into it")
     }
 
     /// A runner of `pixterm` in a private mount namespace (`unshare --mount`, as root) that
