@@ -31,6 +31,20 @@ import Testing
         #expect(!doctorFixed.stdout.contains("holds api_key"))
     }
 
+    @Test func theUIShowsTheConfigWarningOnItsMessageLine() async throws {
+        let dir = try TemporaryDirectory()
+        let config = dir.url.appendingPathComponent("config/pixterm/config.toml")
+        try FileManager.default.createDirectory(at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("api_key = \"sk-config-secret-77\"\n".utf8).write(to: config)
+        chmod(config.path, 0o640)
+        let environment = dir.isolatedEnvironment(["TERM": "tmux-256color", "LANG": "C.UTF-8"])
+        let tmux = try TmuxSession(command: [PixtermBinary.url.path, "--demo"], environment: environment, width: 220, height: 30)
+        let screen = try await tmux.waitFor(text: "holds api_key but can be read by other users (mode 0640)")
+        #expect(screen.contains("fix: chmod 600 /"), "the fix follows, cut to the line with the full text in the log")
+        #expect(screen.contains("Prompt"), "the UI runs on")
+        #expect(!screen.contains("sk-config-secret"))
+    }
+
     @Test func credentialsInTheBaseURLReachNoJournalListingOrDoctor() async throws {
         let simulator = try await Simulator.start(SimulatorConfiguration(taskDuration: .seconds(3)))
         defer { Task { await simulator.shutdown() } }
