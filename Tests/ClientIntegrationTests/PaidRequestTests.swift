@@ -40,6 +40,39 @@ import Testing
         }
     }
 
+    @Test(arguments: [false, true])
+    func anEditWhoseAnswerIsLostIsChargedOnceAndRepeatedUnderItsKey(async: Bool) async throws {
+        try await SimulatorHarness.with(credits: 100) { harness in
+            let image = try harness.writePNG("source.png", width: 64, height: 64)
+            let edit = ImageRequest(
+                operation: .edit, model: "gpt-image-2", prompt: "add a hat", size: .pixels(width: 1024, height: 1024), quality: .low,
+                responseFormat: .b64JSON, images: [image]
+            )
+            let path = async ? "/v1/async/images/edits" : "/v1/images/edits"
+            await harness.simulator.schedule(Fault(kind: .dropAfterWork, path: path))
+            do throws(PixapiError) {
+                if async {
+                    _ = try await harness.client.submitTask(edit, idempotencyKey: "key-edit")
+                } else {
+                    _ = try await harness.client.create(edit, idempotencyKey: "key-edit", staging: harness.staging)
+                }
+                Issue.record("expected the answer to be lost")
+            } catch {
+                #expect(error.kind == .unknownOutcome, "\(error)")
+            }
+            #expect(await Self.posts(harness).count == 1)
+            if async {
+                _ = try await harness.client.submitTask(edit, idempotencyKey: "key-edit")
+            } else {
+                _ = try await harness.client.create(edit, idempotencyKey: "key-edit", staging: harness.staging)
+            }
+            let posts = await Self.posts(harness)
+            #expect(posts.map(\.replayed) == [false, true])
+            #expect(posts.last?.files.first?.format == "png", "the multipart body went out whole")
+            #expect(await harness.simulator.creditBalance() == 99)
+        }
+    }
+
     @Test func aConnectionDroppedAfterTheBodyWasSentIsAnUnknownOutcome() async throws {
         try await SimulatorHarness.with(credits: 100) { harness in
             await harness.simulator.schedule(Fault(kind: .drop, path: Self.syncPath))

@@ -32,3 +32,31 @@ extension TerminalUIEndToEndTests {
         try await tmux.waitFor("the UI to exit") { _ in tmux.paneIsDead }
     }
 }
+
+extension TerminalUIEndToEndTests {
+    /// An entry a `generate` left as "may have been charged" appears in the next UI's jobs as
+    /// such, and is retried there only after asking.
+    @Test func anEarlierLostAnswerIsListedAtStartAndRetriedAfterAsking() async throws {
+        let sim = try SimulatorProcess(["--task-duration", "300", "--credits", "1000"])
+        try sim.schedule(#"{"kind":"dropAfterWork","path":"/v1/images/generations"}"#)
+        let dir = try TemporaryDirectory()
+        let environment = dir.isolatedEnvironment(["PIXAPI_KEY": Self.key, "PIXAPI_BASE_URL": sim.baseURL])
+        let generated = try await PixtermBinary.run(["generate", "an earlier lighthouse", "-s", "1024x1024", "-q", "low"], environment: environment)
+        #expect(generated.status == 3, "\(generated.stderr)")
+        #expect(try sim.credits() == 999)
+
+        let tmux = try launch(dir, sim: sim)
+        let listed = try await tmux.waitFor(text: "outcome unknown")
+        #expect(listed.contains("may have been charged") && listed.contains("1 cr"), "\(listed)")
+        for _ in 0..<7 { try tmux.send("Tab") }
+        try tmux.send("r")
+        let asked = try await tmux.waitFor(text: "Send it again with the same Idempotency-Key?")
+        #expect(asked.contains("1 credits"), "\(asked)")
+        try tmux.send("y")
+        try await tmux.waitFor(text: "✔ done")
+        #expect(try sim.credits() == 999)
+        try tmux.send("C-c")
+        try tmux.send("C-c")
+        try await tmux.waitFor("the UI to exit") { _ in tmux.paneIsDead }
+    }
+}
