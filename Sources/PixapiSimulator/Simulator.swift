@@ -7,9 +7,10 @@ import ServiceLifecycle
 /// A local Pixapi-compatible server for tests and the demo.
 ///
 /// It validates like Pixapi, answers with real PNG/JPEG images drawn from the prompt, runs async
-/// tasks on a timer, charges credits, and plays scheduled faults. A prompt containing the word
-/// "forbidden" is refused with 422 `prompt_rejected`. `response_format` defaults to `url`, as in
-/// Pixapi's documentation example.
+/// tasks on a timer, charges credits, and plays scheduled faults. A POST that repeats an earlier
+/// one's `Idempotency-Key` (same path) gets the earlier answer again and is not charged. A prompt
+/// containing the word "forbidden" is refused with 422 `prompt_rejected`. `response_format`
+/// defaults to `url`, as in Pixapi's documentation example.
 public enum Simulator {
     /// Starts the simulator in this process and returns once it is listening.
     public static func start(_ configuration: SimulatorConfiguration = .init()) async throws -> RunningSimulator {
