@@ -48,7 +48,7 @@ import Testing
         let patient = JobRunner(api: client, store: gallery.store, journal: journal, baseURL: simulator.baseURL, pollSchedule: Self.schedule(maxWait: .seconds(30)))
         let second = EventLog()
         await patient.resume(
-            entry: claimed.entry, request: claimed.request, mode: claimed.mode, taskID: taskID, cost: nil, alreadySaved: claimed.alreadySaved,
+            entry: claimed.journalRef, request: claimed.request, mode: claimed.mode, taskID: taskID, cost: nil, alreadySaved: claimed.alreadySaved,
             onEvent: second.append
         )
         await client.shutdown()

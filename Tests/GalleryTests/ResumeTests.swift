@@ -56,7 +56,7 @@ import Testing
                 }
                 let cost = try PriceTable.builtIn.estimate(model: claimed.request.model, size: claimed.request.size, quality: claimed.request.quality, n: claimed.request.n)
                 await runner(journal).resume(
-                    entry: claimed.entry, request: claimed.request, mode: claimed.mode, taskID: taskID, cost: cost,
+                    entry: claimed.journalRef, request: claimed.request, mode: claimed.mode, taskID: taskID, cost: cost,
                     alreadySaved: claimed.alreadySaved, onEvent: collected.append
                 )
             }

@@ -58,17 +58,20 @@ public struct JobRunner: Sendable {
 
     /// Finishes a journal entry left open by an earlier run: polls its task and saves what is missing.
     public func resume(
-        entry: String, request: ImageRequest, mode: SubmitMode, taskID: String, cost: CostEstimate?,
+        entry: JournalRef, request: ImageRequest, mode: SubmitMode, taskID: String, cost: CostEstimate?,
         alreadySaved: [Int: String], onEvent: @escaping @Sendable (JobEvent) -> Void
     ) async {
-        var progress = Progress(entry: entry, idempotencyKey: nil, request: request, mode: mode, cost: cost, taskID: taskID, saved: alreadySaved)
+        var progress = Progress(
+            entry: entry.entry, idempotencyKey: entry.idempotencyKey, request: request, mode: mode, cost: cost, taskID: taskID,
+            saved: alreadySaved
+        )
         await drive(&progress, onEvent: onEvent)
     }
 
     private struct Progress {
         let entry: String
-        /// The entry's key; `nil` when resuming a task, which sends no paid request.
-        let idempotencyKey: String?
+        /// The entry's key, sent with its paid request.
+        let idempotencyKey: String
         let request: ImageRequest
         let mode: SubmitMode
         let cost: CostEstimate?
@@ -102,7 +105,7 @@ public struct JobRunner: Sendable {
     }
 
     private func fetch(_ progress: inout Progress, staging: URL, onEvent: @escaping @Sendable (JobEvent) -> Void) async throws(PixapiError) -> ImageResult {
-        let key = progress.idempotencyKey ?? IdempotencyKey.make()
+        let key = progress.idempotencyKey
         if progress.mode == .sync {
             let result = try await api.create(progress.request, idempotencyKey: key, staging: staging)
             progress.charged = true

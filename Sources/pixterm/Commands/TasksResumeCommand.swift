@@ -46,7 +46,7 @@ struct TasksResumeCommand: AsyncParsableCommand {
                 let outcome = JobOutcome()
                 let (claimed, taskID) = (item.claimed, item.taskID)
                 await runner.resume(
-                    entry: claimed.entry, request: claimed.request, mode: claimed.mode, taskID: taskID, cost: item.cost,
+                    entry: claimed.journalRef, request: claimed.request, mode: claimed.mode, taskID: taskID, cost: item.cost,
                     alreadySaved: claimed.alreadySaved
                 ) { event in
                     outcome.record(event)

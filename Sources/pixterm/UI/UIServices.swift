@@ -59,7 +59,7 @@ final class UIServices: AppServices, @unchecked Sendable {
                 let claimed = item.claimed
                 track(job.id) {
                     await runner.resume(
-                        entry: claimed.entry, request: claimed.request, mode: claimed.mode, taskID: item.taskID,
+                        entry: claimed.journalRef, request: claimed.request, mode: claimed.mode, taskID: item.taskID,
                         cost: item.cost, alreadySaved: claimed.alreadySaved
                     ) { send(.jobEvent(job.id, $0)) }
                     withExtendedLifetime(claimed.claim) {}
