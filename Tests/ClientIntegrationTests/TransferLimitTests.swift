@@ -139,6 +139,22 @@ import Testing
         #expect(error.message.contains("does not decode as the JPEG it claims to be"), "\(error)")
     }
 
+    @Test func anAnswerThatFailsToParseLeavesNoDecodedImageBehind() async throws {
+        let image = try Self.png(width: 16, height: 16)
+        let body = Array(#"{"id": "task_9", "status": "completed", "result": {"data": [{"b64_json": "\#(Data(image).base64EncodedString())"}, {"neither": 1}]}}"#.utf8)
+        let server = try HostileImageHost { _ in HostileImageHost.answer(body, contentType: "application/json") }
+        defer { server.close() }
+        try await Self.withClient(baseURL: server.baseURL) { client, staging in
+            do throws(PixapiError) {
+                _ = try await client.task(id: "task_9", staging: staging)
+                Issue.record("expected the answer to be refused")
+            } catch {
+                #expect(error.message.contains("neither a url nor b64_json"), "\(error)")
+            }
+            #expect(Self.staged(staging).isEmpty, "the decoded first image is deleted: \(Self.staged(staging))")
+        }
+    }
+
     // MARK: - Answers from the API (b64_json, task polls), against the simulator
 
     static let request = ImageRequest(

@@ -44,8 +44,7 @@ public final class PixapiClient: ImageAPI {
         return try await exchange(
             method: .POST, path: request.endpointPath(.sync), body: body, policy: configuration.retry, paidKey: idempotencyKey
         ) { response throws(PixapiError) in
-            let (object, spooled) = try await self.readImageJSON(response, staging: staging, images: request.n)
-            return try ImageResult.parse(object, spooled: spooled)
+            try await self.readImageJSON(response, staging: staging, images: request.n, as: ImageResult.parse)
         }
     }
 
@@ -65,8 +64,7 @@ public final class PixapiClient: ImageAPI {
         }
         let snapshot = try await exchange(method: .GET, path: "/v1/tasks/\(escaped)", body: nil, policy: pollRetry) {
             response throws(PixapiError) in
-            let (object, spooled) = try await self.readImageJSON(response, staging: staging)
-            return try TaskSnapshot.parse(object, spooled: spooled)
+            try await self.readImageJSON(response, staging: staging, as: TaskSnapshot.parse)
         }
         if case let .running(status) = snapshot.status {
             onEvent(.taskProgress(id: snapshot.id, status: status, progress: snapshot.progress))
@@ -292,9 +290,13 @@ public final class PixapiClient: ImageAPI {
     }
 
     /// An image answer with its `b64_json` images decoded into `staging` as they arrive, each
-    /// checked to be a whole image; `images` is how many it may carry (the request's `n`, or the
-    /// most any model returns), which sets the byte cap and the time ceiling of the body.
-    private func readImageJSON(_ response: HTTPClientResponse, staging: URL, images: Int? = nil) async throws(PixapiError) -> ([String: Any], [URL]) {
+    /// checked to be a whole image, then read `as` a result; the images are deleted again when any
+    /// step fails. `images` is how many it may carry (the request's `n`, or the most any model
+    /// returns), which sets the byte cap and the time ceiling of the body.
+    private func readImageJSON<T>(
+        _ response: HTTPClientResponse, staging: URL, images: Int? = nil,
+        as parse: ([String: Any], [URL]) throws(PixapiError) -> T
+    ) async throws(PixapiError) -> T {
         let limits = configuration.transfer
         let images = images ?? limits.maxImagesPerResponse
         let transfer = BodyTransfer(
@@ -320,7 +322,7 @@ public final class PixapiClient: ImageAPI {
             }
         }
         do {
-            return (try parseObject(skeleton), files)
+            return try parse(try parseObject(skeleton), files)
         } catch {
             for file in files { try? FileManager.default.removeItem(at: file) }
             throw error
