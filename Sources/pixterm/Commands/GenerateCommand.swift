@@ -4,7 +4,8 @@ import PixapiKit
 /// `pixterm generate PROMPT`: make images and save them to the gallery.
 struct GenerateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "generate", abstract: "Generate images from a prompt and save them to the gallery."
+        commandName: "generate", abstract: "Generate images from a prompt and save them to the gallery.",
+        discussion: ExitStatus.help
     )
 
     @Argument(help: "What to draw. Use - to read the prompt from standard input.") var prompt: String
@@ -25,7 +26,8 @@ struct GenerateCommand: AsyncParsableCommand {
 /// `pixterm edit PROMPT --image FILE...`: edit images and save the results.
 struct EditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "edit", abstract: "Edit one or more images with a prompt and save the results to the gallery."
+        commandName: "edit", abstract: "Edit one or more images with a prompt and save the results to the gallery.",
+        discussion: ExitStatus.help
     )
 
     @Argument(help: "The change to make. Use - to read it from standard input.") var prompt: String

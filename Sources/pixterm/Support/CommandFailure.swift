@@ -12,6 +12,15 @@ enum ExitStatus {
     /// entry is kept; `pixterm tasks` shows it.
     static let unknownOutcome: Int32 = 3
 
+    /// The statuses in words, for `generate --help` and `edit --help`.
+    static let help = """
+        Exit status: 0 saved; 1 failed (refused by the server, so not charged; network; disk); \
+        2 refused before sending (bad input, no key, above --max-credits); 3 outcome unknown: the \
+        request was sent and its answer lost, so it may have been charged (it is kept in the \
+        journal: `pixterm tasks` lists it, `pixterm tasks retry ID` sends it again under the same \
+        Idempotency-Key).
+        """
+
     static func of(_ error: PixapiError) -> Int32 {
         switch error.kind {
         case .invalidInput, .missingKey: invalidInput
