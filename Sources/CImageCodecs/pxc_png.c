@@ -61,6 +61,28 @@ static void request_rgba8(png_structp png, png_infop info) {
     png_read_update_info(png, info);
 }
 
+/// A libpng reader over context's input, reporting into context's err; false when memory runs out.
+static bool create_reader(png_context *context, png_structp *png, png_infop *info) {
+    *png = png_create_read_struct(PNG_LIBPNG_VER_STRING, context, on_error, on_warning);
+    if (!*png) return false;
+    *info = png_create_info_struct(*png);
+    if (!*info) {
+        png_destroy_read_struct(png, NULL, NULL);
+        return false;
+    }
+    png_set_read_fn(*png, context, read_bytes);
+    return true;
+}
+
+/// Reads the chunks before the image data; the size must be the one pxc_png_dimensions returned.
+/// Must run after setjmp: libpng reports errors by longjmp.
+static void read_info(png_structp png, png_infop info, uint32_t width, uint32_t height) {
+    png_read_info(png, info);
+    if (png_get_image_width(png, info) != width || png_get_image_height(png, info) != height) {
+        png_error(png, "image size differs from its header");
+    }
+}
+
 pxc_status pxc_png_dimensions(const uint8_t *data, size_t len, uint64_t max_pixels,
                               uint32_t *width, uint32_t *height, char *err, size_t errlen) {
     pxc_png_header header;
@@ -86,13 +108,9 @@ pxc_status pxc_png_decode(const uint8_t *data, size_t len, uint32_t width, uint3
     }
     if (pxc_png_decode_fast(data, len, width, height, out)) return PXC_OK;
     png_context context = {.err = err, .errlen = errlen, .input = data, .input_length = len};
-    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &context, on_error, on_warning);
-    if (!png) return PXC_NO_MEMORY;
-    png_infop info = png_create_info_struct(png);
-    if (!info) {
-        png_destroy_read_struct(&png, NULL, NULL);
-        return PXC_NO_MEMORY;
-    }
+    png_structp png;
+    png_infop info;
+    if (!create_reader(&context, &png, &info)) return PXC_NO_MEMORY;
     png_bytep *volatile rows = NULL;
     volatile pxc_status status = PXC_CORRUPT;
     if (setjmp(context.jump)) {
@@ -100,11 +118,7 @@ pxc_status pxc_png_decode(const uint8_t *data, size_t len, uint32_t width, uint3
         png_destroy_read_struct(&png, &info, NULL);
         return status;
     }
-    png_set_read_fn(png, &context, read_bytes);
-    png_read_info(png, info);
-    if (png_get_image_width(png, info) != width || png_get_image_height(png, info) != height) {
-        png_error(png, "image size differs from its header");
-    }
+    read_info(png, info, width, height);
     request_rgba8(png, info);
     size_t stride = (size_t)width * 4;
     if (png_get_rowbytes(png, info) != stride) png_error(png, "unexpected row layout");
@@ -165,24 +179,16 @@ pxc_status pxc_png_verify(const uint8_t *data, size_t len, uint64_t max_pixels,
     pxc_status status = pxc_png_dimensions(data, len, max_pixels, width, height, err, errlen);
     if (status != PXC_OK) return status;
     png_context context = {.err = err, .errlen = errlen, .input = data, .input_length = len};
-    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &context, on_error, on_warning);
-    if (!png) return PXC_NO_MEMORY;
-    png_infop info = png_create_info_struct(png);
-    if (!info) {
-        png_destroy_read_struct(&png, NULL, NULL);
-        return PXC_NO_MEMORY;
-    }
+    png_structp png;
+    png_infop info;
+    if (!create_reader(&context, &png, &info)) return PXC_NO_MEMORY;
     png_bytep volatile row = NULL;
     if (setjmp(context.jump)) {
         free(row);
         png_destroy_read_struct(&png, &info, NULL);
         return PXC_CORRUPT;
     }
-    png_set_read_fn(png, &context, read_bytes);
-    png_read_info(png, info);
-    if (png_get_image_width(png, info) != *width || png_get_image_height(png, info) != *height) {
-        png_error(png, "image size differs from its header");
-    }
+    read_info(png, info, *width, *height);
     int passes = png_set_interlace_handling(png);
     png_read_update_info(png, info);
     row = malloc(png_get_rowbytes(png, info));
