@@ -78,6 +78,8 @@ final class JournalFixture {
         try journal.keep(entry: id, as: state, note: "the answer was cut")
         let entry = try #require(try fixture.journal().openEntries().first, "kept, as another process sees it")
         #expect(entry.state == state && entry.nextStep == next && entry.note == "the answer was cut")
+        try journal.recordTaskID("task-1", entry: id)
+        #expect(journal.entry(id)?.state == .submitted && journal.entry(id)?.note == nil, "a knowing retry that got a task clears the old note")
     }
 
     @Test func anEntryFromBeforeIdempotencyKeysGetsAStableOne() throws {

@@ -46,6 +46,7 @@ public final class TaskJournal: @unchecked Sendable {
         try update(id) { entry in
             entry.taskID = taskID
             entry.state = .submitted
+            entry.note = nil
         }
     }
 
