@@ -160,9 +160,7 @@ pxc_status pxc_jpeg_verify(const uint8_t *data, size_t len, uint64_t max_pixels,
         jpeg_destroy_decompress(&cinfo);
         return PXC_CORRUPT;
     }
-    jpeg_create_decompress(&cinfo);
-    jpeg_mem_src(&cinfo, data, (unsigned long)len);
-    jpeg_read_header(&cinfo, TRUE);
+    read_header(&cinfo, data, len, 0);
     if ((uint64_t)cinfo.image_width * cinfo.image_height > max_pixels) {
         pxc_message(err, errlen, "%ux%u pixels is more than the %llu allowed", cinfo.image_width, cinfo.image_height,
                     (unsigned long long)max_pixels);
