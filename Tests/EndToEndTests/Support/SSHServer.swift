@@ -12,9 +12,15 @@ final class SSHServer {
     static let ssh = "/usr/bin/ssh"
     static let keygen = "/usr/bin/ssh-keygen"
 
-    /// sshd, ssh and ssh-keygen are all installed (`.ci/install-deps` installs openssh-server).
-    static var isAvailable: Bool { [sshd, ssh, keygen].allSatisfy(FileManager.default.isExecutableFile(atPath:)) }
-    static let unavailableReason: Comment = "needs OpenSSH (\(sshd), \(ssh), \(keygen)): apt-get install openssh-server, as .ci/install-deps does"
+    /// sshd, ssh and ssh-keygen are all installed (`.ci/install-deps` installs openssh-server),
+    /// and sshd's privilege separation folder exists or can be made (as root).
+    static var isAvailable: Bool {
+        [sshd, ssh, keygen].allSatisfy(FileManager.default.isExecutableFile(atPath:))
+            && (geteuid() == 0 || FileManager.default.fileExists(atPath: privilegeSeparationFolder))
+    }
+    static let unavailableReason: Comment =
+        "needs OpenSSH (\(sshd), \(ssh), \(keygen)) and, unless run as root, \(privilegeSeparationFolder): apt-get install openssh-server, as .ci/install-deps does"
+    private static let privilegeSeparationFolder = "/run/sshd"
 
     let port: Int
     let user: String
@@ -27,11 +33,11 @@ final class SSHServer {
         try Self.run(Self.keygen, ["-q", "-t", "ed25519", "-N", "", "-f", dir.path("host_key")])
         try Self.run(Self.keygen, ["-q", "-t", "ed25519", "-N", "", "-f", dir.path("client_key")])
         try FileManager.default.copyItem(atPath: dir.path("client_key.pub"), toPath: dir.path("authorized_keys"))
-        #if os(Linux)
-        // Debian's sshd refuses to start without its privilege separation folder; if it cannot
-        // be made (not root), sshd's own message says so through `StartError`.
-        try? FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
-        #endif
+        // Debian's sshd refuses to start without its privilege separation folder.
+        if !FileManager.default.fileExists(atPath: Self.privilegeSeparationFolder) {
+            try FileManager.default.createDirectory(
+                atPath: Self.privilegeSeparationFolder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        }
         port = try Self.freeLoopbackPort()
         let config = """
             ListenAddress 127.0.0.1

@@ -43,7 +43,10 @@ public struct KeyDecoder: Sendable {
     /// The decoder assembles UTF-8 itself, whatever the locale, and keeps a character split
     /// across reads until its last byte arrives.
     public mutating func feed(byte: UInt8) -> [KeyEvent] {
-        utf8.push(byte).flatMap { feed(.scalar($0)) }
+        let completed = utf8.push(byte)
+        let replaced = completed.replaced ? feed(.scalar(UTF8StreamDecoder.replacement)) : []
+        guard let scalar = completed.scalar else { return replaced }
+        return replaced.isEmpty ? feed(.scalar(scalar)) : replaced + feed(.scalar(scalar))
     }
 
     public mutating func feed(_ token: InputToken) -> [KeyEvent] {

@@ -13,27 +13,33 @@ struct UTF8StreamDecoder: Sendable, Hashable {
     /// True while a multibyte character is half read.
     var isMidCharacter: Bool { needed > 0 }
 
-    /// The scalars `byte` completes: none mid-character, usually one, two when a broken
-    /// sequence is followed by a character of its own.
-    mutating func push(_ byte: UInt8) -> [UInt32] {
-        guard needed > 0 else { return start(byte) }
+    /// What one byte completes: nothing mid-character, usually one scalar, and a replacement
+    /// before it when the byte broke a sequence. A value, not an array: this runs per byte.
+    struct Completed: Hashable {
+        var replaced = false
+        var scalar: UInt32?
+    }
+
+    mutating func push(_ byte: UInt8) -> Completed {
+        guard needed > 0 else { return Completed(scalar: start(byte)) }
         guard (lower...upper).contains(byte) else {
             self = UTF8StreamDecoder()
-            return [Self.replacement] + start(byte)
+            return Completed(replaced: true, scalar: start(byte))
         }
         lower = 0x80
         upper = 0xBF
         value = value << 6 | UInt32(byte & 0x3F)
         needed -= 1
-        guard needed == 0 else { return [] }
+        guard needed == 0 else { return Completed() }
         defer { value = 0 }
-        return [value]
+        return Completed(scalar: value)
     }
 
-    private mutating func start(_ byte: UInt8) -> [UInt32] {
+    /// The scalar a byte is on its own, or nil when it starts a longer character.
+    private mutating func start(_ byte: UInt8) -> UInt32? {
         switch byte {
         case 0x00...0x7F:
-            return [UInt32(byte)]
+            return UInt32(byte)
         case 0xC2...0xDF:
             needed = 1
             value = UInt32(byte & 0x1F)
@@ -50,8 +56,8 @@ struct UTF8StreamDecoder: Sendable, Hashable {
             needed = 3
             value = UInt32(byte & 0x07)
         default:
-            return [Self.replacement]
+            return Self.replacement
         }
-        return []
+        return nil
     }
 }
