@@ -191,6 +191,10 @@ import Testing
         guard case let .startJob(retry) = effects.first else { Issue.record("no retry: \(effects)"); return }
         #expect(retry.retrying == entry, "the same journal entry, so the same Idempotency-Key")
         #expect(retry.request == job.request && retry.id != job.id)
+
+        state.selectedJob = 0
+        #expect(state.update(.key(.character("r")), environment: environment).isEmpty, "one entry is never sent twice at once")
+        #expect(state.overlay == nil && state.jobs.count == 2)
     }
 
     @Test func anOrdinaryFailureIsRetriedAsANewRequestWithoutAsking() {

@@ -127,6 +127,7 @@ extension AppState {
             guard !job.state.isFinished else { return [] }
             return [.cancelJob(job.id)]
         case .character("r"):
+            if job.wasRetried { note("this job was retried already: see the newer job below"); return [] }
             if job.retriesKnowingly, let kept = job.kept {
                 overlay = .confirm(.retryKept(job: job.id, reason: kept, credits: job.cost?.costCredits))
                 return []
@@ -146,6 +147,7 @@ extension AppState {
     /// its entry was kept (the user confirmed), else as a new request.
     mutating func retry(_ job: Job, now: Date) -> [Effect] {
         let again = Job(request: job.request, mode: job.mode, cost: job.cost, startedAt: now, retrying: job.retriesKnowingly ? job.journal : nil)
+        if again.retrying != nil, let index = jobs.firstIndex(where: { $0.id == job.id }) { jobs[index].handOverJournal() }
         jobs.append(again)
         selectedJob = jobs.count - 1
         appendLog("retrying\(again.retrying.map { " journal entry \($0.entry) with its Idempotency-Key" } ?? ""): \(job.request.prompt.prefix(60))")

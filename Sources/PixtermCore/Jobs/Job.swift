@@ -77,6 +77,13 @@ public struct Job: Identifiable, Hashable, Sendable {
     /// same key, after the user confirms (it may cost again).
     public var retriesKnowingly: Bool { state.isFinished && kept != nil && journal != nil }
 
+    /// A kept job whose entry a newer job took over (its retry): it cannot be retried again,
+    /// so one entry is never sent twice at once.
+    public var wasRetried: Bool { kept != nil && journal == nil }
+
+    /// Gives the journal entry to the job that retries it.
+    mutating func handOverJournal() { journal = nil }
+
     /// Whether quitting now could leave paid work to resume next time.
     public var isPaidWorkInFlight: Bool { !state.isFinished }
 
