@@ -89,7 +89,9 @@ import Testing
         }
     }
 
-    @Test(arguments: [502, 504])
+    /// 502/504: a gateway lost the upstream's answer; 409: the first request under the same key
+    /// is still being worked on. Either way it may have acted.
+    @Test(arguments: [502, 504, 409])
     func aGatewayErrorOnAPaidRequestIsNotRetried(status: Int) async throws {
         try await SimulatorHarness.with { harness in
             await harness.simulator.schedule(.status(status, path: Self.syncPath))

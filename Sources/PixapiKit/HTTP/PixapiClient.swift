@@ -220,8 +220,10 @@ public final class PixapiClient: ImageAPI {
             let refusal = ErrorResponse.error(
                 status: status, body: bytes, headers: response.headers.map { ($0.name, $0.value) }, redactor: configuration.redactor, url: url
             )
-            // A gateway's 502/504 (any 5xx but 500/503) may hide an upstream that acted.
-            guard isPaid, status >= 500, !TransportError.paidRetryableStatuses.contains(status) else { throw refusal }
+            // A gateway's 502/504 (any 5xx but 500/503) may hide an upstream that acted; a 409
+            // says the first request under this Idempotency-Key is still being worked on.
+            let mayHaveActed = status == 409 || (status >= 500 && !TransportError.paidRetryableStatuses.contains(status))
+            guard isPaid, mayHaveActed else { throw refusal }
             throw TransportError.answerLost(refusal)
         }
         guard isPaid else { return try await handle(response) }
