@@ -97,6 +97,15 @@ import Testing
         #expect(seconds >= 2 && seconds < 5)
     }
 
+    @Test func aTricklingErrorAnswerIsNotWaitedOut() async throws {
+        let (error, seconds, _) = try await Self.failedDownload("gone.png") { _ in
+            [.send(Array("HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\nContent-Length: 10000\r\nConnection: close\r\n\r\n".utf8))]
+                + Array(repeating: [HostileImageHost.Step.send([0x20]), .pause(.milliseconds(200))], count: 300).flatMap { $0 }
+        }
+        #expect(error.status == 404, "\(error)")
+        #expect(seconds < 4, "the error body is dropped once it stalls: \(seconds) s")
+    }
+
     @Test func aDeclaredLengthOverTheCapIsRefusedAtOnce() async throws {
         let (error, seconds, requests) = try await Self.failedDownload("huge.png") { _ in
             [.send(HostileImageHost.ok(contentType: "image/png", length: 1_960_000_000)), .send([0x89, 0x50]), .pause(.seconds(20))]

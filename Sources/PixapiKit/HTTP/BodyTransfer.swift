@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 
 /// Reads one response body under `TransferLimits`: abandoned when it stalls, when it takes longer
@@ -14,6 +15,23 @@ struct BodyTransfer: Sendable {
     let what: String
     let maxBytes: Int
     let ceiling: Duration
+
+    /// A small body read whole (a JSON answer, an error answer), with one image's time ceiling.
+    static func small(_ limits: TransferLimits, from source: String, what: String, maxBytes: Int) -> BodyTransfer {
+        BodyTransfer(limits: limits, source: source, what: what, maxBytes: maxBytes, ceiling: limits.timeCeiling(images: 1))
+    }
+
+    /// The whole body in memory, under the limits.
+    func collect(_ body: HTTPClientResponse.Body) async throws(PixapiError) -> [UInt8] {
+        try await run { meter in
+            var bytes: [UInt8] = []
+            for try await chunk in body {
+                try meter.received(chunk.readableBytes)
+                bytes += chunk.readableBytesView
+            }
+            return bytes
+        }
+    }
 
     /// Refuses a body whose declared length is already over the cap, before reading any of it.
     func checkDeclaredLength(_ contentLength: String?) throws(PixapiError) {

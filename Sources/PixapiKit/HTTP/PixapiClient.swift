@@ -216,7 +216,8 @@ public final class PixapiClient: ImageAPI {
         }
         let status = Int(response.status.code)
         guard (200..<300).contains(status) else {
-            let bytes = (try? await response.body.collect(upTo: 64 << 10)).map { Array($0.readableBytesView) } ?? []
+            let errorBody = BodyTransfer.small(configuration.transfer, from: url.host ?? "the server", what: "the error answer", maxBytes: 64 << 10)
+            let bytes = (try? await errorBody.collect(response.body)) ?? []
             let refusal = ErrorResponse.error(
                 status: status, body: bytes, headers: response.headers.map { ($0.name, $0.value) }, redactor: configuration.redactor, url: url
             )
@@ -258,7 +259,8 @@ public final class PixapiClient: ImageAPI {
             guard RedirectRule.follows(method: request.method.rawValue, status: status),
                   let hop = try rule.next(status: status, location: response.headers.first(name: "Location"), from: url, keySentSoFar: keySent, hops: hops)
             else { return response }
-            _ = try? await response.body.collect(upTo: 64 << 10)
+            _ = try? await BodyTransfer.small(configuration.transfer, from: url.host ?? "the server", what: "a redirect", maxBytes: 64 << 10)
+                .collect(response.body)
             hops += 1
             url = hop.url
             keySent = hop.sendsKey
@@ -274,21 +276,9 @@ public final class PixapiClient: ImageAPI {
     private var apiHost: String { configuration.baseURL.host ?? "the server" }
 
     private func readSmallJSON(_ response: HTTPClientResponse) async throws(PixapiError) -> [String: Any] {
-        let limits = configuration.transfer
-        let transfer = BodyTransfer(
-            limits: limits, source: apiHost, what: "the answer", maxBytes: ImageResponseSpooler.maxSkeletonBytes,
-            ceiling: limits.timeCeiling(images: 1)
-        )
+        let transfer = BodyTransfer.small(configuration.transfer, from: apiHost, what: "the answer", maxBytes: ImageResponseSpooler.maxSkeletonBytes)
         try transfer.checkDeclaredLength(response.headers.first(name: "content-length"))
-        let bytes = try await transfer.run { meter in
-            var bytes: [UInt8] = []
-            for try await chunk in response.body {
-                try meter.received(chunk.readableBytes)
-                bytes += chunk.readableBytesView
-            }
-            return bytes
-        }
-        return try parseObject(bytes)
+        return try parseObject(try await transfer.collect(response.body))
     }
 
     /// An image answer with its `b64_json` images decoded into `staging` as they arrive, each
