@@ -30,7 +30,7 @@ if ! find "$toolchain/../lib" -name 'libclang_rt.fuzzer*' 2>/dev/null | grep -q 
 fi
 
 swift_flags=(-sanitize=fuzzer,address -parse-as-library -O -g -use-ld=lld -suppress-warnings)
-c_flags=(-g -O1 -fsanitize=fuzzer,address -fuse-ld=lld -ISources/CImageCodecs/include)
+c_flags=(-g -O1 -fsanitize=fuzzer,address -fuse-ld=lld -ISources/CImageCodecs/include -ISources/CImageCodecs)
 
 P=Sources/PixapiKit
 # PixapiError and what it needs: every PixapiKit harness includes these.
