@@ -25,7 +25,7 @@ final class SSHServer {
     let port: Int
     let user: String
     private let dir: TemporaryDirectory
-    private let process = Process()
+    private let daemon: Spawn.Daemon
 
     init() throws {
         dir = try TemporaryDirectory("pixterm-sshd")
@@ -54,24 +54,13 @@ final class SSHServer {
 
             """
         try config.write(toFile: dir.path("sshd_config"), atomically: true, encoding: .utf8)
-        process.executableURL = URL(fileURLWithPath: Self.sshd)
-        process.arguments = ["-D", "-e", "-f", dir.path("sshd_config")]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        FileManager.default.createFile(atPath: dir.path("sshd.log"), contents: nil)
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: dir.path("sshd.log")))
-        try process.run()
+        // Not Foundation's `Process`: see `Spawn` for why a daemon must not be one.
+        daemon = try Spawn.daemon([Self.sshd, "-D", "-e", "-f", dir.path("sshd_config")], stderrFile: dir.path("sshd.log"))
         try waitUntilListening()
     }
 
     deinit {
-        if process.isRunning {
-            process.terminate()
-            let deadline = Date().addingTimeInterval(5)
-            while process.isRunning, Date() < deadline { usleep(20_000) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        }
-        process.waitUntilExit()
+        daemon.stop()
     }
 
     /// `ssh` logging in with the throwaway key and running `remote` (one argument per word,
@@ -88,7 +77,7 @@ final class SSHServer {
     private func waitUntilListening() throws {
         let deadline = Date().addingTimeInterval(15)
         while Date() < deadline {
-            guard process.isRunning else { throw StartError(log: log) }
+            guard daemon.isRunning else { throw StartError(log: log) }
             if Self.accepts(port: port) { return }
             usleep(50_000)
         }
