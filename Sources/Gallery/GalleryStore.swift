@@ -21,7 +21,7 @@ public final class GalleryStore: Sendable {
         root = folder.standardizedFileURL
         let metadata = root.appendingPathComponent(GalleryLayout.metadataFolder)
         // Only saving needs staging: a read-only gallery can still be listed without it.
-        try? ContainedFolder.create(GalleryLayout.stagingFolder, in: root)
+        _ = try? ContainedFolder.create(GalleryLayout.stagingFolder, in: root)
         let indexURL = metadata.appendingPathComponent("index.sqlite")
         // Creating, migrating, replacing and first filling the index happen one process at a
         // time: two pixterms starting on a new gallery would otherwise both create its tables,
