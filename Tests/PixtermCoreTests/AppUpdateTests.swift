@@ -209,6 +209,32 @@ import Testing
         #expect(state.overlay == nil)
     }
 
+    @Test func anAcceptedTaskThatStoppedIsNotSentAgainByRetry() {
+        var state = makeState()
+        state.settings.submitMode = .async
+        type("x", into: &state)
+        guard case let .startJob(job) = state.update(.key(.enter), environment: environment).first else { Issue.record("no job"); return }
+        _ = state.update(.jobEvent(job.id, .recorded(JournalRef(entry: "e", idempotencyKey: "k"))), environment: environment)
+        _ = state.update(.jobEvent(job.id, .submitted(taskID: "task_1")), environment: environment)
+        _ = state.update(.jobEvent(job.id, .failed(PixapiError(.timeout, "task task_1 is still running after 1800 s"))), environment: environment)
+        state.focus = .jobs
+        #expect(state.update(.key(.character("r")), environment: environment).isEmpty, "a second paid request for a task already accepted")
+        #expect(state.jobs.count == 1)
+        #expect(state.message?.text.contains("pixterm tasks resume") == true, "\(String(describing: state.message))")
+    }
+
+    @Test func aTaskThatFailedIsRetriedAsANewRequest() {
+        var state = makeState()
+        state.settings.submitMode = .async
+        type("x", into: &state)
+        guard case let .startJob(job) = state.update(.key(.enter), environment: environment).first else { Issue.record("no job"); return }
+        _ = state.update(.jobEvent(job.id, .submitted(taskID: "task_1")), environment: environment)
+        _ = state.update(.jobEvent(job.id, .failed(PixapiError(.taskFailed, "task task_1 failed: upstream error"))), environment: environment)
+        state.focus = .jobs
+        guard case .startJob = state.update(.key(.character("r")), environment: environment).first else { Issue.record("no retry"); return }
+        #expect(state.jobs.count == 2)
+    }
+
     @Test func galleryFilterReuseAndDelete() {
         var state = makeState()
         #expect(state.update(.key(.ctrl("o")), environment: environment) == [.loadGallery(filter: "", limit: AppState.galleryPageSize)])

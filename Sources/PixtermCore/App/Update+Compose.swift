@@ -132,7 +132,14 @@ extension AppState {
                 overlay = .confirm(.retryKept(job: job.id, reason: kept, credits: job.cost?.costCredits))
                 return []
             }
-            guard case .failed = job.state else { note("only a failed job can be retried"); return [] }
+            guard case let .failed(error) = job.state else { note("only a failed job can be retried"); return [] }
+            // The server accepted this task, so it may be charged and its journal entry is
+            // kept (only a task that failed is closed): sending the request again would pay
+            // twice. Resuming polls the same task instead.
+            if let taskID = job.taskID, error.kind != .taskFailed {
+                note("task \(taskID) is kept in the journal and may be charged: `pixterm tasks resume` (or the next start) finishes it without sending it again")
+                return []
+            }
             return retry(job, now: Date())
         case .enter:
             if case let .failed(error) = job.state { fail(error.description) } else if let path = job.savedPaths.last { note(path) }
