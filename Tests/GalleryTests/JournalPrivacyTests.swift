@@ -27,6 +27,20 @@ import Testing
         #expect(journal.entry(id)?.baseURL == "https://gw.example/pix")
     }
 
+    @Test func credentialsAnOlderPixtermWroteIntoAnEntryAreNotReadBack() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pixterm-journal-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let journal = try TaskJournal(directory: directory)
+        let id = try journal.open(request: ImageRequest(model: "gpt-image-2", prompt: "p"), mode: .sync, baseURL: URL(string: "https://gw.example/pix")!, cost: 1)
+        let file = directory.appendingPathComponent("\(id).json")
+        let old = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "https:\\/\\/gw.example", with: "https:\\/\\/alice:pa55word@gw.example")
+            .replacingOccurrences(of: "https://gw.example", with: "https://alice:pa55word@gw.example")
+        try old.write(to: file, atomically: true, encoding: .utf8)
+        #expect(old.contains("pa55word"), "the entry on disk holds credentials, as an older pixterm wrote them")
+        #expect(journal.entry(id)?.baseURL == "https://gw.example/pix")
+        #expect(journal.openEntries().allSatisfy { !$0.baseURL.contains("pa55word") })
+    }
+
     @Test func aJournalLeftOpenByAnOlderPixtermIsTightened() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pixterm-journal-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: directory) }

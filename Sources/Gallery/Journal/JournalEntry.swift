@@ -55,7 +55,8 @@ public struct JournalEntry: Codable, Sendable, Hashable, Identifiable {
         self.updated = updated
         self.request = request
         self.mode = mode
-        self.baseURL = baseURL
+        // An entry written by an older pixterm may still hold `user:password@`; none is kept.
+        self.baseURL = baseURL.withoutURLCredentials
         self.cost = cost
         self.state = state
         self.taskID = taskID

@@ -30,7 +30,7 @@ public final class TaskJournal: @unchecked Sendable {
         }
         lock.withLock { claims[id] = claim }
         let entry = JournalEntry(
-            id: id, created: now, updated: now, request: request, mode: mode, baseURL: baseURL.removingCredentials.absoluteString, cost: cost,
+            id: id, created: now, updated: now, request: request, mode: mode, baseURL: baseURL.absoluteString, cost: cost,
             state: .pending, taskID: nil, saved: [:], idempotencyKey: idempotencyKey
         )
         do {

@@ -147,19 +147,9 @@ public struct PixtermSettings: Sendable {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
               url.host?.isEmpty == false
         else {
-            throw PixapiError(.invalidInput, "base URL \(withoutCredentials(text)) is not an http(s) URL like https://api.pixapi.ai")
+            throw PixapiError(.invalidInput, "base URL \(text.withoutURLCredentials) is not an http(s) URL like https://api.pixapi.ai")
         }
         return url
-    }
-
-    /// A base URL's text for a message, without any `user:password@` (even when it is not a URL).
-    static func withoutCredentials(_ text: String) -> String {
-        if let url = URL(string: text) { return url.removingCredentials.absoluteString }
-        guard let schemeEnd = text.range(of: "://") else { return text }
-        let rest = text[schemeEnd.upperBound...]
-        let authority = rest.prefix { !"/?#".contains($0) }
-        guard let at = authority.lastIndex(of: "@") else { return text }
-        return String(text[..<schemeEnd.upperBound] + text[text.index(after: at)...])
     }
 
     private static func readConfig(_ file: URL) throws(PixapiError) -> [String: TOMLSubset.Value] {

@@ -17,3 +17,16 @@ extension URL {
         return APIOrigin(self).flatMap { URL(string: $0.description) } ?? URL(string: "about:blank")!
     }
 }
+
+extension String {
+    /// A base URL's text without any `user:password@`, even when it does not parse as a URL:
+    /// for text that came from a file (a journal entry an older pixterm wrote) or the user.
+    public var withoutURLCredentials: String {
+        if let url = URL(string: self) { return url.removingCredentials.absoluteString }
+        guard let schemeEnd = range(of: "://") else { return self }
+        let rest = self[schemeEnd.upperBound...]
+        let authority = rest.prefix { !"/?#".contains($0) }
+        guard let at = authority.lastIndex(of: "@") else { return self }
+        return String(self[..<schemeEnd.upperBound] + self[index(after: at)...])
+    }
+}
