@@ -24,6 +24,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // Data files in Resources/ compiled into the binary, so a copied `pixterm` still works.
@@ -37,6 +41,7 @@ let package = Package(
                 "ImageCodec",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strict,
@@ -56,6 +61,11 @@ let package = Package(
             dependencies: [
                 "PixapiKit", "ImageCodec",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),
@@ -72,7 +82,9 @@ let package = Package(
 
         // ncurses front end.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
-        .target(name: "TerminalUI", dependencies: ["CNcurses", "PixtermCore", "TerminalGraphics"], swiftSettings: strict),
+        .target(
+            name: "TerminalUI", dependencies: ["CNcurses", "ImageCodec", "PixapiKit", "PixtermCore", "TerminalGraphics"], swiftSettings: strict
+        ),
 
         // The process that holds the key cannot dump core (prctl is variadic: C only).
         .target(name: "CProcessGuard"),
@@ -96,15 +108,32 @@ let package = Package(
             dependencies: [
                 "PixapiSimulator", "PixapiKit", "ImageCodec",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "ClientIntegrationTests", dependencies: ["PixapiKit", "PixapiSimulator", "ImageCodec"], swiftSettings: strict),
         .testTarget(
-            name: "GalleryTests", dependencies: ["Gallery", "ImageCodec", "PixapiKit", "PixtermCore", "PixapiSimulator"], swiftSettings: strict
+            name: "ClientIntegrationTests",
+            dependencies: [
+                "PixapiKit", "PixapiSimulator", "ImageCodec",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
         ),
-        .testTarget(name: "PixtermCoreTests", dependencies: ["PixtermCore"], swiftSettings: strict),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
+        .testTarget(
+            name: "GalleryTests",
+            dependencies: ["Gallery", "ImageCodec", "PixapiKit", "PixtermCore", "PixapiSimulator", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "PixtermCoreTests", dependencies: ["PixtermCore", "PixapiKit"], swiftSettings: strict),
+        .testTarget(
+            name: "TerminalUITests", dependencies: ["TerminalUI", "ImageCodec", "PixapiKit", "PixtermCore", "TerminalGraphics"], swiftSettings: strict
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["pixterm", "PixapiSimulator", "ImageCodec"], swiftSettings: strict),
     ]
 )
