@@ -86,6 +86,17 @@ let package = Package(
             name: "TerminalUI", dependencies: ["CNcurses", "ImageCodec", "PixapiKit", "PixtermCore", "TerminalGraphics"], swiftSettings: strict
         ),
 
+        // The composition root: opens the gallery, journal, client and job runner for the CLI,
+        // the UI and the demo, and interprets every effect the UI asks for.
+        .target(
+            name: "PixtermApp",
+            dependencies: [
+                "PixapiKit", "PixapiSimulator", "Gallery", "PixtermCore", "TerminalUI",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+
         // The process that holds the key cannot dump core (prctl is variadic: C only).
         .target(name: "CProcessGuard"),
 
@@ -93,7 +104,7 @@ let package = Package(
             name: "pixterm",
             dependencies: [
                 "PixapiKit", "PixapiSimulator", "Gallery", "ImageCodec", "TerminalGraphics",
-                "PixtermCore", "TerminalUI", "CProcessGuard",
+                "PixtermCore", "TerminalUI", "PixtermApp", "CProcessGuard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

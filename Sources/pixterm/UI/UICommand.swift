@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PixapiKit
 import PixapiSimulator
+import PixtermApp
 import PixtermCore
 import TerminalGraphics
 import TerminalUI
@@ -45,7 +46,7 @@ struct UICommand: AsyncParsableCommand {
             }
             let appEnvironment = AppEnvironment(
                 catalog: settings.catalog, prices: settings.prices, maxCredits: settings.maxCredits,
-                keyHelp: Self.keyHelp(settings), galleryPath: settings.gallery.path
+                keyHelp: Self.keyHelp(settings)
             )
             let history = PromptHistory.load(from: Self.historyLines(settings.paths.historyFile))
             var state = AppState(environment: appEnvironment, history: history, isDemo: demo, hasKey: settings.apiKey != nil)

@@ -2,6 +2,7 @@ import Foundation
 import Gallery
 import PixapiKit
 import PixapiSimulator
+import PixtermApp
 import PixtermCore
 import TerminalUI
 
@@ -49,9 +50,9 @@ final class UIServices: AppServices, @unchecked Sendable {
             // (only against the server they were sent to) or leave.
             let kept = (plan.unknownOutcome.map { ($0, KeptReason.outcomeUnknown) } + plan.notDownloaded.map { ($0, KeptReason.paidNotDownloaded) })
                 .filter { ResumePlan.isSameServer($0.0.baseURL, runner.baseURL) }
-                .map { Job.keptInJournal($0.0, reason: $0.1, cost: ResumePlan.cost(of: $0.0.request, prices: settings.prices)) }
+                .map { Job.keptInJournal($0.0, id: UUID(), reason: $0.1, cost: ResumePlan.cost(of: $0.0.request, prices: settings.prices)) }
             let resumed = plan.resumable.map { item in
-                (Job(request: item.claimed.request, mode: item.claimed.mode, cost: item.cost, startedAt: item.claimed.created, taskID: item.taskID, isResumed: true), item)
+                (Job(id: UUID(), request: item.claimed.request, mode: item.claimed.mode, cost: item.cost, startedAt: item.claimed.created, taskID: item.taskID, isResumed: true), item)
             }
             guard !resumed.isEmpty || !kept.isEmpty else { return }
             send(.resumed(kept + resumed.map(\.0)))

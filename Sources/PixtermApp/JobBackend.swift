@@ -6,16 +6,16 @@ import PixtermCore
 
 /// Where the UI's jobs go and where their results land: the real API and gallery, or the
 /// demo's simulator and its own gallery, so demo images never mix with paid ones.
-struct JobBackend: Sendable {
-    let gallery: GalleryBrowserSource
-    let journal: TaskJournal
+public struct JobBackend: Sendable {
+    public let gallery: GalleryBrowserSource
+    public let journal: TaskJournal
     /// nil when no key is configured; `missingKey` says how to add one.
-    let runner: JobRunner?
-    let client: PixapiClient?
-    let missingKey: PixapiError?
+    public let runner: JobRunner?
+    public let client: PixapiClient?
+    public let missingKey: PixapiError?
 
     /// The real API with the configured key (if any) and gallery.
-    static func live(settings: PixtermSettings) throws(PixapiError) -> JobBackend {
+    public static func live(settings: PixtermSettings) throws(PixapiError) -> JobBackend {
         let store = try galleryStore(at: settings.gallery)
         let journal = try taskJournal(at: settings.paths.journalDirectory)
         do throws(PixapiError) {
@@ -29,7 +29,7 @@ struct JobBackend: Sendable {
 
     /// The in-process simulator on loopback, with a gallery and journal under the data folder's
     /// `demo/`.
-    static func demo(settings: PixtermSettings) async throws -> (JobBackend, RunningSimulator) {
+    public static func demo(settings: PixtermSettings) async throws -> (JobBackend, RunningSimulator) {
         let simulator = try await Simulator.start(SimulatorConfiguration(taskDuration: .milliseconds(1500), catalog: settings.catalog, prices: settings.prices))
         let root = settings.paths.dataDirectory.appendingPathComponent("demo")
         let store = try galleryStore(at: root.appendingPathComponent("gallery"))
