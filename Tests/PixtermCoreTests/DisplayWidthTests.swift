@@ -36,6 +36,19 @@ import Testing
         #expect(DisplayWidth.of(Character("\u{1100}\u{1161}")) == 2)  // conjoining Hangul jamo
     }
 
+    /// Zero-width rules come before the wide table: the few nonspacing marks Unicode lists as
+    /// East Asian Wide, ZWJ and variation selectors take no column of their own.
+    @Test func marksListedAsWideAndJoinersStayZeroColumns() {
+        #expect(DisplayWidth.of(Character("\u{302A}")) == 0)  // IDEOGRAPHIC LEVEL TONE MARK, W
+        #expect(DisplayWidth.of(Character("\u{3099}")) == 0)  // COMBINING KATAKANA-HIRAGANA VOICED SOUND MARK, W
+        #expect(DisplayWidth.of(Character("\u{16FE4}")) == 0)  // KHITAN SMALL SCRIPT FILLER, W
+        #expect(DisplayWidth.of(String("か\u{3099}")) == 2)  // が decomposed
+        #expect(DisplayWidth.of(Character("\u{200D}")) == 0)  // ZERO WIDTH JOINER
+        #expect(DisplayWidth.of(Character("\u{FE0F}")) == 0)  // VARIATION SELECTOR-16 alone
+        #expect(DisplayWidth.of(Character("\u{E0100}")) == 0)  // VARIATION SELECTOR-17
+        #expect(DisplayWidth.of(String("漢\u{E0100}")) == 2)  // ideographic variation sequence
+    }
+
     @Test func truncateKeepsWholeClustersAndWideCharacters() {
         #expect(DisplayWidth.truncate("漢字abc", toWidth: 3) == "漢")
         #expect(DisplayWidth.truncate("e\u{301}e\u{301}x", toWidth: 2) == "e\u{301}e\u{301}")
