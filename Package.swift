@@ -110,14 +110,17 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // Helpers shared by the test targets (temp folders, simulator harness, timeouts).
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+
         .testTarget(
-            name: "PixapiKitTests", dependencies: ["PixapiKit", .product(name: "NIOCore", package: "swift-nio")], swiftSettings: strict
+            name: "PixapiKitTests", dependencies: ["PixapiKit", "TestSupport", .product(name: "NIOCore", package: "swift-nio")], swiftSettings: strict
         ),
-        .testTarget(name: "ImageCodecTests", dependencies: ["ImageCodec", "TerminalGraphics"], swiftSettings: strict),
+        .testTarget(name: "ImageCodecTests", dependencies: ["ImageCodec", "TerminalGraphics", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "SimulatorTests",
             dependencies: [
-                "PixapiSimulator", "PixapiKit", "ImageCodec",
+                "PixapiSimulator", "PixapiKit", "ImageCodec", "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -127,7 +130,7 @@ let package = Package(
         .testTarget(
             name: "ClientIntegrationTests",
             dependencies: [
-                "PixapiKit", "PixapiSimulator", "ImageCodec",
+                "PixapiKit", "PixapiSimulator", "ImageCodec", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -138,13 +141,13 @@ let package = Package(
         ),
         .testTarget(
             name: "GalleryTests",
-            dependencies: ["Gallery", "ImageCodec", "PixapiKit", "PixtermCore", "PixapiSimulator", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Gallery", "ImageCodec", "PixapiKit", "PixtermCore", "PixapiSimulator", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
-        .testTarget(name: "PixtermCoreTests", dependencies: ["PixtermCore", "PixapiKit"], swiftSettings: strict),
+        .testTarget(name: "PixtermCoreTests", dependencies: ["PixtermCore", "PixapiKit", "TestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "TerminalUITests", dependencies: ["TerminalUI", "ImageCodec", "PixapiKit", "PixtermCore", "TerminalGraphics"], swiftSettings: strict
+            name: "TerminalUITests", dependencies: ["TerminalUI", "ImageCodec", "PixapiKit", "PixtermCore", "TerminalGraphics", "TestSupport"], swiftSettings: strict
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["pixterm", "PixapiSimulator", "ImageCodec"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["pixterm", "PixapiSimulator", "ImageCodec", "TestSupport"], swiftSettings: strict),
     ]
 )

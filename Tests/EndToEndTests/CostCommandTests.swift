@@ -1,9 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct CostCommandTests {
     @Test func costJSONHasTheDocumentedFields() async throws {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         let output = try await PixtermBinary.run(["cost", "-s", "2048x1152", "-q", "high", "-n", "3", "--json"], environment: dir.isolatedEnvironment())
         #expect(output.status == 0, "\(output.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
@@ -19,6 +21,7 @@ import Testing
 
     @Test func invalidSizeExitsNonZeroWithOneLineReason() async throws {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         let output = try await PixtermBinary.run(["cost", "-s", "1000x1000"], environment: dir.isolatedEnvironment())
         #expect(output.status == 2)
         #expect(output.stdout.isEmpty)
@@ -27,6 +30,7 @@ import Testing
 
     @Test func configPriceOverrideChangesTheCost() async throws {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         let config = dir.url.appendingPathComponent("config/pixterm/config.toml")
         try FileManager.default.createDirectory(at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
         try "[pricing.\"gpt-image-2\".\"1K\"]\nhigh = 15\n".write(to: config, atomically: true, encoding: .utf8)
@@ -37,6 +41,7 @@ import Testing
 
     @Test func modelsListsSizesAndMarksEstimates() async throws {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         let output = try await PixtermBinary.run(["models"], environment: dir.isolatedEnvironment())
         #expect(output.status == 0)
         #expect(output.stdout.contains("gpt-image-2 (default)"))

@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The gallery's full-screen view in a real terminal: inside tmux without allow-passthrough,
 /// detection must settle on half blocks, and Esc must bring the list back.
 @Suite(.serialized) struct FullScreenViewEndToEndTests {
     @Test func viewsAnImageWithHalfBlocksInTmuxAndEscReturnsToTheList() async throws {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         try GallerySeed(folder: URL(fileURLWithPath: dir.path("data") + "/pixterm/gallery"))
             .image("2026/01/fox.png", id: "img_1", prompt: "a fox in the snow", model: "gpt-image-2", created: "2026-01-02T03:04:05Z", credits: 20)
         let environment = dir.isolatedEnvironment(["TERM": "tmux-256color", "LANG": "C.UTF-8", "PIXAPI_KEY": "sk-view-test"])
@@ -37,6 +39,7 @@ import Testing
 
     @Test func anUnknownGraphicsMethodIsRefused() async throws {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         let result = try await PixtermBinary.run(["ui", "--graphics", "ascii"], environment: dir.isolatedEnvironment())
         #expect(result.status != 0)
         #expect(result.stderr.contains("--graphics must be auto, kitty, iterm, sixel or blocks"))

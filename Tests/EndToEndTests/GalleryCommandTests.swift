@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `pixterm gallery ...` run as a user would, on a temp gallery with known contents.
 @Suite struct GalleryCommandTests {
@@ -34,6 +35,7 @@ import Testing
 
     @Test func listPagesFiltersAndPrintsJSON() async throws {
         let setup = try Setup()
+        defer { setup.dir.remove() }
         let page = try await setup.json(["gallery", "list", "--limit", "2", "--json"])
         #expect(page["total"] as? Int == 4)
         let entries = try #require(page["entries"] as? [[String: Any]])
@@ -57,6 +59,7 @@ import Testing
 
     @Test func searchFindsWordsPrefixesAndJapanese() async throws {
         let setup = try Setup()
+        defer { setup.dir.remove() }
         #expect(try await setup.ids(["gallery", "search", "fox", "--json"]) == ["bbbb0002-0", "aaaa0001-0"])
         #expect(try await setup.ids(["gallery", "search", "fox sno", "--json"]) == ["aaaa0001-0"])
         #expect(try await setup.ids(["gallery", "search", "赤い狐", "--json"]) == ["cccc0003-0"])
@@ -67,6 +70,7 @@ import Testing
 
     @Test func showPrintsSettingsAndAPreview() async throws {
         let setup = try Setup()
+        defer { setup.dir.remove() }
         let shown = try await setup.json(["gallery", "show", "aaaa0001-0", "--json"])
         let sidecar = try #require(shown["sidecar"] as? [String: Any])
         #expect(sidecar["prompt"] as? String == "A fox in the snow")
@@ -93,6 +97,7 @@ import Testing
 
     @Test func rmMovesToTrashAndRestoreBringsBack() async throws {
         let setup = try Setup()
+        defer { setup.dir.remove() }
         let removed = try await setup.run(["gallery", "rm", "bbbb0002-0"])
         #expect(removed.status == 0, "\(removed.stderr)")
         #expect(removed.stdout.contains("pixterm gallery restore bbbb0002-0"))
@@ -110,6 +115,7 @@ import Testing
 
     @Test func rebuildReportsCountsAndProblemsAndStatsAddUp() async throws {
         let setup = try Setup()
+        defer { setup.dir.remove() }
         #expect(try await setup.run(["gallery", "list"]).status == 0)  // makes the index
         try FileManager.default.removeItem(at: setup.gallery.appendingPathComponent(".pixterm/index.sqlite"))
         try Data("{ not json".utf8).write(to: setup.gallery.appendingPathComponent("2026/10/01/100000-a-fox-aaaa0001-0.png.json"))
@@ -134,6 +140,7 @@ import Testing
 
     @Test func pathFollowsTheFlagThenTheEnvironment() async throws {
         let setup = try Setup()
+        defer { setup.dir.remove() }
         #expect(try await setup.run(["gallery", "path"]).stdout == setup.gallery.path + "\n")
         let other = setup.dir.path("elsewhere")
         #expect(try await setup.run(["gallery", "path", "--gallery", other]).stdout == other + "\n")

@@ -1,6 +1,7 @@
 import Foundation
 import ImageCodec
 import Testing
+import TestSupport
 
 @Suite struct GraphicsCommandTests {
     /// A 64x64 red PNG in `dir`.
@@ -18,6 +19,7 @@ import Testing
 
     @Test func sixelPreviewIsOneRedImageOfTheFittedSize() async throws {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         let output = try await preview(["--graphics", "sixel"], dir)
         #expect(output.status == 0, "\(output.stderr)")
         // No terminal to ask, so cells are 10x20: 8x4 cells are 80x80 pixels.
@@ -27,6 +29,7 @@ import Testing
 
     @Test func kittyPreviewTransmitsAndDisplaysWithoutAnID() async throws {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         let output = try await preview(["--graphics", "kitty"], dir)
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stdout.hasPrefix("\u{1B}_Ga=T,f=100,c=8,r=4,q=2;iVBORw0KGgo"))
@@ -35,6 +38,7 @@ import Testing
 
     @Test func kittyPreviewInsideTmuxUsesPlaceholdersThroughPassthrough() async throws {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         // `tmux` is not asked here (TMUX points nowhere), so passthrough counts as off; the
         // explicit choice is honoured with placeholders, unwrapped.
         let output = try await preview(["--graphics", "kitty"], dir, ["TMUX": dir.path("no-such-socket") + ",1,0", "TERM": "tmux-256color"])
@@ -46,6 +50,7 @@ import Testing
 
     @Test func itermPreviewIsOneOSC1337() async throws {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         let output = try await preview(["--graphics", "iterm"], dir)
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stdout.hasPrefix("\u{1B}]1337;File=name="))
@@ -55,6 +60,7 @@ import Testing
 
     @Test func automaticIntoAPipeIsHalfBlocksAndConfigCanChoose() async throws {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         let auto = try await preview([], dir)
         #expect(auto.status == 0, "\(auto.stderr)")
         #expect(!auto.stdout.contains("\u{1B}P") && !auto.stdout.contains("\u{1B}_G"))
@@ -72,6 +78,7 @@ import Testing
 
     @Test func unknownGraphicsFlagIsRefused() async throws {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         let output = try await preview(["--graphics", "png"], dir)
         #expect(output.status != 0)
         #expect(output.stderr.contains("--graphics must be auto, kitty, iterm, sixel or blocks"))
@@ -79,6 +86,7 @@ import Testing
 
     @Test func doctorReportsFactsAndFixesButNeverTheKey() async throws {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         let output = try await PixtermBinary.run(
             ["doctor", "--graphics", "blocks", "--base-url", "http://127.0.0.1:1"],
             environment: dir.isolatedEnvironment(["TERM": "xterm-256color", "PIXAPI_KEY": "sk-doctor-secret", "LANG": "C", "TMUX": ""]),

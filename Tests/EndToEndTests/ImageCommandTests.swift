@@ -1,9 +1,10 @@
 import Foundation
 import ImageCodec
 import Testing
+import TestSupport
 
 /// `pixterm generate` and `pixterm edit` as a user runs them, against `pixterm sim` on loopback.
-struct ImageCommandTests {
+final class ImageCommandTests {
     static let key = "sk-e2e-secret-4f1c"
     let sim: SimulatorProcess
     let dir: TemporaryDirectory
@@ -12,6 +13,8 @@ struct ImageCommandTests {
         sim = try SimulatorProcess(["--task-duration", "300"])
         dir = try TemporaryDirectory()
     }
+
+    deinit { dir.remove() }
 
     private func run(_ arguments: [String], key: String? = ImageCommandTests.key, stdin: String? = nil) async throws -> PixtermBinary.Output {
         var extra = ["PIXAPI_BASE_URL": sim.baseURL]

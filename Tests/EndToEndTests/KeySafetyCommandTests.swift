@@ -1,6 +1,7 @@
 import Foundation
 import PixapiSimulator
 import Testing
+import TestSupport
 
 /// The real binary: a config holding the key that others can read is warned about, credentials
 /// in the base URL reach no file or listing, a revised prompt is saved redacted, and the process
@@ -8,6 +9,7 @@ import Testing
 @Suite struct KeySafetyCommandTests {
     @Test func doctorAndCommandsWarnAboutAConfigOthersCanReadButCarryOn() async throws {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         let config = dir.url.appendingPathComponent("config/pixterm/config.toml")
         try FileManager.default.createDirectory(at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data("api_key = \"sk-config-secret-77\"\n".utf8).write(to: config)
@@ -33,6 +35,7 @@ import Testing
 
     @Test func theUIShowsTheConfigWarningOnItsMessageLine() async throws {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         let config = dir.url.appendingPathComponent("config/pixterm/config.toml")
         try FileManager.default.createDirectory(at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data("api_key = \"sk-config-secret-77\"\n".utf8).write(to: config)
@@ -49,6 +52,7 @@ import Testing
         let simulator = try await Simulator.start(SimulatorConfiguration(taskDuration: .seconds(3)))
         defer { Task { await simulator.shutdown() } }
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         let environment = dir.isolatedEnvironment(["PIXAPI_KEY": "sk-e2e-test", "PIXTERM_GALLERY": dir.path("gallery"), "TERM": "xterm-256color"])
         let withCredentials = "http://alice:pa55word@127.0.0.1:\(simulator.port)"
         let journal = dir.url.appendingPathComponent("data/pixterm/journal")
@@ -92,6 +96,7 @@ import Testing
         let simulator = try await Simulator.start()
         defer { Task { await simulator.shutdown() } }
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         let key = "sk-e2e-revised-key-0042"
         let environment = dir.isolatedEnvironment(["PIXAPI_KEY": key, "PIXTERM_GALLERY": dir.path("gallery")])
         let output = try await PixtermBinary.run(

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The UI started where the environment sets no UTF-8 locale (`LANG=C`, `LC_ALL=C`), as on
 /// many servers and containers: the frame must still be drawn and typed non-ASCII text kept.
@@ -7,6 +8,7 @@ import Testing
     @Test(arguments: ["LANG", "LC_ALL"])
     func demoDrawsItsFrameAndKeepsTypedTextUnderACLocale(variable: String) async throws {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         // env -i: nothing of the test runner's locale (CI sets LC_ALL=C.UTF-8) reaches pixterm.
         let tmux = try TmuxSession(
             command: NoUTF8LocaleUI.command(dir, locale: [variable: "C"], term: "tmux-256color"), environment: [:])
@@ -17,6 +19,7 @@ import Testing
     /// terminal's line-drawing set and typed UTF-8 is still decoded, shown as placeholders.
     @Test func withNoUTF8LocaleToSwitchToFramesUseLineDrawingAndTypedTextIsKept() async throws {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         let locale = ["LANG": "C", "PIXTERM_UTF8_LOCALES": ""]
         let tmux = try TmuxSession(command: NoUTF8LocaleUI.command(dir, locale: locale, term: "tmux-256color"), environment: [:])
         try await NoUTF8LocaleUI.check(tmux, dir, expecting: .singleByte(origin: "LANG=C"))

@@ -1,6 +1,7 @@
 import Foundation
 import PixapiSimulator
 import Testing
+import TestSupport
 
 /// `pixterm tasks`: a `generate` killed mid-job leaves a journal entry that a later pixterm
 /// lists, finishes or dismisses.
@@ -41,6 +42,7 @@ import Testing
         static func with(latency: Duration = .zero, _ body: (Setup) async throws -> Void) async throws {
             let simulator = try await Simulator.start(SimulatorConfiguration(latency: latency, taskDuration: .seconds(3)))
             let setup = Setup(dir: try TemporaryDirectory(), simulator: simulator)
+            defer { setup.dir.remove() }
             do {
                 try await body(setup)
             } catch {

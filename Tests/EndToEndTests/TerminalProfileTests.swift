@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The UI under the terminal types and colour settings people run it with: it draws, takes
 /// wide characters, and never sends colours the terminal did not announce.
@@ -23,6 +24,7 @@ import Testing
 
     @Test(arguments: profiles) func demoGeneratesAndBrowsesWithOnlyTheAnnouncedColours(profile: Profile) async throws {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         var environment = dir.isolatedEnvironment(["TERM": profile.term, "LANG": "C.UTF-8"])
         if profile.noColor { environment["NO_COLOR"] = "1" }
         let tmux = try TmuxSession(command: [PixtermBinary.url.path, "--demo"], environment: environment)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The full-screen UI in a real terminal (tmux), driven with keys as a person would, against
 /// `pixterm sim` on loopback or the built-in demo.
@@ -22,6 +23,7 @@ import Testing
     @Test func composeSubmitBrowseReuseAndQuit() async throws {
         let sim = try SimulatorProcess(["--task-duration", "400"])
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         let tmux = try launch(dir, sim: sim)
         try await tmux.waitFor(text: "Prompt")
 
@@ -73,6 +75,7 @@ import Testing
 
     @Test func firstRunWithoutAKeyOffersTheDemo() async throws {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         let tmux = try launch(dir, sim: nil)
         let welcome = try await tmux.waitFor(text: "No API key is configured")
         #expect(welcome.contains("PIXAPI_KEY"))
@@ -90,6 +93,7 @@ import Testing
     @Test func pasteInsertsTextAndNeverSubmits() async throws {
         let sim = try SimulatorProcess()
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         let tmux = try launch(dir, sim: sim)
         try await tmux.waitFor(text: "Prompt")
         try tmux.paste("first line\nsecond line\n")
@@ -101,6 +105,7 @@ import Testing
 
     @Test func customSizeIsCheckedAsYouType() async throws {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         let tmux = try launch(dir, sim: nil, arguments: ["--demo"])
         try await tmux.waitFor(text: "DEMO")
         try tmux.send("Tab")
@@ -119,6 +124,7 @@ import Testing
 
     @Test func tooSmallAndResize() async throws {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         let tmux = try launch(dir, sim: nil, arguments: ["--demo"])
         try await tmux.waitFor(text: "DEMO")
         try tmux.resize(width: 40, height: 12)
@@ -131,6 +137,7 @@ import Testing
     @Test func quittingWithPaidJobsAsksFirst() async throws {
         let sim = try SimulatorProcess(["--task-duration", "20000"])
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         let tmux = try launch(dir, sim: sim)
         try await tmux.waitFor(text: "Prompt")
         try tmux.type("a slow one")

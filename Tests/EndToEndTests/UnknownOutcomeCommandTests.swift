@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A paid request whose answer is lost, as a user meets it: `generate` says it may have been
 /// charged and exits 3, `pixterm tasks` lists it, and `tasks retry` sends it again knowingly
 /// under the same Idempotency-Key (issue 10's reproduction against `pixterm sim`).
-struct UnknownOutcomeCommandTests {
+final class UnknownOutcomeCommandTests {
     let sim: SimulatorProcess
     let dir: TemporaryDirectory
 
@@ -12,6 +13,8 @@ struct UnknownOutcomeCommandTests {
         sim = try SimulatorProcess(["--credits", "100000", "--task-duration", "300"])
         dir = try TemporaryDirectory()
     }
+
+    deinit { dir.remove() }
 
     private func run(_ arguments: [String], baseURL: String? = nil) async throws -> PixtermBinary.Output {
         let environment = dir.isolatedEnvironment(["PIXAPI_KEY": "k", "PIXAPI_BASE_URL": baseURL ?? sim.baseURL])

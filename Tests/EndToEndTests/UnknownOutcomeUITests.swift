@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 extension TerminalUIEndToEndTests {
     /// A job whose answer was lost shows "outcome unknown" and "may have been charged"; `r`
@@ -8,6 +9,7 @@ extension TerminalUIEndToEndTests {
         let sim = try SimulatorProcess(["--task-duration", "300", "--credits", "1000"])
         try sim.schedule(#"{"kind":"truncate","path":"/v1/async/images/generations"}"#)
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         let tmux = try launch(dir, sim: sim)
         try await tmux.waitFor(text: "Prompt")
         try tmux.type("a lost lighthouse")
@@ -40,6 +42,7 @@ extension TerminalUIEndToEndTests {
         let sim = try SimulatorProcess(["--task-duration", "300", "--credits", "1000"])
         try sim.schedule(#"{"kind":"dropAfterWork","path":"/v1/images/generations"}"#)
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         let environment = dir.isolatedEnvironment(["PIXAPI_KEY": Self.key, "PIXAPI_BASE_URL": sim.baseURL])
         let generated = try await PixtermBinary.run(["generate", "an earlier lighthouse", "-s", "1024x1024", "-q", "low"], environment: environment)
         #expect(generated.status == 3, "\(generated.stderr)")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ImageCodec
+import TestSupport
 
 @Suite struct ImageDecoderTests {
     @Test func picksTheCodecFromContentNotExtension() throws {

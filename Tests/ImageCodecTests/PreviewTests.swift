@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ImageCodec
 import TerminalGraphics
+import TestSupport
 
 @Suite struct ThumbnailCacheTests {
     @Test func hitsOnlyForTheSameFileStateAndGrid() throws {

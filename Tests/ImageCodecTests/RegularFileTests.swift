@@ -1,6 +1,7 @@
 import Foundation
 import ImageCodec
 import Testing
+import TestSupport
 
 /// Only regular files are read, without ever waiting on a FIFO.
 @Suite struct RegularFileTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 #if canImport(Glibc)
 import Glibc
+import TestSupport
 #endif
 
 /// A real OpenSSH server on a free loopback port, private to one test: a throwaway host key,
@@ -61,6 +62,7 @@ final class SSHServer {
 
     deinit {
         daemon.stop()
+        dir.remove()
     }
 
     /// `ssh` logging in with the throwaway key and running `remote` (one argument per word,
