@@ -1,11 +1,15 @@
 import Foundation
 import Gallery
+import Logging
 import PixapiKit
 import PixapiSimulator
 import PixtermCore
 
-/// Where the UI's jobs go and where their results land: the real API and gallery, or the
-/// demo's simulator and its own gallery, so demo images never mix with paid ones.
+/// Where jobs go and where their results land: the real API and gallery, or the demo's
+/// simulator and its own gallery, so demo images never mix with paid ones.
+///
+/// The composition root: the one place that opens the gallery and the journal and connects
+/// them to an API client and a job runner, for the UI, the demo and the CLI commands.
 public struct JobBackend: Sendable {
     public let gallery: GalleryBrowserSource
     public let journal: TaskJournal
@@ -14,37 +18,84 @@ public struct JobBackend: Sendable {
     public let client: PixapiClient?
     public let missingKey: PixapiError?
 
-    /// The real API with the configured key (if any) and gallery.
-    public static func live(settings: PixtermSettings) throws(PixapiError) -> JobBackend {
-        let store = try galleryStore(at: settings.gallery)
-        let journal = try taskJournal(at: settings.paths.journalDirectory)
-        do throws(PixapiError) {
-            let client = PixapiClient(configuration: try settings.clientConfiguration())
-            let runner = JobRunner(api: client, store: store, journal: journal, baseURL: settings.baseURL)
-            return JobBackend(gallery: GalleryBrowserSource(store: store), journal: journal, runner: runner, client: client, missingKey: nil)
-        } catch {
-            return JobBackend(gallery: GalleryBrowserSource(store: store), journal: journal, runner: nil, client: nil, missingKey: error)
-        }
+    /// The real API with the configured key (if any) and gallery. `logger` gets the client's
+    /// requests and the runner's journal steps; `onClientEvent` its retries.
+    public static func live(
+        settings: PixtermSettings, logger: Logger = .disabled, onClientEvent: @escaping @Sendable (ClientEvent) -> Void = { _ in }
+    ) throws(PixapiError) -> JobBackend {
+        let configuration: Result<ClientConfiguration, PixapiError>
+        do throws(PixapiError) { configuration = .success(try settings.clientConfiguration()) } catch { configuration = .failure(error) }
+        return try open(
+            gallery: settings.gallery, journal: settings.paths.journalDirectory, client: configuration, logger: logger, onClientEvent: onClientEvent
+        )
     }
 
     /// The in-process simulator on loopback, with a gallery and journal under the data folder's
     /// `demo/`.
-    public static func demo(settings: PixtermSettings) async throws -> (JobBackend, RunningSimulator) {
+    public static func demo(
+        settings: PixtermSettings, logger: Logger = .disabled, onClientEvent: @escaping @Sendable (ClientEvent) -> Void = { _ in }
+    ) async throws -> (JobBackend, RunningSimulator) {
         let simulator = try await Simulator.start(SimulatorConfiguration(taskDuration: .milliseconds(1500), catalog: settings.catalog, prices: settings.prices))
         let root = settings.paths.dataDirectory.appendingPathComponent("demo")
-        let store = try galleryStore(at: root.appendingPathComponent("gallery"))
-        let journal = try taskJournal(at: root.appendingPathComponent("journal"))
-        let client = PixapiClient(configuration: ClientConfiguration(baseURL: simulator.baseURL, apiKey: "demo"))
-        let runner = JobRunner(api: client, store: store, journal: journal, baseURL: simulator.baseURL)
-        let backend = JobBackend(gallery: GalleryBrowserSource(store: store), journal: journal, runner: runner, client: client, missingKey: nil)
-        return (backend, simulator)
+        do {
+            let backend = try open(
+                gallery: root.appendingPathComponent("gallery"), journal: root.appendingPathComponent("journal"),
+                client: .success(ClientConfiguration(baseURL: simulator.baseURL, apiKey: "demo")), logger: logger, onClientEvent: onClientEvent
+            )
+            return (backend, simulator)
+        } catch {
+            await simulator.shutdown()
+            throw error
+        }
     }
 
-    private static func galleryStore(at folder: URL) throws(PixapiError) -> GalleryStore {
-        do { return try GalleryStore(folder: folder) } catch { throw PixapiError(.io, error.message) }
+    /// The gallery at `gallery` and the journal in `journal`, with a client and runner when
+    /// `client` holds a configuration (else its error is kept as `missingKey`).
+    static func open(
+        gallery folder: URL, journal directory: URL, client configuration: Result<ClientConfiguration, PixapiError>, logger: Logger,
+        onClientEvent: @escaping @Sendable (ClientEvent) -> Void
+    ) throws(PixapiError) -> JobBackend {
+        let store: GalleryStore, journal: TaskJournal
+        do throws(GalleryError) {
+            store = try GalleryStore(folder: folder)
+            journal = try TaskJournal(directory: directory)
+        } catch {
+            throw PixapiError(.io, error.message)
+        }
+        switch configuration {
+        case let .success(configuration):
+            let client = PixapiClient(configuration: configuration, logger: logger, onEvent: onClientEvent)
+            let runner = JobRunner(api: client, store: store, journal: journal, baseURL: configuration.baseURL, logger: logger)
+            return JobBackend(gallery: GalleryBrowserSource(store: store), journal: journal, runner: runner, client: client, missingKey: nil)
+        case let .failure(error):
+            return JobBackend(gallery: GalleryBrowserSource(store: store), journal: journal, runner: nil, client: nil, missingKey: error)
+        }
+    }
+}
+
+/// The pieces a CLI command needs, opened the same way as the UI's backend.
+extension JobBackend {
+    /// The gallery of `settings`; `rebuildIfNeeded: false` is for a caller about to rebuild it.
+    public static func openGallery(settings: PixtermSettings, rebuildIfNeeded: Bool = true) throws(GalleryError) -> GalleryStore {
+        try GalleryStore(folder: settings.gallery, rebuildIfNeeded: rebuildIfNeeded)
     }
 
-    private static func taskJournal(at directory: URL) throws(PixapiError) -> TaskJournal {
-        do { return try TaskJournal(directory: directory) } catch { throw PixapiError(.io, error.message) }
+    public static func openJournal(settings: PixtermSettings) throws(GalleryError) -> TaskJournal {
+        try TaskJournal(directory: settings.paths.journalDirectory)
+    }
+
+    /// A runner sending through `api` into the gallery of `settings`, recording in `journal`
+    /// (the journal of `settings` when nil).
+    public static func runner(
+        api: any ImageAPI, settings: PixtermSettings, journal: TaskJournal? = nil, logger: Logger = .disabled
+    ) throws(PixapiError) -> JobRunner {
+        do throws(GalleryError) {
+            let store = try openGallery(settings: settings)
+            let work: TaskJournal
+            if let journal { work = journal } else { work = try openJournal(settings: settings) }
+            return JobRunner(api: api, store: store, journal: work, baseURL: settings.baseURL, logger: logger)
+        } catch {
+            throw PixapiError(.io, error.message)
+        }
     }
 }

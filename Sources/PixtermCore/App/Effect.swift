@@ -4,6 +4,9 @@ import PixapiKit
 /// Work the view model asks the runtime to do; results come back as `Action`s.
 public enum Effect: Hashable, Sendable {
     case startJob(Job)
+    /// Finish a job left open by an earlier run (poll its task, save what is missing), holding
+    /// the entry's claim until it ends.
+    case resumeJob(Job, ResumePlan.Resumable)
     case cancelJob(UUID)
     /// Load the first `limit` gallery items matching `filter` (empty = all), newest first.
     case loadGallery(filter: String, limit: Int)
@@ -28,8 +31,8 @@ public enum Action: Hashable, Sendable {
     case galleryFailed(String)
     case trashed(GalleryItem)
     case restored(GalleryItem)
-    /// Jobs found open in the journal at start-up.
-    case resumed([Job])
+    /// The journal entries claimed at start-up, split by what can be done with them.
+    case resume(ResumePlan)
     case demoStarted
     case effectFailed(String)
     case log(String)

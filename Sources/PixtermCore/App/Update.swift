@@ -39,18 +39,8 @@ extension AppState {
             gallery.trash.removeAll { $0.id == item.id }
             note("restored \(URL(fileURLWithPath: item.path).lastPathComponent)")
             return [.loadGallery(filter: gallery.filter, limit: Self.galleryPageSize)]
-        case let .resumed(found):
-            jobs.append(contentsOf: found)
-            let kept = found.filter { $0.kept != nil }.count
-            let running = found.count - kept
-            var said: [String] = []
-            if running > 0 { said.append("resuming \(running) paid job\(running == 1 ? "" : "s") left from last time") }
-            if kept > 0 { said.append("\(kept) earlier job\(kept == 1 ? "" : "s") may have been charged (see Jobs; r retries, asking first)") }
-            if !said.isEmpty {
-                note(said.joined(separator: "; "))
-                appendLog(said.joined(separator: "; "))
-            }
-            return []
+        case let .resume(plan):
+            return resume(plan, environment: environment)
         case .demoStarted:
             isDemo = true
             overlay = nil

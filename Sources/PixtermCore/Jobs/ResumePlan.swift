@@ -4,9 +4,10 @@ import PixapiKit
 /// How the journal entries this process claimed split when resuming against one server. The UI
 /// and `pixterm tasks resume` both start from it, so both refuse the same entries for the same
 /// reasons: an entry without a task id may or may not have been charged and is never re-sent,
-/// and a task is only polled at the server that created it.
-public struct ResumePlan: Sendable {
-    public struct Resumable: Sendable {
+/// and a task is only polled at the server that created it. The UI hands it to `update`
+/// (`Action.resume`), which builds the jobs and returns an `Effect.resumeJob` for each task.
+public struct ResumePlan: Hashable, Sendable {
+    public struct Resumable: Hashable, Sendable {
         public let claimed: ClaimedEntry
         public let taskID: String
         /// For the sidecars' credits; nil when the model is no longer priced.
@@ -20,8 +21,11 @@ public struct ResumePlan: Sendable {
     public private(set) var notDownloaded: [ClaimedEntry] = []
     /// Sent to another server (another base URL); resumed only against that one.
     public private(set) var elsewhere: [ClaimedEntry] = []
+    /// The server this process works with: kept entries sent elsewhere are not listed.
+    public let baseURL: URL
 
     public init(_ claimed: [ClaimedEntry], baseURL: URL, prices: PriceTable) {
+        self.baseURL = baseURL
         for entry in claimed {
             switch (entry.kept, entry.taskID) {
             case (.paidNotDownloaded?, _):
@@ -53,5 +57,20 @@ public struct ResumePlan: Sendable {
         var text = url.lowercased()
         while text.hasSuffix("/") { text.removeLast() }
         return text
+    }
+}
+
+/// Compared by what the journal recorded; the claim is a lock, not a value, so it is left out.
+/// (A plan travels through `Action` and `Effect`, which are `Hashable`.)
+extension ClaimedEntry: Hashable {
+    public static func == (lhs: ClaimedEntry, rhs: ClaimedEntry) -> Bool {
+        lhs.entry == rhs.entry && lhs.request == rhs.request && lhs.mode == rhs.mode && lhs.taskID == rhs.taskID
+            && lhs.baseURL == rhs.baseURL && lhs.cost == rhs.cost && lhs.created == rhs.created && lhs.alreadySaved == rhs.alreadySaved
+            && lhs.idempotencyKey == rhs.idempotencyKey && lhs.kept == rhs.kept
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(entry)
+        hasher.combine(idempotencyKey)
     }
 }

@@ -16,7 +16,8 @@ public final class AppRuntime {
     private let pixels: PixelLoader?
     private var pixelScreen = PixelScreen()
     private let inbox: ActionInbox
-    private let insideTmux: Bool
+    /// What the interpreter may do to the UI: write to the terminal, end the loop.
+    private let session: TerminalSession
     private var size: GridSize
     private var promptViewport: (width: Int, height: Int) = (0, 0)
 
@@ -24,7 +25,7 @@ public final class AppRuntime {
     /// them in the frame's cells.
     public init(
         state: AppState, environment: AppEnvironment, backend: any TerminalBackend, services: any AppServices,
-        view: AppView, previewRenderer: PreviewRenderer, insideTmux: Bool, graphics: GraphicsEncoder? = nil
+        view: AppView, previewRenderer: PreviewRenderer, graphics: GraphicsEncoder? = nil
     ) {
         self.state = state
         self.environment = environment
@@ -34,7 +35,7 @@ public final class AppRuntime {
         previews = PreviewLoader(renderer: previewRenderer)
         pixels = graphics.flatMap { $0.method == .blocks ? nil : PixelLoader(encoder: $0) }
         inbox = ActionInbox(waker: backend.waker)
-        self.insideTmux = insideTmux
+        session = TerminalSession(backend: backend)
         size = backend.size()
     }
 
@@ -46,7 +47,7 @@ public final class AppRuntime {
         services.start { inbox.post(.action($0)) }
         syncLayout()
         draw()
-        while !state.isQuitting {
+        while !session.hasEnded {
             // Jobs show elapsed seconds, so the screen ticks while any runs; otherwise it sleeps.
             let timeout: Duration? = state.jobs.contains { !$0.state.isFinished } ? .seconds(1) : nil
             switch backend.nextEvent(timeout: timeout) {
@@ -69,24 +70,17 @@ public final class AppRuntime {
         write(pixelScreen.beforeFrame(wanting: nil))
     }
 
-    /// Folds one action in and performs what it asks for.
+    /// Folds one action in and hands every effect it asks for to the interpreter.
     func dispatch(_ action: Action) {
         let inbox = inbox
         for effect in state.update(action, environment: environment) {
-            switch effect {
-            case let .copyToClipboard(text):
-                backend.emit(rawBytes: Clipboard.osc52(text, insideTmux: insideTmux))
-            case .quit:
-                break
-            default:
-                services.perform(effect) { inbox.post(.action($0)) }
-            }
+            services.perform(effect, session: session) { inbox.post(.action($0)) }
         }
     }
 
     /// Tells the editor when its box changed size (resize, switching edit mode).
     private func syncLayout() {
-        let viewport = AppView.promptViewport(size: size, editMode: state.operation == .edit)
+        let viewport = AppView.promptViewport(size: size, editMode: state.compose.operation == .edit)
         guard viewport != promptViewport else { return }
         promptViewport = viewport
         _ = state.update(.layout(promptWidth: viewport.width, promptHeight: viewport.height), environment: environment)
@@ -111,4 +105,16 @@ public final class AppRuntime {
     private func write(_ bytes: [UInt8]) {
         if !bytes.isEmpty { backend.writeNow(rawBytes: bytes) }
     }
+}
+
+/// The runtime's side of `UISession`: the terminal it owns, and whether the loop should end.
+private final class TerminalSession: UISession {
+    private let backend: any TerminalBackend
+    private(set) var hasEnded = false
+
+    init(backend: any TerminalBackend) { self.backend = backend }
+
+    func writeToTerminal(_ bytes: [UInt8]) { backend.emit(rawBytes: bytes) }
+
+    func endSession() { hasEnded = true }
 }

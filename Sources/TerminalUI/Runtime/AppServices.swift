@@ -1,11 +1,21 @@
 import PixtermCore
 
-/// The world the UI acts on (jobs, gallery, files, the demo simulator), behind one small
-/// protocol so the runtime can be driven in tests without network or disk.
+/// The one interpreter of `Effect`s: jobs, gallery, files, the demo simulator, the clipboard and
+/// quitting. Behind a protocol so the runtime can be driven in tests without network or disk.
 public protocol AppServices: AnyObject, Sendable {
-    /// Called once before the first frame: resumes open journal entries and reports them with
-    /// `.resumed` and job events.
+    /// Called once before the first frame: claims the journal entries left open and reports
+    /// them with `.resume`.
     func start(send: @escaping @Sendable (Action) -> Void)
-    /// Runs one effect in the background; results come back through `send`.
-    func perform(_ effect: Effect, send: @escaping @Sendable (Action) -> Void)
+    /// Runs one effect. Called on the UI thread: `session` is for this call only (the
+    /// terminal belongs to that thread); work that takes time runs in the background and
+    /// reports through `send`.
+    func perform(_ effect: Effect, session: any UISession, send: @escaping @Sendable (Action) -> Void)
+}
+
+/// What an effect may do to the UI itself, from the UI thread.
+public protocol UISession: AnyObject {
+    /// Writes bytes to the terminal that ncurses knows nothing about (the clipboard's OSC 52).
+    func writeToTerminal(_ bytes: [UInt8])
+    /// Ends the UI loop once the current turn is done.
+    func endSession()
 }

@@ -2,8 +2,8 @@ import Foundation
 
 /// Copying through the terminal (OSC 52), which works locally, over SSH and inside tmux, where
 /// no clipboard program could reach the user's desktop.
-enum Clipboard {
-    static func osc52(_ text: String, insideTmux: Bool) -> [UInt8] {
+public enum Clipboard {
+    public static func osc52(_ text: String, insideTmux: Bool) -> [UInt8] {
         let sequence = "\u{1B}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}"
         guard insideTmux else { return Array(sequence.utf8) }
         // tmux passes a DCS-wrapped sequence through with every ESC inside doubled.

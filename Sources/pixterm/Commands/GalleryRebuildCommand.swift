@@ -1,5 +1,6 @@
 import ArgumentParser
 import PixapiKit
+import PixtermApp
 
 /// `pixterm gallery rebuild`: makes the index again from the images and sidecars.
 struct GalleryRebuildCommand: AsyncParsableCommand {
@@ -12,7 +13,7 @@ struct GalleryRebuildCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             // Opening a gallery without an index would rebuild it once already.
-            let store = try JobWiring.gallery(settings: try global.settings(), rebuildIfNeeded: false)
+            let store = try JobBackend.openGallery(settings: try global.settings(), rebuildIfNeeded: false)
             let problems = try store.rebuild()
             if let notice = store.indexNotice { Terminal.printError("note: " + TerminalText.sanitized(notice)) }
             let total = try store.page(limit: 1).total

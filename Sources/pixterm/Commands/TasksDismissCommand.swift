@@ -1,5 +1,6 @@
 import ArgumentParser
 import PixapiKit
+import PixtermApp
 
 /// `pixterm tasks dismiss ID --yes`: forgets an entry the user gives up on.
 struct TasksDismissCommand: AsyncParsableCommand {
@@ -13,7 +14,7 @@ struct TasksDismissCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let journal = try JobWiring.journal(settings: try global.settings())
+            let journal = try JobBackend.openJournal(settings: try global.settings())
             let name = TerminalText.sanitized(id)
             guard let entry = journal.entry(id) else {
                 throw PixapiError(.invalidInput, "no unfinished task \(name); `pixterm tasks` lists them")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Gallery
 import PixapiKit
+import PixtermApp
 import PixtermCore
 
 /// `pixterm tasks`: the open journal entries.
@@ -32,7 +33,7 @@ struct TasksListCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let journal = try JobWiring.journal(settings: try global.settings())
+            let journal = try JobBackend.openJournal(settings: try global.settings())
             let now = Date()
             let entries = journal.openEntries().map { entry in
                 EntryJSON(

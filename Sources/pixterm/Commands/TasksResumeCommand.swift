@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PixapiKit
+import PixtermApp
 import PixtermCore
 
 /// `pixterm tasks resume`: finishes every unfinished async task no other pixterm is working on.
@@ -15,7 +16,7 @@ struct TasksResumeCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let settings = try global.settings()
-            let journal = try JobWiring.journal(settings: settings)
+            let journal = try JobBackend.openJournal(settings: settings)
             let plan = ResumePlan(journal.claimOpenEntries(), baseURL: settings.baseURL, prices: settings.prices)
             for claimed in plan.unknownOutcome {
                 let id = TerminalText.sanitized(claimed.entry)
@@ -39,7 +40,7 @@ struct TasksResumeCommand: AsyncParsableCommand {
                 return
             }
             let client = PixapiClient(configuration: try settings.clientConfiguration())
-            let runner = try JobWiring.runner(api: client, settings: settings, journal: journal)
+            let runner = try JobBackend.runner(api: client, settings: settings, journal: journal)
             var paths: [String] = []
             var failed = false
             for item in resumable {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Gallery
 import PixapiKit
+import PixtermApp
 import PixtermCore
 
 /// `pixterm tasks retry ID`: sends the request of an entry that may have been charged once
@@ -25,7 +26,7 @@ struct TasksRetryCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let settings = try global.settings()
-            let journal = try JobWiring.journal(settings: settings)
+            let journal = try JobBackend.openJournal(settings: settings)
             let name = TerminalText.sanitized(id)
             guard let entry = journal.entry(id) else {
                 throw PixapiError(.invalidInput, "no unfinished task \(name); `pixterm tasks` lists them")
@@ -46,7 +47,7 @@ struct TasksRetryCommand: AsyncParsableCommand {
                 throw PixapiError(.io, "\(name) is held by another pixterm right now; try again when it has stopped")
             }
             let client = try ImageCommandRunner.client(settings: settings)
-            let runner = try JobWiring.runner(api: client, settings: settings, journal: journal)
+            let runner = try JobBackend.runner(api: client, settings: settings, journal: journal)
             let outcome = JobOutcome()
             let entryRef = JournalRef(entry: entry.id, idempotencyKey: entry.idempotencyKey)
             await runner.retry(entryRef, request: entry.request, mode: entry.mode, cost: cost) { event in

@@ -1,6 +1,7 @@
 import Foundation
 import Gallery
 import PixapiKit
+import PixtermApp
 import PixtermCore
 
 /// How gallery entries appear on standard output, shared by `list`, `search` and `show`. Every
@@ -76,7 +77,7 @@ extension GlobalOptions {
     /// up to date with files added or removed outside pixterm. A gallery that cannot be written
     /// (read-only, full disk) is still read; standard error says once that the index is stale.
     func openGallery() throws -> GalleryStore {
-        let store = try JobWiring.gallery(settings: try settings())
+        let store = try JobBackend.openGallery(settings: try settings())
         try store.refresh()
         if let notice = store.indexNotice { Terminal.printError("note: " + TerminalText.sanitized(notice)) }
         return store

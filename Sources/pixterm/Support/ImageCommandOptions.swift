@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PixapiKit
+import PixtermApp
 import PixtermCore
 
 /// What `generate` and `edit` share beyond the request settings: output and spending controls.
@@ -41,7 +42,7 @@ enum ImageCommandRunner {
             )
         }
         let client = try Self.client(settings: settings)
-        let runner = try JobWiring.runner(api: client, settings: settings)
+        let runner = try JobBackend.runner(api: client, settings: settings)
         let outcome = JobOutcome()
         let mode: SubmitMode = options.async ? .async : .sync
         await runner.run(request, mode: mode, cost: cost) { event in outcome.record(event, showingProgress: true) }
@@ -52,9 +53,7 @@ enum ImageCommandRunner {
     /// A client that shows its retries on the progress line.
     static func client(settings: PixtermSettings) throws(PixapiError) -> PixapiClient {
         PixapiClient(configuration: try settings.clientConfiguration()) { event in
-            if case let .retrying(attempt, wait, reason) = event {
-                Terminal.progress("retry \(attempt) in \(wait.formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow))): \(reason)\n")
-            }
+            if let notice = event.retryNotice { Terminal.progress(notice + "\n") }
         }
     }
 

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import PixapiKit
-import PixapiSimulator
 import PixtermApp
 import PixtermCore
 import TerminalGraphics
@@ -34,15 +33,14 @@ struct UICommand: AsyncParsableCommand {
                 throw PixapiError(.invalidInput, "the UI needs an interactive terminal; in scripts use `pixterm generate` (see `pixterm --help`)")
             }
             let settings = try global.settings(printingWarnings: false)
-            let services: UIServices
+            let insideTmux = environment["TMUX"] != nil
+            let services: EffectInterpreter
             if demo {
-                let started: (JobBackend, RunningSimulator)
-                do { started = try await JobBackend.demo(settings: settings) } catch {
+                do { services = try await EffectInterpreter.demo(settings: settings, insideTmux: insideTmux) } catch {
                     throw PixapiError(.io, "the demo simulator could not start: \(TerminalText.sanitized("\(error)"))")
                 }
-                services = UIServices(settings: settings, backend: { started.0 }, simulator: started.1)
             } else {
-                services = UIServices(settings: settings, backend: { try JobBackend.live(settings: settings) }, simulator: nil)
+                services = EffectInterpreter.live(settings: settings, insideTmux: insideTmux)
             }
             let appEnvironment = AppEnvironment(
                 catalog: settings.catalog, prices: settings.prices, maxCredits: settings.maxCredits,
@@ -69,7 +67,7 @@ struct UICommand: AsyncParsableCommand {
                     state: state, environment: appEnvironment, backend: terminal, services: services,
                     view: AppView(colorMode: colorMode),
                     previewRenderer: PreviewRenderer(renderer: HalfBlockRenderer(mode: colorMode == .none ? .truecolor : colorMode), cache: thumbnails),
-                    insideTmux: environment["TMUX"] != nil, graphics: encoder
+                    graphics: encoder
                 )
                 runtime.run()
             }

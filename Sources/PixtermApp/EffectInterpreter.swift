@@ -1,0 +1,197 @@
+import Foundation
+import Gallery
+import Logging
+import PixapiKit
+import PixapiSimulator
+import PixtermCore
+import TerminalUI
+
+/// The one interpreter of the UI's effects: jobs, gallery queries, history, the viewer, the
+/// demo, the clipboard and quitting. Slow work runs in tasks; results go back to the UI
+/// thread through `send`.
+///
+/// The backend opens in the background (a gallery without an index is rebuilt on open, which
+/// takes seconds at 100,000 images), so the first frame never waits for it.
+public final class EffectInterpreter: AppServices, @unchecked Sendable {
+    private let lock = NSLock()
+    private let settings: PixtermSettings
+    private let insideTmux: Bool
+    private let logger: Logger
+    private let relay: ActionRelay
+    private var backend: Task<JobBackend, any Error>
+    private var simulator: RunningSimulator?
+    /// The live backend after the demo replaced it: its HTTP client must outlive the process.
+    private var retired: [JobBackend] = []
+    let jobs = JobRegistry()
+    /// Only the newest gallery query reports, so filter-as-you-type never shows a stale page.
+    private var galleryQuery = 0
+    private var refreshed = false
+
+    /// `backend` opens the backend, its clients reporting to `relay`; `simulator` is the demo's,
+    /// kept running for as long as the interpreter lives.
+    init(
+        settings: PixtermSettings, insideTmux: Bool, logger: Logger, relay: ActionRelay, simulator: RunningSimulator?,
+        backend: @escaping @Sendable () async throws -> JobBackend
+    ) {
+        self.settings = settings
+        self.insideTmux = insideTmux
+        self.logger = logger
+        self.relay = relay
+        self.backend = Task.detached { try await backend() }
+        self.simulator = simulator
+    }
+
+    /// The real API and gallery of `settings`. `insideTmux` wraps the clipboard's escape for
+    /// tmux; `logger` gets the requests and journal steps.
+    public static func live(settings: PixtermSettings, insideTmux: Bool, logger: Logger = .disabled) -> EffectInterpreter {
+        let relay = ActionRelay()
+        return EffectInterpreter(settings: settings, insideTmux: insideTmux, logger: logger, relay: relay, simulator: nil) {
+            try JobBackend.live(settings: settings, logger: logger, onClientEvent: relay.clientEvent)
+        }
+    }
+
+    /// The demo from the start: the simulator runs before the UI does, so a failure to start it
+    /// is reported on the command line.
+    public static func demo(settings: PixtermSettings, insideTmux: Bool, logger: Logger = .disabled) async throws -> EffectInterpreter {
+        let relay = ActionRelay()
+        let (backend, simulator) = try await JobBackend.demo(settings: settings, logger: logger, onClientEvent: relay.clientEvent)
+        return EffectInterpreter(settings: settings, insideTmux: insideTmux, logger: logger, relay: relay, simulator: simulator) { backend }
+    }
+
+    /// The backend once open; its failure (an unwritable gallery, say) is what the action reports.
+    private func current() async throws -> JobBackend {
+        try await lock.withLock { backend }.value
+    }
+
+    /// Claims the journal entries left open and hands them to `update` as a plan.
+    public func start(send: @escaping @Sendable (Action) -> Void) {
+        relay.connect(send)
+        Task.detached { [self] in
+            let backend: JobBackend
+            do { backend = try await current() } catch {
+                send(.effectFailed(Self.message(error)))
+                return
+            }
+            guard let runner = backend.runner else { return }
+            send(.resume(ResumePlan(backend.journal.claimOpenEntries(), baseURL: runner.baseURL, prices: settings.prices)))
+        }
+    }
+
+    public func perform(_ effect: Effect, session: any UISession, send: @escaping @Sendable (Action) -> Void) {
+        switch effect {
+        case let .startJob(job):
+            run(job, send: send) { runner in
+                if let entry = job.retrying {
+                    await runner.retry(entry, request: job.request, mode: job.mode, cost: job.cost) { send(.jobEvent(job.id, $0)) }
+                } else {
+                    await runner.run(job.request, mode: job.mode, cost: job.cost) { send(.jobEvent(job.id, $0)) }
+                }
+            }
+        case let .resumeJob(job, item):
+            let claimed = item.claimed
+            run(job, send: send) { runner in
+                await runner.resume(
+                    entry: claimed.journalRef, request: claimed.request, mode: claimed.mode, taskID: item.taskID, cost: item.cost,
+                    alreadySaved: claimed.alreadySaved
+                ) { send(.jobEvent(job.id, $0)) }
+                // The claim is held until the job is done, so no other pixterm takes the entry.
+                withExtendedLifetime(claimed.claim) {}
+            }
+        case let .cancelJob(id):
+            jobs.cancel(id)
+        case let .loadGallery(filter, limit):
+            loadGallery(filter: filter, limit: limit, send: send)
+        case let .trash(item):
+            background(send) { [self] in try await current().gallery.trash(item); return .trashed(item) }
+        case let .restore(item):
+            background(send) { [self] in try await current().gallery.restore(item); return .restored(item) }
+        case let .copyToClipboard(text):
+            session.writeToTerminal(Clipboard.osc52(text, insideTmux: insideTmux))
+        case let .openInViewer(path):
+            background(send) { try SystemViewer.open(path, environment: ProcessInfo.processInfo.environment); return .log("opened \(path)") }
+        case let .saveHistory(lines):
+            let file = settings.paths.historyFile
+            background(send) {
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file, options: .atomic)
+                return nil
+            }
+        case .startDemo:
+            startDemo(send: send)
+        case .quit:
+            let running = jobs.running
+            if running > 0 { logger.info("quitting with \(running) job(s) in flight; their journal entries are finished next time") }
+            session.endSession()
+        }
+    }
+
+    /// Runs a job with the backend's runner as a cancellable task; without a key it fails at once.
+    private func run(_ job: Job, send: @escaping @Sendable (Action) -> Void, _ work: @escaping @Sendable (JobRunner) async -> Void) {
+        jobs.track(job.id) { [self] in
+            do {
+                let backend = try await current()
+                guard let runner = backend.runner else {
+                    send(.jobEvent(job.id, .failed(backend.missingKey ?? PixapiError(.missingKey, "no API key"))))
+                    return
+                }
+                await work(runner)
+            } catch {
+                send(.jobEvent(job.id, .failed(PixapiError(.io, Self.message(error)))))
+            }
+        }
+    }
+
+    private func startDemo(send: @escaping @Sendable (Action) -> Void) {
+        Task.detached { [self] in
+            do {
+                let (demo, simulator) = try await JobBackend.demo(settings: settings, logger: logger, onClientEvent: relay.clientEvent)
+                let previous = try? await current()
+                lock.withLock {
+                    if let previous { retired.append(previous) }
+                    backend = Task { demo }
+                    self.simulator = simulator
+                    refreshed = false
+                }
+                send(.demoStarted)
+            } catch {
+                send(.effectFailed("the demo could not start: \(Self.message(error))"))
+            }
+        }
+    }
+
+    private func loadGallery(filter: String, limit: Int, send: @escaping @Sendable (Action) -> Void) {
+        let (query, needsRefresh): (Int, Bool) = lock.withLock {
+            galleryQuery += 1
+            defer { refreshed = true }
+            return (galleryQuery, !refreshed)
+        }
+        Task.detached { [self] in
+            do {
+                let gallery = try await current().gallery
+                if needsRefresh { try gallery.refresh() }
+                let page = try gallery.page(filter: filter, limit: limit)
+                guard lock.withLock({ galleryQuery == query }) else { return }
+                send(.galleryLoaded(items: page.items, total: page.total, filter: filter))
+            } catch {
+                send(.galleryFailed(Self.message(error)))
+            }
+        }
+    }
+
+    /// Runs `work` off the UI thread and reports its action, or its error as `.effectFailed`.
+    private func background(_ send: @escaping @Sendable (Action) -> Void, _ work: @escaping @Sendable () async throws -> Action?) {
+        Task.detached {
+            do {
+                if let action = try await work() { send(action) }
+            } catch {
+                send(.effectFailed(Self.message(error)))
+            }
+        }
+    }
+
+    private static func message(_ error: any Error) -> String {
+        if let error = error as? PixapiError { return error.message }
+        if let error = error as? GalleryError { return TerminalText.sanitized(error.message) }
+        return TerminalText.sanitized("\(error)")
+    }
+}
