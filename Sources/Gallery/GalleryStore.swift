@@ -77,13 +77,12 @@ public final class GalleryStore: Sendable {
     /// discards `file`: a resumed job whose earlier run died between saving and recording it in
     /// the journal does not store the image twice.
     ///
-    /// `created` (the local clock) places the image; `serverCreated` is only recorded in the sidecar.
+    /// The record's `created` (the local clock) places the image; `serverCreated` is only
+    /// recorded in the sidecar.
     @discardableResult
-    public func save(
-        imageAt file: URL, request: ImageRequest, index imageIndex: Int, mode: SubmitMode, taskID: String?,
-        revisedPrompt: String?, creditsPerImage: Int?, requestCost: Int?, created: Date, serverCreated: Date? = nil
-    ) throws(GalleryError) -> GalleryEntry {
-        if let taskID, let existing = try entry(taskID: taskID, index: imageIndex), FileManager.default.fileExists(atPath: existing.url.path) {
+    public func save(imageAt file: URL, record: ResultRecord) throws(GalleryError) -> GalleryEntry {
+        if let taskID = record.taskID, let existing = try entry(taskID: taskID, index: record.index),
+           FileManager.default.fileExists(atPath: existing.url.path) {
             try? FileManager.default.removeItem(at: file)
             return existing
         }
@@ -93,14 +92,10 @@ public final class GalleryStore: Sendable {
         }
         let id = GalleryLayout.newID()
         let relative = GalleryLayout.relativePath(
-            created: created, prompt: request.prompt, id: id, index: imageIndex, fileExtension: header.format.fileExtension
+            created: record.created, prompt: record.request.prompt, id: id, index: record.index, fileExtension: header.format.fileExtension
         )
         let destination = root.appendingPathComponent(relative)
-        let sidecar = Sidecar(
-            id: "\(id)-\(imageIndex)", request: request, index: imageIndex, mode: mode, taskID: taskID, revisedPrompt: revisedPrompt,
-            creditsPerImage: creditsPerImage, requestCost: requestCost, created: created, serverCreated: serverCreated,
-            header: (header.format.rawValue, header.width, header.height)
-        )
+        let sidecar = Sidecar(id: "\(id)-\(record.index)", record: record, header: header)
         let json: Data
         do { json = try Sidecar.encoder.encode(sidecar) } catch {
             throw GalleryError(message: "cannot encode the sidecar: \(error)")
@@ -115,9 +110,9 @@ public final class GalleryStore: Sendable {
             try? FileManager.default.removeItem(at: GalleryLayout.sidecarURL(for: destination))
             throw error
         }
-        let row = Self.row(relative: relative, sidecar: sidecar.sanitized())
-        try? index.pool.write { db in try GalleryIndex.upsert(row, in: db) }
-        return entry(row)
+        let entry = GalleryEntry(relativePath: relative, root: root, sidecar: sidecar.sanitized())
+        try? index.pool.write { db in try GalleryIndex.upsert(entry, in: db) }
+        return entry
     }
 
     // MARK: - Queries
@@ -147,11 +142,11 @@ public final class GalleryStore: Sendable {
                 let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(from) \(whereClause)", arguments: arguments) ?? 0
                 var pageArguments = arguments
                 _ = pageArguments.append(contentsOf: [limit, offset])
-                let rows = try GRDB.Row.fetchAll(
+                let entries = try GalleryEntry.fetchAll(
                     db, sql: "SELECT image.* FROM \(from) \(whereClause) ORDER BY image.created DESC, image.rowid DESC LIMIT ? OFFSET ?",
                     arguments: pageArguments
                 )
-                return (rows.map { entry(GalleryIndex.Row($0)) }, total)
+                return (entries.map(located), total)
             }
         } catch {
             throw GalleryError(message: "gallery query failed: \(error)")
@@ -163,8 +158,8 @@ public final class GalleryStore: Sendable {
         let relative = key.hasPrefix(root.path + "/") ? String(key.dropFirst(root.path.count + 1)) : key
         do {
             return try index.pool.read { db in
-                try GRDB.Row.fetchOne(db, sql: "SELECT * FROM image WHERE id = ? OR path = ?", arguments: [key, relative])
-            }.map { entry(GalleryIndex.Row($0)) }
+                try GalleryEntry.fetchOne(db, sql: "SELECT * FROM image WHERE id = ? OR path = ?", arguments: [key, relative])
+            }.map(located)
         } catch {
             throw GalleryError(message: "gallery query failed: \(error)")
         }
@@ -180,8 +175,8 @@ public final class GalleryStore: Sendable {
     func entry(taskID: String, index imageIndex: Int) throws(GalleryError) -> GalleryEntry? {
         do {
             return try index.pool.read { db in
-                try GRDB.Row.fetchOne(db, sql: "SELECT * FROM image WHERE taskID = ? AND imageIndex = ?", arguments: [taskID, imageIndex])
-            }.map { entry(GalleryIndex.Row($0)) }
+                try GalleryEntry.fetchOne(db, sql: "SELECT * FROM image WHERE taskID = ? AND imageIndex = ?", arguments: [taskID, imageIndex])
+            }.map(located)
         } catch {
             throw GalleryError(message: "gallery query failed: \(error)")
         }
@@ -210,31 +205,11 @@ public final class GalleryStore: Sendable {
         }
     }
 
-    // MARK: - Rows
-
-    func entry(_ row: GalleryIndex.Row) -> GalleryEntry {
-        let request = row.request.flatMap { try? Sidecar.decoder.decode(ImageRequest.self, from: Data($0.utf8)) }
-        return GalleryEntry(
-            id: row.id, relativePath: row.path, url: root.appendingPathComponent(row.path), prompt: row.prompt, model: row.model,
-            size: row.size, quality: row.quality, created: Date(timeIntervalSince1970: row.created), creditsPerImage: row.credits,
-            format: row.format, hasSidecar: row.hasSidecar, request: request
-        )
-    }
-
-    static func row(relative: String, sidecar: Sidecar) -> GalleryIndex.Row {
-        let request = sidecar.request.flatMap { try? Sidecar.encoder.encode($0) }.map { String(decoding: $0, as: UTF8.self) }
-        return GalleryIndex.Row(
-            id: sidecar.id, path: relative, folder: folder(of: relative), prompt: sidecar.prompt,
-            model: sidecar.model.isEmpty ? nil : sidecar.model, size: displaySize(sidecar), quality: sidecar.quality,
-            created: sidecar.created.timeIntervalSince1970, credits: sidecar.creditsPerImage, format: sidecar.format,
-            hasSidecar: true, taskID: sidecar.taskID, imageIndex: sidecar.index, request: request
-        )
-    }
-
-    /// The requested size, or the size the server chose when the request said `auto`.
-    static func displaySize(_ sidecar: Sidecar) -> String {
-        guard sidecar.size == "auto", let width = sidecar.width, let height = sidecar.height else { return sidecar.size }
-        return "\(width)x\(height)"
+    /// An entry read from the index, with `url` in this gallery's folder.
+    func located(_ entry: GalleryEntry) -> GalleryEntry {
+        var located = entry
+        located.url = root.appendingPathComponent(entry.relativePath)
+        return located
     }
 
     static func folder(of relative: String) -> String {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Gallery
+import PixapiKit
 import Testing
 
 @Suite struct ConcurrencyTests {
@@ -45,10 +46,11 @@ extension ConcurrencyTests {
             DispatchQueue.concurrentPerform(iterations: 4) { worker in
                 do {
                     let store = try GalleryStore(folder: folder)
-                    try store.save(
-                        imageAt: try GalleryFixture.staged(in: store), request: .init(model: "gpt-image-2", prompt: "opener \(worker)", size: .auto, quality: .low, n: 1),
-                        index: 0, mode: .sync, taskID: nil, revisedPrompt: nil, creditsPerImage: 1, requestCost: 1, created: day(1)
+                    let record = ResultRecord(
+                        request: ImageRequest(model: "gpt-image-2", prompt: "opener \(worker)", size: .auto, quality: .low, n: 1), index: 0,
+                        mode: .sync, taskID: nil, revisedPrompt: nil, creditsPerImage: 1, requestCost: 1, created: day(1)
                     )
+                    try store.save(imageAt: try GalleryFixture.staged(in: store), record: record)
                     opened.add("\(worker)")
                 } catch {
                     failures.add("round \(round), worker \(worker): \(error)")

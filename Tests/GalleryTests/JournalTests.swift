@@ -14,7 +14,7 @@ final class JournalFixture {
     deinit { try? FileManager.default.removeItem(at: directory) }
 
     /// A journal as one process sees it; dropping it releases its claims, as a process exit does.
-    func journal() throws -> TaskJournal { try TaskJournal(directory: directory) }
+    func journal(now: @escaping @Sendable () -> Date = { Date() }) throws -> TaskJournal { try TaskJournal(directory: directory, now: now) }
 
     var jsonFiles: [String] { ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".json") } }
 }
@@ -99,7 +99,7 @@ final class JournalFixture {
         let fixture = JournalFixture()
         let journal = try fixture.journal()
         let id = try journal.open(request: Self.request, mode: .async, baseURL: Self.base, cost: 1)
-        try journal.fail(entry: id, message: "refused")
+        try journal.fail(entry: id)
         #expect(journal.openEntries().isEmpty)
     }
 
@@ -155,13 +155,26 @@ final class JournalFixture {
         #expect(!FileManager.default.fileExists(atPath: fixture.directory.appendingPathComponent("\(id).lock").path))
     }
 
-    @Test func openEntriesAreOldestFirstAndSkipUnreadableFiles() async throws {
+    @Test func openEntriesAreOldestFirstAndSkipUnreadableFiles() throws {
         let fixture = JournalFixture()
-        let journal = try fixture.journal()
+        let clock = ManualClock()
+        let journal = try fixture.journal(now: clock.now)
         let first = try journal.open(request: Self.request, mode: .async, baseURL: Self.base, cost: 1)
-        try await Task.sleep(for: .milliseconds(1100))  // entry times are recorded to the second
+        clock.advance(by: 1)  // entry times are recorded to the second
         let second = try journal.open(request: Self.request, mode: .async, baseURL: Self.base, cost: 2)
         try Data("{ broken".utf8).write(to: fixture.directory.appendingPathComponent("garbage.json"))
         #expect(journal.openEntries().map(\.id) == [first, second])
     }
+}
+
+/// A clock that moves only when a test moves it, so a test about time does not wait for it.
+final class ManualClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+
+    init(_ start: Date = Date(timeIntervalSince1970: 1_800_000_000)) { current = start }
+
+    var now: @Sendable () -> Date { { self.lock.withLock { self.current } } }
+
+    func advance(by seconds: TimeInterval) { lock.withLock { current += seconds } }
 }

@@ -19,8 +19,11 @@ import Testing
             for (offset, prompt) in ["a red fox", "a lighthouse at dusk"].enumerated() {
                 let request = Self.request(prompt)
                 try store.save(
-                    imageAt: try GalleryFixture.staged(in: store), request: request, index: 0, mode: .sync, taskID: nil,
-                    revisedPrompt: nil, creditsPerImage: 5, requestCost: 5, created: day(Double(offset))
+                    imageAt: try GalleryFixture.staged(in: store),
+                    record: ResultRecord(
+                        request: request, index: 0, mode: .sync, taskID: nil, revisedPrompt: nil, creditsPerImage: 5, requestCost: 5,
+                        created: day(Double(offset))
+                    )
                 )
             }
         }
@@ -78,7 +81,11 @@ import Testing
             #expect(try store.stats().totalImages == 2)
             let notice = try #require(store.indexNotice)
             #expect(notice.contains("cannot be written") && notice.contains("showing it as last saved"), "\(notice)")
-            #expect(throws: GalleryError.self) { try store.save(imageAt: folder.appendingPathComponent("x.png"), request: Self.request("x"), index: 0, mode: .sync, taskID: nil, revisedPrompt: nil, creditsPerImage: nil, requestCost: nil, created: day(3)) }
+            let record = ResultRecord(
+                request: Self.request("x"), index: 0, mode: .sync, taskID: nil, revisedPrompt: nil, creditsPerImage: nil, requestCost: nil,
+                created: day(3)
+            )
+            #expect(throws: GalleryError.self) { try store.save(imageAt: folder.appendingPathComponent("x.png"), record: record) }
         }
     }
 

@@ -110,8 +110,11 @@ import Testing
                 let first = try #require(result.items.first { $0.index == 0 })
                 let file = try await Self.materialize(first, client: harness.client, staging: staging)
                 firstPath = try harness.gallery.store.save(
-                    imageAt: file, request: Self.request, index: 0, mode: .async, taskID: task, revisedPrompt: nil,
-                    creditsPerImage: 6, requestCost: 12, created: Date()
+                    imageAt: file,
+                    record: ResultRecord(
+                        request: Self.request, index: 0, mode: .async, taskID: task, revisedPrompt: nil, creditsPerImage: 6, requestCost: 12,
+                        created: Date()
+                    )
                 ).url.path
                 try journal.recordSaved(index: 0, path: firstPath, entry: id)
                 try Data(repeating: 0x89, count: 100).write(to: staging.appendingPathComponent("download-partial.img"))
@@ -135,8 +138,11 @@ import Testing
                 for item in result.items {
                     let file = try await Self.materialize(item, client: harness.client, staging: staging)
                     try harness.gallery.store.save(
-                        imageAt: file, request: Self.request, index: item.index, mode: .async, taskID: task, revisedPrompt: nil,
-                        creditsPerImage: 6, requestCost: 12, created: Date()
+                        imageAt: file,
+                        record: ResultRecord(
+                            request: Self.request, index: item.index, mode: .async, taskID: task, revisedPrompt: nil, creditsPerImage: 6,
+                            requestCost: 12, created: Date()
+                        )
                     )
                 }
             }  // died before recordSaved and close

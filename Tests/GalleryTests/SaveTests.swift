@@ -11,8 +11,11 @@ import Testing
         let staged = try fixture.stagedImage(width: 10, height: 4)
         let request = ImageRequest(model: "gpt-image-2", prompt: "A red Fox, in snow!", size: try ImageSize.parse("1024x1536"), quality: .high, n: 2)
         let entry = try fixture.store.save(
-            imageAt: staged, request: request, index: 1, mode: .async, taskID: "task-1", revisedPrompt: "a red fox",
-            creditsPerImage: 20, requestCost: 40, created: created
+            imageAt: staged,
+            record: ResultRecord(
+                request: request, index: 1, mode: .async, taskID: "task-1", revisedPrompt: "a red fox", creditsPerImage: 20, requestCost: 40,
+                created: created
+            )
         )
 
         var calendar = Calendar(identifier: .gregorian)
@@ -64,8 +67,11 @@ import Testing
         try Data("<html>not an image</html>".utf8).write(to: staged)
         #expect(throws: GalleryError.self) {
             try fixture.store.save(
-                imageAt: staged, request: ImageRequest(model: "gpt-image-2", prompt: "x"), index: 0, mode: .sync, taskID: nil,
-                revisedPrompt: nil, creditsPerImage: nil, requestCost: nil, created: Date()
+                imageAt: staged,
+                record: ResultRecord(
+                    request: ImageRequest(model: "gpt-image-2", prompt: "x"), index: 0, mode: .sync, taskID: nil, revisedPrompt: nil,
+                    creditsPerImage: nil, requestCost: nil, created: Date()
+                )
             )
         }
         #expect(!FileManager.default.fileExists(atPath: staged.path))

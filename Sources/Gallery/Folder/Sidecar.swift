@@ -1,4 +1,5 @@
 import Foundation
+import ImageCodec
 import PixapiKit
 
 /// The JSON file next to each image: everything needed to know what it is and to make it again.
@@ -37,11 +38,9 @@ public struct Sidecar: Codable, Sendable, Hashable {
     /// The request exactly as sent, for "reuse settings".
     public var request: ImageRequest?
 
-    public init(
-        id: String, request: ImageRequest, index: Int, mode: SubmitMode, taskID: String?, revisedPrompt: String?,
-        creditsPerImage: Int?, requestCost: Int?, created: Date, serverCreated: Date? = nil,
-        header: (format: String, width: Int, height: Int)?
-    ) {
+    /// The sidecar of a result saved as `id`, a file `header` describes.
+    public init(id: String, record: ResultRecord, header: ImageHeader) {
+        let request = record.request
         schema = Sidecar.currentSchema
         self.id = id
         prompt = request.prompt
@@ -49,21 +48,21 @@ public struct Sidecar: Codable, Sendable, Hashable {
         size = request.size.description
         quality = request.quality.rawValue
         n = request.n
-        self.index = index
-        self.creditsPerImage = creditsPerImage
-        self.requestCost = requestCost
-        endpoint = request.endpointPath(mode)
-        self.mode = mode
-        self.taskID = taskID
+        index = record.index
+        creditsPerImage = record.creditsPerImage
+        requestCost = record.requestCost
+        endpoint = request.endpointPath(record.mode)
+        mode = record.mode
+        taskID = record.taskID
         sourceImages = request.images
         mask = request.mask
-        self.revisedPrompt = revisedPrompt
+        revisedPrompt = record.revisedPrompt
         responseFormat = request.responseFormat?.rawValue
-        self.created = created
-        self.serverCreated = serverCreated
-        width = header?.width
-        height = header?.height
-        format = header?.format
+        created = record.created
+        serverCreated = record.serverCreated
+        width = header.width
+        height = header.height
+        format = header.format.rawValue
         self.request = request
     }
 

@@ -1,22 +1,95 @@
 import Foundation
+import GRDB
+import ImageCodec
 import PixapiKit
 
-/// One image in the gallery, as the index knows it.
+/// One image in the gallery, as the index knows it: a row of the index's `image` table, whose
+/// columns are named by `CodingKeys`. Made from a sidecar, or from an image file that has none.
 public struct GalleryEntry: Sendable, Hashable, Identifiable {
-    public let id: String
+    /// From the sidecar; a second file claiming an id already listed is given another (see
+    /// `GalleryIndex.upsert`).
+    public internal(set) var id: String
     /// Relative to the gallery folder.
     public let relativePath: String
-    public let url: URL
+    /// The image file. Not a column: the index holds paths inside the gallery, and the store
+    /// that reads a row sets this from its own folder (see `GalleryStore.located`).
+    public internal(set) var url = URL(fileURLWithPath: "/")
+    /// The folder part of `relativePath`: what `refresh()` looks up when a folder changes.
+    let folder: String
     /// Empty for an image without a sidecar.
     public let prompt: String
+    /// `prompt` as the full-text index matches it (see `SearchText`).
+    let searchText: String
     public let model: String?
+    /// The requested size, or the size the server chose when the request said `auto`.
     public let size: String
     public let quality: String?
+    /// Stored as seconds since 1970, so an entry just saved equals the same entry read back.
     public let created: Date
     public let creditsPerImage: Int?
     public let format: String?
     public let hasSidecar: Bool
+    /// With `imageIndex`: a resumed job saves an image of a task only once.
+    let taskID: String?
+    let imageIndex: Int?
+    /// The request that made the image, when the sidecar has one: what "reuse" starts from.
     public let request: ImageRequest?
+
+    /// The entry for an image saved at `relativePath` with `sidecar` (sanitized) beside it.
+    init(relativePath: String, root: URL, sidecar: Sidecar) {
+        let size = if sidecar.size == "auto", let width = sidecar.width, let height = sidecar.height { "\(width)x\(height)" } else { sidecar.size }
+        self.init(
+            id: sidecar.id, relativePath: relativePath, root: root, prompt: sidecar.prompt, model: sidecar.model.isEmpty ? nil : sidecar.model,
+            size: size, quality: sidecar.quality, created: sidecar.created.timeIntervalSince1970, creditsPerImage: sidecar.creditsPerImage,
+            format: sidecar.format, hasSidecar: true, taskID: sidecar.taskID, imageIndex: sidecar.index, request: sidecar.request
+        )
+    }
+
+    /// The entry for an image file put in the gallery without a sidecar: what its header says,
+    /// dated by its modification time, with an id that stays the same across rebuilds.
+    init(relativePath: String, root: URL, header: ImageHeader, modified: Double) {
+        self.init(
+            id: "file-" + GalleryStore.stableHash(relativePath), relativePath: relativePath, root: root, prompt: "", model: nil,
+            size: "\(header.width)x\(header.height)", quality: nil, created: modified, creditsPerImage: nil, format: header.format.rawValue,
+            hasSidecar: false, taskID: nil, imageIndex: nil, request: nil
+        )
+    }
+
+    private init(
+        id: String, relativePath: String, root: URL, prompt: String, model: String?, size: String, quality: String?, created: Double,
+        creditsPerImage: Int?, format: String?, hasSidecar: Bool, taskID: String?, imageIndex: Int?, request: ImageRequest?
+    ) {
+        self.id = id
+        self.relativePath = relativePath
+        url = root.appendingPathComponent(relativePath)
+        folder = GalleryStore.folder(of: relativePath)
+        self.prompt = prompt
+        searchText = SearchText.indexed(prompt)
+        self.model = model
+        self.size = size
+        self.quality = quality
+        self.created = Date(timeIntervalSince1970: created)
+        self.creditsPerImage = creditsPerImage
+        self.format = format
+        self.hasSidecar = hasSidecar
+        self.taskID = taskID
+        self.imageIndex = imageIndex
+        self.request = request
+    }
+}
+
+/// A row of the `image` table: the columns are the coding keys (`rowid` is SQLite's own).
+extension GalleryEntry: Codable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "image"
+
+    enum CodingKeys: String, CodingKey {
+        case id, relativePath = "path", folder, prompt, searchText, model, size, quality, created
+        case creditsPerImage = "credits", format, hasSidecar, taskID, imageIndex, request
+    }
+
+    /// Seconds since 1970 as a number: `stats()` groups by it with SQLite's `unixepoch`.
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy { .timeIntervalSince1970 }
+    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy { .timeIntervalSince1970 }
 }
 
 /// Images and credits in one period or for one model.

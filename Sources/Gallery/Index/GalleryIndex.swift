@@ -117,77 +117,19 @@ struct GalleryIndex: Sendable {
         return migrator
     }()
 
-    struct Row: Sendable {
-        var id: String
-        var path: String
-        var folder: String
-        var prompt: String
-        var model: String?
-        var size: String
-        var quality: String?
-        var created: Double
-        var credits: Int?
-        var format: String?
-        var hasSidecar: Bool
-        var taskID: String?
-        var imageIndex: Int?
-        var request: String?
-
-        static let columns = "id, path, folder, prompt, searchText, model, size, quality, created, credits, format, hasSidecar, taskID, imageIndex, request"
-
-        var arguments: StatementArguments {
-            [id, path, folder, prompt, SearchText.indexed(prompt), model, size, quality, created, credits, format, hasSidecar, taskID, imageIndex, request]
-        }
-
-        init(id: String, path: String, folder: String, prompt: String, model: String?, size: String, quality: String?,
-             created: Double, credits: Int?, format: String?, hasSidecar: Bool, taskID: String?, imageIndex: Int?, request: String?) {
-            self.id = id
-            self.path = path
-            self.folder = folder
-            self.prompt = prompt
-            self.model = model
-            self.size = size
-            self.quality = quality
-            self.created = created
-            self.credits = credits
-            self.format = format
-            self.hasSidecar = hasSidecar
-            self.taskID = taskID
-            self.imageIndex = imageIndex
-            self.request = request
-        }
-
-        init(_ row: GRDB.Row) {
-            id = row["id"]
-            path = row["path"]
-            folder = row["folder"]
-            prompt = row["prompt"]
-            model = row["model"]
-            size = row["size"]
-            quality = row["quality"]
-            created = row["created"]
-            credits = row["credits"]
-            format = row["format"]
-            hasSidecar = row["hasSidecar"]
-            taskID = row["taskID"]
-            imageIndex = row["imageIndex"]
-            request = row["request"]
-        }
-    }
-
-    /// Adds or replaces the row for `row.path`. Two files claiming one id (an image and its
-    /// sidecar copied elsewhere) both stay listed: the second gets an id derived from its path.
-    static func upsert(_ row: Row, in db: Database) throws {
-        // Cached statements: a rebuild runs this 100,000 times and would otherwise spend a
-        // good part of its time parsing the same SQL.
-        try db.cachedStatement(sql: "DELETE FROM image WHERE path = ?").execute(arguments: [row.path])
-        let insert = try db.cachedStatement(sql: "INSERT INTO image (\(Row.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING")
-        try insert.execute(arguments: row.arguments)
+    /// Adds or replaces the row for `entry.relativePath`. Two files claiming one id (an image and
+    /// its sidecar copied elsewhere) both stay listed: the second gets an id derived from its path.
+    static func upsert(_ entry: GalleryEntry, in db: Database) throws {
+        // Cached statements (GRDB caches the inserts too): a rebuild runs this 100,000 times and
+        // would otherwise spend a good part of its time parsing the same SQL.
+        try db.cachedStatement(sql: "DELETE FROM image WHERE path = ?").execute(arguments: [entry.relativePath])
+        // The path is free now, so only the id can conflict.
+        try entry.insert(db, onConflict: .ignore)
         if db.changesCount == 0 {
-            var copy = row
-            copy.id = row.id + "-" + GalleryStore.stableHash(row.path)
+            var copy = entry
+            copy.id = entry.id + "-" + GalleryStore.stableHash(entry.relativePath)
             try db.cachedStatement(sql: "DELETE FROM image WHERE id = ?").execute(arguments: [copy.id])
-            try insert.execute(arguments: copy.arguments)
+            try copy.insert(db, onConflict: .ignore)
         }
     }
 }

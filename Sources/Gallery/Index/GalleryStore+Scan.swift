@@ -11,7 +11,7 @@ extension GalleryStore {
     public func rebuild() throws(GalleryError) -> [GalleryProblem] {
         var listing = Listing()
         scan(relativeFolder: "", recursive: true, isKnown: { _ in false }, into: &listing)
-        readRows(into: &listing)
+        readEntries(into: &listing)
         do {
             try index.pool.write { db in
                 // One transaction of 100,000 rows spills SQLite's default 2 MB page cache to the
@@ -20,7 +20,7 @@ extension GalleryStore {
                 defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
                 try db.execute(sql: "DELETE FROM image")
                 try db.execute(sql: "DELETE FROM folder")
-                for row in listing.rows { try GalleryIndex.upsert(row, in: db) }
+                for entry in listing.entries { try GalleryIndex.upsert(entry, in: db) }
                 for (path, mtime) in listing.folders {
                     try db.execute(sql: "INSERT INTO folder (path, mtime) VALUES (?, ?)", arguments: [path, mtime])
                 }
@@ -60,7 +60,7 @@ extension GalleryStore {
             let indexed = try indexedPaths(in: folder)
             var listing = Listing()
             scan(relativeFolder: folder, recursive: false, isKnown: indexed.contains, into: &listing)
-            readRows(into: &listing)
+            readEntries(into: &listing)
             for sub in listing.folders.keys where sub != folder && !visited.contains(sub) { queue.append(sub) }
             problems += listing.problems
             changes.append((folder, listing.folders[folder], listing))
@@ -75,7 +75,7 @@ extension GalleryStore {
                     for gone in existing.subtracting(change.listing.images) where !FileManager.default.fileExists(atPath: root.appendingPathComponent(gone).path) {
                         try db.execute(sql: "DELETE FROM image WHERE path = ?", arguments: [gone])
                     }
-                    for row in change.listing.rows where !existing.contains(row.path) { try GalleryIndex.upsert(row, in: db) }
+                    for entry in change.listing.entries where !existing.contains(entry.relativePath) { try GalleryIndex.upsert(entry, in: db) }
                     if let mtime = change.mtime {
                         try db.execute(sql: "INSERT OR REPLACE INTO folder (path, mtime) VALUES (?, ?)", arguments: [change.folder, mtime])
                     } else {
@@ -107,12 +107,12 @@ extension GalleryStore {
         }
     }
 
-    /// What a scan found: images not yet indexed (`pending` until `readRows` turns them into
-    /// `rows`), every image path present, the folders with their modification times, and the
+    /// What a scan found: images not yet indexed (`pending` until `readEntries` turns them into
+    /// `entries`), every image path present, the folders with their modification times, and the
     /// files that could not be read.
     private struct Listing {
         var pending: [(url: URL, relative: String)] = []
-        var rows: [GalleryIndex.Row] = []
+        var entries: [GalleryEntry] = []
         var images: Set<String> = []
         var folders: [String: Double] = [:]
         var problems: [GalleryProblem] = []
@@ -185,8 +185,8 @@ extension GalleryStore {
     }
 
     /// Reads the sidecars (or image headers) of the images a scan found, on every core: reading
-    /// and decoding them is most of a rebuild's time. Rows keep the scan's order.
-    private func readRows(into listing: inout Listing) {
+    /// and decoding them is most of a rebuild's time. Entries keep the scan's order.
+    private func readEntries(into listing: inout Listing) {
         let pending = listing.pending
         listing.pending = []
         guard !pending.isEmpty else { return }
@@ -194,33 +194,33 @@ extension GalleryStore {
         let chunkSize = (pending.count + chunks - 1) / chunks
         let results = ChunkResults(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var rows: [GalleryIndex.Row] = []
+            var entries: [GalleryEntry] = []
             var problems: [GalleryProblem] = []
             for item in pending[min(pending.count, chunk * chunkSize)..<min(pending.count, (chunk + 1) * chunkSize)] {
-                if let row = row(forImage: item.url, relative: item.relative, problems: &problems) { rows.append(row) }
+                if let entry = entry(forImage: item.url, relative: item.relative, problems: &problems) { entries.append(entry) }
             }
-            results.set(chunk, rows: rows, problems: problems)
+            results.set(chunk, entries: entries, problems: problems)
         }
-        for (rows, problems) in results.all {
-            listing.rows += rows
+        for (entries, problems) in results.all {
+            listing.entries += entries
             listing.problems += problems
         }
     }
 
-    /// Per-chunk results of `readRows`, each slot written by one iteration.
+    /// Per-chunk results of `readEntries`, each slot written by one iteration.
     private final class ChunkResults: @unchecked Sendable {
         private let lock = NSLock()
-        private var slots: [(rows: [GalleryIndex.Row], problems: [GalleryProblem])]
+        private var slots: [(entries: [GalleryEntry], problems: [GalleryProblem])]
 
         init(count: Int) { slots = Array(repeating: ([], []), count: count) }
 
-        func set(_ chunk: Int, rows: [GalleryIndex.Row], problems: [GalleryProblem]) { lock.withLock { slots[chunk] = (rows, problems) } }
-        var all: [(rows: [GalleryIndex.Row], problems: [GalleryProblem])] { lock.withLock { slots } }
+        func set(_ chunk: Int, entries: [GalleryEntry], problems: [GalleryProblem]) { lock.withLock { slots[chunk] = (entries, problems) } }
+        var all: [(entries: [GalleryEntry], problems: [GalleryProblem])] { lock.withLock { slots } }
     }
 
-    private func row(forImage url: URL, relative: String, problems: inout [GalleryProblem]) -> GalleryIndex.Row? {
+    private func entry(forImage url: URL, relative: String, problems: inout [GalleryProblem]) -> GalleryEntry? {
         do {
-            if let sidecar = try SidecarFile.read(forImage: url) { return Self.row(relative: relative, sidecar: sidecar) }
+            if let sidecar = try SidecarFile.read(forImage: url) { return GalleryEntry(relativePath: relative, root: root, sidecar: sidecar) }
         } catch {
             problems.append(GalleryProblem(
                 path: GalleryLayout.sidecarURL(for: url).path, reason: "unreadable sidecar (\(error.reason)); indexed from the image alone"
@@ -230,11 +230,7 @@ extension GalleryStore {
             problems.append(GalleryProblem(path: url.path, reason: "not a readable PNG, JPEG or WebP image; skipped"))
             return nil
         }
-        return GalleryIndex.Row(
-            id: "file-" + Self.stableHash(relative), path: relative, folder: Self.folder(of: relative), prompt: "", model: nil,
-            size: "\(header.width)x\(header.height)", quality: nil, created: modificationTime(of: url) ?? 0, credits: nil,
-            format: header.format.rawValue, hasSidecar: false, taskID: nil, imageIndex: nil, request: nil
-        )
+        return GalleryEntry(relativePath: relative, root: root, header: header, modified: modificationTime(of: url) ?? 0)
     }
 
     /// A file's modification time, read without following a link.

@@ -9,9 +9,12 @@ public final class TaskJournal: @unchecked Sendable {
     /// Claims this process holds on entries it opened or resumed; guarded by `lock`.
     private var claims: [String: JournalClaim] = [:]
     private let lock = NSLock()
+    /// Dates entries (`created`, `updated`, and the id's prefix); a test passes its own clock.
+    private let now: @Sendable () -> Date
 
-    public init(directory: URL) throws(GalleryError) {
+    public init(directory: URL, now: @escaping @Sendable () -> Date = { Date() }) throws(GalleryError) {
         self.directory = directory
+        self.now = now
         try PrivateDirectory.create(directory)
     }
 
@@ -23,7 +26,7 @@ public final class TaskJournal: @unchecked Sendable {
     public func open(
         request: ImageRequest, mode: SubmitMode, baseURL: URL, cost: Int?, idempotencyKey: String = IdempotencyKey.make()
     ) throws(GalleryError) -> String {
-        let now = Date()
+        let now = now()
         let id = "\(Int(now.timeIntervalSince1970))-\(GalleryLayout.newID())"
         guard let claim = JournalClaim(entryID: id, lockFile: lockFile(id)) else {
             throw GalleryError(message: "cannot lock a journal entry in \(directory.path)")
@@ -60,8 +63,9 @@ public final class TaskJournal: @unchecked Sendable {
     }
 
     /// The server refused the request or it was never sent (nothing was charged), or the user
-    /// dismissed an entry.
-    public func fail(entry id: String, message: String) throws(GalleryError) {
+    /// dismissed an entry. The entry is removed, so there is nowhere to keep why: the caller
+    /// says it (to the user, to the log).
+    public func fail(entry id: String) throws(GalleryError) {
         try remove(id)
     }
 
@@ -123,7 +127,7 @@ public final class TaskJournal: @unchecked Sendable {
     private func update(_ id: String, _ change: (inout JournalEntry) -> Void) throws(GalleryError) {
         guard var entry = entry(id) else { throw GalleryError(message: "journal entry \(id) is missing or unreadable") }
         change(&entry)
-        entry.updated = Date()
+        entry.updated = now()
         try write(entry)
     }
 

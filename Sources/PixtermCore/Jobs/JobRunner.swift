@@ -1,4 +1,5 @@
 import Foundation
+import Gallery
 import PixapiKit
 
 /// Runs one job end to end: journal, submit, poll, download, save, close.
@@ -7,15 +8,15 @@ import PixapiKit
 /// of `.completed`, `.failed` or `.cancelled`.
 public struct JobRunner: Sendable {
     public let api: any ImageAPI
-    public let store: any ResultStore
-    public let journal: any WorkJournal
+    public let store: GalleryStore
+    public let journal: TaskJournal
     public let baseURL: URL
     public let pollSchedule: PollSchedule
     /// The local clock, which dates saved images; the server's `created` is only recorded.
     public let now: @Sendable () -> Date
 
     public init(
-        api: any ImageAPI, store: any ResultStore, journal: any WorkJournal, baseURL: URL, pollSchedule: PollSchedule = .standard,
+        api: any ImageAPI, store: GalleryStore, journal: TaskJournal, baseURL: URL, pollSchedule: PollSchedule = .standard,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.api = api
@@ -151,7 +152,7 @@ public struct JobRunner: Sendable {
                 requestCost: progress.cost?.costCredits, created: now(), serverCreated: result.created
             )
             let path: URL
-            do { path = try store.save(imageAt: file, record: record) } catch {
+            do { path = try store.save(imageAt: file, record: record).url } catch {
                 throw Self.localError("cannot save image \(item.index + 1) into the gallery", error)
             }
             pending.removeFirst()
@@ -186,12 +187,12 @@ public struct JobRunner: Sendable {
         let reported: PixapiError
         switch Self.verdict(progress, error) {
         case .notCharged:
-            try? journal.fail(entry: entry, message: error.message)
+            try? journal.fail(entry: entry)
             reported = error
         case .resumable:
             reported = error.adding(" — task \(progress.taskID ?? "") is kept in the journal; `pixterm tasks resume` finishes it")
         case let .keep(reason):
-            try? journal.keep(entry: entry, because: reason, message: error.message)
+            try? journal.keep(entry: entry, as: reason.journalState, note: error.message)
             onEvent(.kept(reason))
             let retry = "`pixterm tasks retry \(entry)` sends it again with the same Idempotency-Key"
             reported = switch reason {

@@ -29,7 +29,7 @@ struct TasksDismissCommand: AsyncParsableCommand {
             guard let claim = journal.claim(id) else {
                 throw PixapiError(.io, "\(name) is being finished by another pixterm right now; try again when it is done")
             }
-            try journal.fail(entry: claim.entryID, message: "dismissed by the user")
+            try journal.fail(entry: claim.entryID)
             print("dismissed \(name)")
         }
     }

@@ -50,10 +50,11 @@ final class GalleryFixture: Sendable {
         taskID: String? = nil, format: ImageHeader.Format = .png, in store: GalleryStore? = nil
     ) throws -> GalleryEntry {
         let request = ImageRequest(model: model, prompt: prompt, size: .auto, quality: .low, n: index + 1)
-        return try (store ?? self.store).save(
-            imageAt: try stagedImage(format: format), request: request, index: index, mode: taskID == nil ? .sync : .async,
-            taskID: taskID, revisedPrompt: nil, creditsPerImage: credits, requestCost: credits.map { $0 * (index + 1) }, created: created
+        let record = ResultRecord(
+            request: request, index: index, mode: taskID == nil ? .sync : .async, taskID: taskID, revisedPrompt: nil,
+            creditsPerImage: credits, requestCost: credits.map { $0 * (index + 1) }, created: created
         )
+        return try (store ?? self.store).save(imageAt: try stagedImage(format: format), record: record)
     }
 
     /// Every file under the gallery, relative, ignoring `.pixterm/`.

@@ -1,17 +1,6 @@
 import Foundation
+import Gallery
 import PixapiKit
-
-/// What the gallery browser asks of the gallery. A protocol so the UI runtime can be tested
-/// with an in-memory gallery.
-public protocol GalleryQueries: Sendable {
-    /// The newest `limit` items matching `filter` (empty = all), and how many match in all.
-    func page(filter: String, limit: Int) throws -> (items: [GalleryItem], total: Int)
-    /// Moves the item to the gallery's trash (undoable with `restore`).
-    func trash(_ item: GalleryItem) throws
-    func restore(_ item: GalleryItem) throws
-    /// Notices files added or removed outside pixterm; called after the first page is shown.
-    func refresh() throws
-}
 
 /// A journal entry left open by an earlier run that this process has claimed and will finish.
 public struct ClaimedEntry: Sendable {
@@ -52,8 +41,28 @@ public struct ClaimedEntry: Sendable {
     public var journalRef: JournalRef { JournalRef(entry: entry, idempotencyKey: idempotencyKey) }
 }
 
-/// The journal as the resume path sees it.
-public protocol ResumableJournal: WorkJournal {
-    /// Claims every open entry no other live process holds.
-    func claimOpenEntries() -> [ClaimedEntry]
+extension ClaimedEntry {
+    /// A journal entry this process holds `claim` on.
+    public init(_ entry: JournalEntry, claim: any Sendable) {
+        let kept: KeptReason? = switch entry.nextStep {
+        case .poll: nil
+        case .unknownOutcome: .outcomeUnknown
+        case .paidNotDownloaded: .paidNotDownloaded
+        }
+        self.init(
+            entry: entry.id, request: entry.request, mode: entry.mode, taskID: entry.taskID, baseURL: entry.baseURL, cost: entry.cost,
+            created: entry.created, alreadySaved: entry.saved, idempotencyKey: entry.idempotencyKey, kept: kept, claim: claim
+        )
+    }
+}
+
+extension TaskJournal {
+    /// Claims every open entry no other live process holds: what the resume path finishes.
+    public func claimOpenEntries() -> [ClaimedEntry] {
+        openEntries().compactMap { found in
+            // Read again under the claim: the previous owner may have saved more images meanwhile.
+            guard let claim = claim(found.id), let entry = entry(found.id) else { return nil }
+            return ClaimedEntry(entry, claim: claim)
+        }
+    }
 }
