@@ -1,12 +1,11 @@
 import Foundation
 import PixapiKit
+import TestSupport
 import Testing
 @testable import PixtermCore
 
 @Suite struct AppUpdateTests {
-    let environment = AppEnvironment(
-        catalog: .builtIn, prices: .builtIn, maxCredits: 100, keyHelp: "PIXAPI_KEY", galleryPath: "/tmp/g"
-    )
+    let environment = AppEnvironment.testing(maxCredits: 100, keyHelp: "PIXAPI_KEY")
 
     func makeState(hasKey: Bool = true) -> AppState {
         var state = AppState(environment: environment, isDemo: false, hasKey: hasKey)
@@ -32,7 +31,7 @@ import Testing
         #expect(job.mode == .async)
         #expect(job.cost?.costCredits == 14)
         #expect(effects.contains { if case .saveHistory = $0 { true } else { false } })
-        #expect(state.input.editor.isEmpty)
+        #expect(state.compose.input.editor.isEmpty)
         #expect(state.jobs.count == 1)
     }
 
@@ -43,7 +42,7 @@ import Testing
         #expect(effects.isEmpty)
         #expect(state.message?.kind == .error)
         #expect(state.message?.text.contains("empty") == true)
-        #expect(state.input.editor.text == "   ")
+        #expect(state.compose.input.editor.text == "   ")
     }
 
     @Test func newlineKeysInsertAndNeverSubmit() {
@@ -51,23 +50,23 @@ import Testing
         type("a", into: &state)
         #expect(state.update(.key(.newline), environment: environment).isEmpty)
         #expect(state.update(.key(.paste("b\nc\r\nd")), environment: environment).isEmpty)
-        #expect(state.input.editor.text == "a\nb\nc\nd")
+        #expect(state.compose.input.editor.text == "a\nb\nc\nd")
         #expect(state.jobs.isEmpty)
     }
 
     @Test func invalidCustomSizeBlocksSubmitAndExplains() {
         var state = makeState()
         type("cat", into: &state)
-        state.focus = .picker(.size)
+        state.compose.focus = .picker(.size)
         _ = state.update(.key(.left), environment: environment)  // wraps to "custom…"
-        #expect(state.settings.label(for: .size) == "custom…")
+        #expect(state.compose.settings.label(for: .size) == "custom…")
         type("1000x1000", into: &state)
         let preview = state.costPreview(environment)
         #expect(preview.estimate == nil)
         #expect(preview.headline.contains("Nearest valid: 1008x1008 or 992x992"))
         #expect(state.update(.key(.enter), environment: environment).isEmpty)
         #expect(state.message?.kind == .error)
-        #expect(state.focus == .picker(.size))
+        #expect(state.compose.focus == .picker(.size))
         for _ in 0..<9 { _ = state.update(.key(.backspace), environment: environment) }
         type("1008x1008", into: &state)
         #expect(state.costPreview(environment).estimate?.costCredits == 14)
@@ -75,7 +74,7 @@ import Testing
 
     @Test func costPreviewFollowsEveryPick() {
         var state = makeState()
-        state.focus = .picker(.size)
+        state.compose.focus = .picker(.size)
         var seen: [Int] = []
         for _ in 0..<5 {
             _ = state.update(.key(.right), environment: environment)
@@ -83,21 +82,21 @@ import Testing
         }
         // 1024x1024, 1536x1024, 1024x1536 (1K, auto=high 14), 2048x2048, 2048x1152 (2K, 67).
         #expect(seen == [14, 14, 14, 67, 67])
-        state.focus = .picker(.quality)
+        state.compose.focus = .picker(.quality)
         _ = state.update(.key(.left), environment: environment)  // auto -> high
         _ = state.update(.key(.left), environment: environment)  // high -> medium
         #expect(state.costPreview(environment).estimate?.costCredits == 17)
-        state.focus = .picker(.n)
+        state.compose.focus = .picker(.n)
         _ = state.update(.key(.character("3")), environment: environment)
         #expect(state.costPreview(environment).estimate?.costCredits == 51)
     }
 
     @Test func switchingModelPullsSettingsIntoWhatItAccepts() {
         var state = makeState()
-        state.settings.size = .listed(.pixels(width: 3840, height: 2160))
-        state.settings.selectModel("gpt-image-1.5", in: environment.catalog)
-        #expect(state.settings.size == .listed(.pixels(width: 1536, height: 1024)))
-        let offered = state.settings.options(for: .size, in: environment.catalog).map(\.label)
+        state.compose.settings.size = .listed(.pixels(width: 3840, height: 2160))
+        state.compose.settings.selectModel("gpt-image-1.5", in: environment.catalog)
+        #expect(state.compose.settings.size == .listed(.pixels(width: 1536, height: 1024)))
+        let offered = state.compose.settings.options(for: .size, in: environment.catalog).map(\.label)
         #expect(offered == ["auto", "1024x1024", "1536x1024", "1024x1536"])
         #expect(state.costPreview(environment).headline.hasPrefix("~"))
     }
@@ -105,8 +104,8 @@ import Testing
     @Test func spendingAboveTheThresholdAsksFirst() {
         var state = makeState()
         type("big", into: &state)
-        state.settings.size = .listed(.pixels(width: 3840, height: 2160))
-        state.settings.n = 2
+        state.compose.settings.size = .listed(.pixels(width: 3840, height: 2160))
+        state.compose.settings.n = 2
         #expect(state.update(.key(.enter), environment: environment).isEmpty)
         #expect(state.overlay == .confirm(.spend(credits: 266, threshold: 100)))
         #expect(state.update(.key(.character("x")), environment: environment).isEmpty)
@@ -117,8 +116,9 @@ import Testing
 
     @Test func ctrlCTwiceQuitsAndEscapeNeverDoes() {
         var state = makeState()
-        for _ in 0..<5 { #expect(state.update(.key(.escape), environment: environment).isEmpty) }
-        #expect(!state.isQuitting)
+        let escapes = (0..<5).map { _ in state.update(.key(.escape), environment: environment) }
+        #expect(escapes.allSatisfy { $0.isEmpty })
+        #expect(!escapes.joined().contains(.quit))
         #expect(state.update(.key(.ctrl("c")), environment: environment).isEmpty)
         #expect(state.message?.text.contains("Ctrl+C again") == true)
         #expect(state.update(.key(.ctrl("c")), environment: environment) == [.quit])
@@ -128,7 +128,7 @@ import Testing
         var state = makeState()
         type("x", into: &state)
         _ = state.update(.key(.enter), environment: environment)
-        state.focus = .jobs
+        state.compose.focus = .jobs
         #expect(state.update(.key(.character("q")), environment: environment).isEmpty)
         #expect(state.overlay == .confirm(.quit(runningJobs: 1)))
         #expect(state.update(.key(.character("n")), environment: environment).isEmpty)
@@ -160,7 +160,7 @@ import Testing
         guard case let .startJob(job) = state.update(.key(.enter), environment: environment).first else { Issue.record("no job"); return }
         _ = state.update(.jobEvent(job.id, .failed(PixapiError(.server, "HTTP 500: boom", status: 500))), environment: environment)
         #expect(state.message?.kind == .error)
-        state.focus = .jobs
+        state.compose.focus = .jobs
         let effects = state.update(.key(.character("r")), environment: environment)
         guard case let .startJob(retry) = effects.first else { Issue.record("no retry"); return }
         #expect(retry.request == job.request)
@@ -180,7 +180,7 @@ import Testing
         #expect(state.message?.text.hasPrefix("outcome unknown: may have been charged") == true, "\(String(describing: state.message))")
         let credits = try #require(job.cost?.costCredits)
 
-        state.focus = .jobs
+        state.compose.focus = .jobs
         #expect(state.update(.key(.character("r")), environment: environment).isEmpty, "nothing is sent before the answer")
         #expect(state.overlay == .confirm(.retryKept(job: job.id, reason: .outcomeUnknown, credits: credits)))
         #expect(state.update(.key(.character("n")), environment: environment).isEmpty)
@@ -203,7 +203,7 @@ import Testing
         guard case let .startJob(job) = state.update(.key(.enter), environment: environment).first else { Issue.record("no job"); return }
         _ = state.update(.jobEvent(job.id, .recorded(JournalRef(entry: "e", idempotencyKey: "k"))), environment: environment)
         _ = state.update(.jobEvent(job.id, .failed(PixapiError(.insufficientCredits, "not enough credits"))), environment: environment)
-        state.focus = .jobs
+        state.compose.focus = .jobs
         guard case let .startJob(retry) = state.update(.key(.character("r")), environment: environment).first else { Issue.record("no retry"); return }
         #expect(retry.retrying == nil, "the refused entry is gone; a new one with a new key")
         #expect(state.overlay == nil)
@@ -211,13 +211,13 @@ import Testing
 
     @Test func anAcceptedTaskThatStoppedIsNotSentAgainByRetry() {
         var state = makeState()
-        state.settings.submitMode = .async
+        state.compose.settings.submitMode = .async
         type("x", into: &state)
         guard case let .startJob(job) = state.update(.key(.enter), environment: environment).first else { Issue.record("no job"); return }
         _ = state.update(.jobEvent(job.id, .recorded(JournalRef(entry: "e", idempotencyKey: "k"))), environment: environment)
         _ = state.update(.jobEvent(job.id, .submitted(taskID: "task_1")), environment: environment)
         _ = state.update(.jobEvent(job.id, .failed(PixapiError(.timeout, "task task_1 is still running after 1800 s"))), environment: environment)
-        state.focus = .jobs
+        state.compose.focus = .jobs
         #expect(state.update(.key(.character("r")), environment: environment).isEmpty, "a second paid request for a task already accepted")
         #expect(state.jobs.count == 1)
         #expect(state.message?.text.contains("pixterm tasks resume") == true, "\(String(describing: state.message))")
@@ -225,12 +225,12 @@ import Testing
 
     @Test func aTaskThatFailedIsRetriedAsANewRequest() {
         var state = makeState()
-        state.settings.submitMode = .async
+        state.compose.settings.submitMode = .async
         type("x", into: &state)
         guard case let .startJob(job) = state.update(.key(.enter), environment: environment).first else { Issue.record("no job"); return }
         _ = state.update(.jobEvent(job.id, .submitted(taskID: "task_1")), environment: environment)
         _ = state.update(.jobEvent(job.id, .failed(PixapiError(.taskFailed, "task task_1 failed: upstream error"))), environment: environment)
-        state.focus = .jobs
+        state.compose.focus = .jobs
         guard case .startJob = state.update(.key(.character("r")), environment: environment).first else { Issue.record("no retry"); return }
         #expect(state.jobs.count == 2)
     }
@@ -249,14 +249,14 @@ import Testing
         #expect(state.update(.key(.character("d")), environment: environment) == [.trash(item)])
         _ = state.update(.key(.character("r")), environment: environment)
         #expect(state.screen == .compose)
-        #expect(state.input.editor.text == "a red fox")
-        #expect(state.settings.size == .listed(.pixels(width: 2048, height: 1152)))
-        #expect(state.settings.quality == .medium)
-        #expect(state.settings.n == 2)
+        #expect(state.compose.input.editor.text == "a red fox")
+        #expect(state.compose.settings.size == .listed(.pixels(width: 2048, height: 1152)))
+        #expect(state.compose.settings.quality == .medium)
+        #expect(state.compose.settings.n == 2)
         _ = state.update(.key(.ctrl("o")), environment: environment)
         _ = state.update(.key(.character("e")), environment: environment)
-        #expect(state.operation == .edit)
-        #expect(state.sources == ["/g/fox.png"])
+        #expect(state.compose.operation == .edit)
+        #expect(state.compose.sources == ["/g/fox.png"])
     }
 
     @Test func firstRunOffersTheDemo() {
@@ -271,9 +271,9 @@ import Testing
     @Test func pastedPathsBecomeSources() {
         var state = makeState()
         _ = state.update(.key(.ctrl("e")), environment: environment)
-        state.focus = .sources
+        state.compose.focus = .sources
         _ = state.update(.key(.paste("/a/one.png\n'/b/two words.png'\nfile:///c/three.png")), environment: environment)
-        #expect(state.sources == ["/a/one.png", "/b/two words.png", "/c/three.png"])
-        #expect(PathList.parse("/x/a\\ b.png /y/c.png") == ["/x/a b.png", "/y/c.png"])
+        #expect(state.compose.sources == ["/a/one.png", "/b/two words.png", "/c/three.png"])
+        #expect(PathList.parse("/x/a\\ b.png /y/c.png", home: environment.home) == ["/x/a b.png", "/y/c.png"])
     }
 }

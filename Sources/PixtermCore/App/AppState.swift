@@ -1,35 +1,8 @@
 import Foundation
 import PixapiKit
 
-/// Settings that do not change while the UI runs.
-public struct AppEnvironment: Sendable {
-    public let catalog: ModelCatalog
-    public let prices: PriceTable
-    public let maxCredits: Int?
-    /// Where a key would be read from, for the first-run screen (never the key itself).
-    public let keyHelp: String
-    public let galleryPath: String
-
-    public init(catalog: ModelCatalog, prices: PriceTable, maxCredits: Int?, keyHelp: String, galleryPath: String) {
-        self.catalog = catalog
-        self.prices = prices
-        self.maxCredits = maxCredits
-        self.keyHelp = keyHelp
-        self.galleryPath = galleryPath
-    }
-}
-
 public enum Screen: Hashable, Sendable {
     case compose, gallery
-}
-
-/// Which part of the compose screen takes typed keys.
-public enum Focus: Hashable, Sendable {
-    case prompt
-    case picker(PickerField)
-    /// The edit-mode field where source image paths are typed or pasted.
-    case sources
-    case jobs
 }
 
 /// A question that must be answered before anything else happens.
@@ -65,13 +38,7 @@ public struct StatusMessage: Hashable, Sendable {
 public struct AppState: Sendable {
     public var screen: Screen = .compose
     public var overlay: Overlay?
-    public var focus: Focus = .prompt
-    public var input: PromptInput
-    public var settings: ComposeSettings
-    public var operation: ImageOperation = .generate
-    /// Edit mode's source images.
-    public var sources: [String] = []
-    public var sourceDraft = ""
+    public var compose: ComposeState
     public var jobs: [Job] = []
     public var selectedJob = 0
     public var gallery = GalleryBrowser()
@@ -80,28 +47,18 @@ public struct AppState: Sendable {
     public var isDemo: Bool
     /// A first Ctrl+C was pressed; a second one quits.
     public var interruptPending = false
-    public var isQuitting = false
-    /// A request waiting for the "spend N credits?" answer.
-    var pendingSubmit: ImageRequest?
 
     public init(environment: AppEnvironment, history: PromptHistory = PromptHistory(entries: []), isDemo: Bool, hasKey: Bool) {
-        let spec = try? environment.catalog.model(environment.catalog.defaultModel)
-        input = PromptInput(editor: PromptEditor(text: "", limit: spec?.promptLimit ?? 32_000), history: history)
-        settings = ComposeSettings(model: environment.catalog.defaultModel)
+        compose = ComposeState(environment: environment, history: history)
         self.isDemo = isDemo
         if !hasKey && !isDemo { overlay = .firstRun }
     }
 
     public func costPreview(_ environment: AppEnvironment) -> CostPreview {
-        CostPreview(settings: settings, catalog: environment.catalog, prices: environment.prices, threshold: environment.maxCredits)
+        CostPreview(settings: compose.settings, catalog: environment.catalog, prices: environment.prices, threshold: environment.maxCredits)
     }
 
     public var runningJobs: Int { jobs.filter(\.isPaidWorkInFlight).count }
-
-    /// The focus order of the compose screen for the current mode.
-    public var focusOrder: [Focus] {
-        [.prompt] + PickerField.allCases.map(Focus.picker) + (operation == .edit ? [.sources] : []) + (jobs.isEmpty ? [] : [.jobs])
-    }
 
     mutating func note(_ text: String) { message = StatusMessage(kind: .note, text: text) }
 

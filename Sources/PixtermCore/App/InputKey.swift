@@ -11,6 +11,5 @@ public enum InputKey: Hashable, Sendable {
     case wordLeft, wordRight
     /// Ctrl plus a lowercase letter (`ctrl("c")`); Ctrl+J arrives as `.newline`.
     case ctrl(Character)
-    case alt(Character)
     case function(Int)
 }

@@ -3,7 +3,8 @@ import Foundation
 /// Reads file paths as people paste them: one per line, or space-separated with quotes or
 /// backslash-escaped spaces (what file managers produce on drag-and-drop), `file://` URLs, `~`.
 public enum PathList {
-    public static func parse(_ text: String, home: String = NSHomeDirectory()) -> [String] {
+    /// `home` is what `~` stands for (the environment's, so the caller stays pure).
+    public static func parse(_ text: String, home: String) -> [String] {
         var paths: [String] = []
         for line in text.split(whereSeparator: \.isNewline) {
             paths += words(String(line)).map { normalize($0, home: home) }

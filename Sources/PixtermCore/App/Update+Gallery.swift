@@ -8,81 +8,97 @@ extension AppState {
         return [.loadGallery(filter: gallery.filter, limit: Self.galleryPageSize)]
     }
 
-    mutating func handleGalleryKey(_ key: InputKey, environment: AppEnvironment) -> [Effect] {
-        if let draft = gallery.filterDraft { return handleFilterKey(key, draft: draft) }
-        if gallery.isViewing { return handleFullScreenKey(key) }
-        switch key {
-        case .escape:
+    /// A page arrived: the selection stays on the same item when it is still listed.
+    mutating func galleryLoaded(_ items: [GalleryItem], total: Int, filter: String) {
+        let keep = gallery.selectedItem?.id
+        gallery.items = items
+        gallery.total = total
+        gallery.filter = filter
+        gallery.isLoading = false
+        gallery.selected = keep.flatMap { id in items.firstIndex { $0.id == id } } ?? 0
+        if items.isEmpty { gallery.isViewing = false }
+    }
+
+    mutating func handleGalleryListKey(_ key: InputKey, environment: AppEnvironment) -> [Effect] {
+        guard let command = KeyMaps.galleryList.command(for: key) else { return [] }
+        switch command {
+        case .back:
             if !gallery.filter.isEmpty {
                 gallery.filter = ""
                 gallery.isLoading = true
                 return [.loadGallery(filter: "", limit: Self.galleryPageSize)]
             }
             screen = .compose
-        case .up, .character("k"): gallery.move(by: -1)
-        case .down, .character("j"): gallery.move(by: 1)
+        case .up: gallery.move(by: -1)
+        case .down: gallery.move(by: 1)
         case .pageUp: gallery.move(by: -10)
         case .pageDown: gallery.move(by: 10)
-        case .home, .character("g"): gallery.selected = 0
-        case .end, .character("G"): gallery.move(by: gallery.items.count)
-        case .character("/"): gallery.filterDraft = gallery.filter
-        case .character("v"), .enter: gallery.isViewing = gallery.selectedItem != nil
-        case .character("r"): reuseSelected(asEdit: false, environment: environment)
-        case .character("e"): reuseSelected(asEdit: true, environment: environment)
-        case .character("d"), .delete:
+        case .first: gallery.selected = 0
+        case .last: gallery.move(by: gallery.items.count)
+        case .filter: gallery.filterDraft = gallery.filter
+        case .view: gallery.isViewing = gallery.selectedItem != nil
+        case .reuse: reuseSelected(asEdit: false, environment: environment)
+        case .edit: reuseSelected(asEdit: true, environment: environment)
+        case .delete:
             guard let item = gallery.selectedItem else { return [] }
             return [.trash(item)]
-        case .character("u"):
+        case .undo:
             guard let item = gallery.trash.last else { note("nothing to undo"); return [] }
             return [.restore(item)]
-        case .character("c"), .character("o"): return pathKey(key)
-        case .ctrl("o"), .function(2):
-            screen = .compose
-        case .character("q"):
-            return requestQuit()
-        default: break
+        case .copyPath: return copySelectedPath()
+        case .open: return openSelected()
+        case .compose: screen = .compose
+        case .quit: return requestQuit()
         }
         return []
     }
 
     /// One image on the whole screen: arrows page through the list, Esc (or `q`, `v`, Enter)
     /// goes back to it.
-    private mutating func handleFullScreenKey(_ key: InputKey) -> [Effect] {
-        switch key {
-        case .escape, .enter, .character("q"), .character("v"): gallery.isViewing = false
-        case .up, .left, .character("k"), .character("h"): gallery.move(by: -1)
-        case .down, .right, .character("j"), .character("l"), .character(" "): gallery.move(by: 1)
-        case .home, .character("g"): gallery.selected = 0
-        case .end, .character("G"): gallery.move(by: gallery.items.count)
-        case .character("c"), .character("o"): return pathKey(key)
-        default: break
+    mutating func handleFullScreenKey(_ key: InputKey) -> [Effect] {
+        guard let command = KeyMaps.fullScreen.command(for: key) else { return [] }
+        switch command {
+        case .back: gallery.isViewing = false
+        case .previous: gallery.move(by: -1)
+        case .next: gallery.move(by: 1)
+        case .first: gallery.selected = 0
+        case .last: gallery.move(by: gallery.items.count)
+        case .copyPath: return copySelectedPath()
+        case .open: return openSelected()
         }
         return []
     }
 
-    /// `c` copies the selected image's path, `o` opens it in the system viewer.
-    private mutating func pathKey(_ key: InputKey) -> [Effect] {
+    private mutating func copySelectedPath() -> [Effect] {
         guard let item = gallery.selectedItem else { return [] }
-        if key == .character("o") { return [.openInViewer(path: item.path)] }
         note("copied the path to the clipboard")
         return [.copyToClipboard(item.path)]
     }
 
-    private mutating func handleFilterKey(_ key: InputKey, draft: String) -> [Effect] {
-        switch key {
-        case let .character(char): gallery.filterDraft = draft + String(char)
-        case let .paste(text): gallery.filterDraft = draft + TerminalText.sanitized(text)
+    private func openSelected() -> [Effect] {
+        guard let item = gallery.selectedItem else { return [] }
+        return [.openInViewer(path: item.path)]
+    }
+
+    mutating func handleFilterKey(_ key: InputKey) -> [Effect] {
+        guard let draft = gallery.filterDraft, let command = KeyMaps.galleryFilter.command(for: key) else { return [] }
+        switch command {
+        case .type:
+            guard case let .character(char) = key else { return [] }
+            gallery.filterDraft = draft + String(char)
+        case .paste:
+            guard case let .paste(text) = key else { return [] }
+            gallery.filterDraft = draft + TerminalText.sanitized(text)
         case .backspace: gallery.filterDraft = String(draft.dropLast())
-        case .ctrl("u"): gallery.filterDraft = ""
-        case .escape:
+        case .clear: gallery.filterDraft = ""
+        case .cancel:
             gallery.filterDraft = nil
             return []
-        case .enter:
+        case .apply:
             gallery.filterDraft = nil
             gallery.isLoading = true
             gallery.selected = 0
             return [.loadGallery(filter: draft, limit: Self.galleryPageSize)]
-        default: return []
         }
         // Filter as you type: each keystroke asks for the matching page.
         gallery.isLoading = true
@@ -94,26 +110,26 @@ extension AppState {
     private mutating func reuseSelected(asEdit: Bool, environment: AppEnvironment) {
         guard let item = gallery.selectedItem else { return }
         if let request = item.request {
-            settings.selectModel(request.model, in: environment.catalog)
-            if let spec = try? environment.catalog.model(settings.model) {
-                settings.size = spec.pickerSizes.contains(request.size) ? .listed(request.size) : .custom(request.size.description)
-                if spec.qualities.contains(request.quality) { settings.quality = request.quality }
-                settings.n = min(request.n, spec.maxN)
+            compose.settings.selectModel(request.model, in: environment.catalog)
+            if let spec = try? environment.catalog.model(compose.settings.model) {
+                compose.settings.size = spec.pickerSizes.contains(request.size) ? .listed(request.size) : .custom(request.size.description)
+                if spec.qualities.contains(request.quality) { compose.settings.quality = request.quality }
+                compose.settings.n = min(request.n, spec.maxN)
             }
-            input.replaceText(request.prompt)
+            compose.input.replaceText(request.prompt)
         } else if !item.prompt.isEmpty {
-            input.replaceText(item.prompt)
+            compose.input.replaceText(item.prompt)
         }
         if asEdit {
-            operation = .edit
-            sources = [item.path]
+            compose.operation = .edit
+            compose.sources = [item.path]
             note("edit mode: \(URL(fileURLWithPath: item.path).lastPathComponent) is the source; describe the change and press Enter")
         } else {
-            operation = item.request?.operation == .edit ? .edit : .generate
-            sources = item.request?.images ?? []
+            compose.operation = item.request?.operation == .edit ? .edit : .generate
+            compose.sources = item.request?.images ?? []
             note("settings and prompt copied into the editor")
         }
         screen = .compose
-        focus = .prompt
+        compose.focus = .prompt
     }
 }

@@ -5,27 +5,22 @@ extension AppState {
     /// How many gallery items a page loads.
     public static let galleryPageSize = 200
 
-    /// The one place state changes: folds an action in and returns the effects to run.
-    public mutating func update(_ action: Action, environment: AppEnvironment, now: Date = Date()) -> [Effect] {
+    /// The one place state changes: folds an action in and returns the effects to run. Pure:
+    /// the time and new ids come from `environment`.
+    public mutating func update(_ action: Action, environment: AppEnvironment) -> [Effect] {
         switch action {
         case let .key(key):
-            return handleKey(key, environment: environment, now: now)
+            return handleKey(key, environment: environment)
         case let .layout(width, height):
-            input.setViewport(layoutWidth: max(1, width - 1), height: max(1, height))
+            compose.input.setViewport(layoutWidth: max(1, width - 1), height: max(1, height))
             return []
         case let .jobEvent(id, event):
-            applyJobEvent(id, event, now: now)
+            applyJobEvent(id, event, now: environment.now())
             // A new image should appear in the gallery the user is looking at.
             if screen == .gallery, case .saved = event { return [.loadGallery(filter: gallery.filter, limit: Self.galleryPageSize)] }
             return []
         case let .galleryLoaded(items, total, filter):
-            let keep = gallery.selectedItem?.id
-            gallery.items = items
-            gallery.total = total
-            gallery.filter = filter
-            gallery.isLoading = false
-            gallery.selected = keep.flatMap { id in items.firstIndex { $0.id == id } } ?? 0
-            if items.isEmpty { gallery.isViewing = false }
+            galleryLoaded(items, total: total, filter: filter)
             return []
         case let .galleryFailed(text):
             gallery.isLoading = false
@@ -55,23 +50,30 @@ extension AppState {
         }
     }
 
-    private mutating func handleKey(_ key: InputKey, environment: AppEnvironment, now: Date) -> [Effect] {
-        if key == .ctrl("c") { return interrupt() }
+    /// Ctrl+C first, then an overlay takes every key, then the global keys, then the screen's
+    /// tables (see `keyContext`).
+    private mutating func handleKey(_ key: InputKey, environment: AppEnvironment) -> [Effect] {
+        let global = KeyMaps.global(typingText: isTypingText).command(for: key)
+        if global == .interrupt { return interrupt() }
         interruptPending = false
         if message?.kind == .note { message = nil }
-        if let overlay { return handleOverlayKey(key, overlay, environment: environment, now: now) }
-        if key == .function(1) || (key == .character("?") && !isTypingText) {
-            overlay = .help
-            return []
+        if let overlay { return handleOverlayKey(key, overlay, environment: environment) }
+        if let global { return perform(global) }
+        switch keyContext {
+        case .prompt, .picker, .sources, .jobs: return handleComposeKey(key, environment: environment)
+        case .galleryList: return handleGalleryListKey(key, environment: environment)
+        case .galleryFilter: return handleFilterKey(key)
+        case .fullScreen: return handleFullScreenKey(key)
         }
-        if key == .ctrl("l") {
-            overlay = .log
-            return []
+    }
+
+    private mutating func perform(_ command: GlobalCommand) -> [Effect] {
+        switch command {
+        case .interrupt: return interrupt()
+        case .help: overlay = .help
+        case .log: overlay = .log
         }
-        switch screen {
-        case .compose: return handleComposeKey(key, environment: environment, now: now)
-        case .gallery: return handleGalleryKey(key, environment: environment)
-        }
+        return []
     }
 
     /// Whether printable keys currently go into a text field rather than acting as commands.
@@ -79,9 +81,9 @@ extension AppState {
         switch screen {
         case .gallery: return gallery.filterDraft != nil
         case .compose:
-            switch focus {
+            switch compose.focus {
             case .prompt, .sources: return true
-            case .picker(.size): if case .custom = settings.size { return true } else { return false }
+            case .picker(.size): if case .custom = compose.settings.size { return true } else { return false }
             default: return false
             }
         }
@@ -93,54 +95,22 @@ extension AppState {
         interruptPending = true
         if overlay != nil, overlay != .firstRun {
             overlay = nil
-            pendingSubmit = nil
-        } else if input.search != nil {
-            input.apply(.cancel, layoutWidth: input.editor.layoutWidth)
+            compose.pendingSubmit = nil
+        } else if compose.input.search != nil {
+            compose.input.apply(.cancel, layoutWidth: compose.input.editor.layoutWidth)
         }
         note("press Ctrl+C again to quit")
         return []
     }
 
+    /// Quits at once, or asks first while paid work is in flight. Quitting is only the `.quit`
+    /// effect: the runtime stops when it performs it.
     mutating func requestQuit() -> [Effect] {
         interruptPending = false
         if runningJobs > 0 {
             overlay = .confirm(.quit(runningJobs: runningJobs))
             return []
         }
-        isQuitting = true
         return [.quit]
-    }
-
-    private mutating func handleOverlayKey(_ key: InputKey, _ overlay: Overlay, environment: AppEnvironment, now: Date) -> [Effect] {
-        switch overlay {
-        case .help, .log:
-            if [.escape, .enter, .character("q"), .function(1), .character("?")].contains(key) || key == .ctrl("l") { self.overlay = nil }
-            return []
-        case .firstRun:
-            switch key {
-            case .character("d"), .character("D"), .enter: return [.startDemo]
-            case .character("q"), .character("Q"): isQuitting = true; return [.quit]
-            case .escape: self.overlay = nil; return []
-            default: return []
-            }
-        case let .confirm(question):
-            let yes = key == .character("y") || key == .character("Y")
-            let no = key == .character("n") || key == .character("N") || key == .escape
-            guard yes || no else { return [] }
-            self.overlay = nil
-            switch question {
-            case .quit:
-                if yes { isQuitting = true; return [.quit] }
-                return []
-            case .spend:
-                let request = pendingSubmit
-                pendingSubmit = nil
-                guard yes, let request else { note("not sent"); return [] }
-                return start(request, environment: environment, now: now)
-            case let .retryKept(id, _, _):
-                guard yes, let job = jobs.first(where: { $0.id == id }) else { note("not sent; the job stays in the journal (`pixterm tasks`)"); return [] }
-                return retry(job, now: now)
-            }
-        }
     }
 }

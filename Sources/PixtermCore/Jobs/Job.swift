@@ -41,7 +41,7 @@ public struct Job: Identifiable, Hashable, Sendable {
     public private(set) var kept: KeptReason?
 
     public init(
-        id: UUID = UUID(), request: ImageRequest, mode: SubmitMode, cost: CostEstimate?, startedAt: Date,
+        id: UUID, request: ImageRequest, mode: SubmitMode, cost: CostEstimate?, startedAt: Date,
         taskID: String? = nil, isResumed: Bool = false, retrying: JournalRef? = nil
     ) {
         self.id = id
@@ -60,8 +60,8 @@ public struct Job: Identifiable, Hashable, Sendable {
     /// A job for a journal entry found open at start-up with no task to poll: it stopped
     /// earlier and may have been charged, so it is listed for the user to retry (asking
     /// first) or leave, never sent again by itself.
-    public static func keptInJournal(_ claimed: ClaimedEntry, reason: KeptReason, cost: CostEstimate?) -> Job {
-        var job = Job(request: claimed.request, mode: claimed.mode, cost: cost, startedAt: claimed.created, isResumed: true)
+    public static func keptInJournal(_ claimed: ClaimedEntry, id: UUID, reason: KeptReason, cost: CostEstimate?) -> Job {
+        var job = Job(id: id, request: claimed.request, mode: claimed.mode, cost: cost, startedAt: claimed.created, isResumed: true)
         job.journal = claimed.journalRef
         job.kept = reason
         let message = switch reason {

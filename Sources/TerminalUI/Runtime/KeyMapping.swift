@@ -1,7 +1,9 @@
 import PixtermCore
 
 /// Turns what the terminal decoded into the keys the view model understands; nil for keys the
-/// UI does not use (Insert) and for resizes, which the runtime handles itself.
+/// UI does not use (Insert, Alt plus a letter other than the word motions) and for resizes,
+/// which the runtime handles itself. Alt+B/F become word motions and Alt+Enter a newline here,
+/// so the key tables never see an Alt key.
 enum KeyMapping {
     static func inputKey(_ event: KeyEvent) -> InputKey? {
         if event.isWordLeft { return .wordLeft }
@@ -11,7 +13,7 @@ enum KeyMapping {
         case .ctrl("j"): return .newline
         case let .ctrl(letter): return .ctrl(letter)
         case .alt(.enter): return .newline
-        case let .alt(.text(character)): return .alt(character)
+        case .alt(.text): return nil
         case let .alt(inner): return inputKey(inner)
         case .enter: return .enter
         case .tab: return .tab

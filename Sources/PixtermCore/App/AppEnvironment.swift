@@ -1,0 +1,34 @@
+import Foundation
+import PixapiKit
+
+/// What `update` may depend on besides the state: settings that do not change while the UI
+/// runs, and the clock, new ids and home folder, so `update` stays a pure function that a
+/// test can drive with a fixed time and predictable ids.
+public struct AppEnvironment: Sendable {
+    public let catalog: ModelCatalog
+    public let prices: PriceTable
+    public let maxCredits: Int?
+    /// Where a key would be read from, for the first-run screen (never the key itself).
+    public let keyHelp: String
+    /// The current time (job start and finish times).
+    public let now: @Sendable () -> Date
+    /// A new id for each job.
+    public let uuid: @Sendable () -> UUID
+    /// What `~` in a pasted source path stands for.
+    public let home: String
+
+    /// The defaults of `now`, `uuid` and `home` are the live ones; tests pass their own.
+    public init(
+        catalog: ModelCatalog, prices: PriceTable, maxCredits: Int?, keyHelp: String,
+        now: @escaping @Sendable () -> Date = Date.init, uuid: @escaping @Sendable () -> UUID = UUID.init,
+        home: String = NSHomeDirectory()
+    ) {
+        self.catalog = catalog
+        self.prices = prices
+        self.maxCredits = maxCredits
+        self.keyHelp = keyHelp
+        self.now = now
+        self.uuid = uuid
+        self.home = home
+    }
+}

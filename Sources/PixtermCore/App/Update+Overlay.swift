@@ -1,0 +1,41 @@
+import PixapiKit
+
+extension AppState {
+    /// An overlay takes every key but Ctrl+C until it is closed or answered.
+    mutating func handleOverlayKey(_ key: InputKey, _ overlay: Overlay, environment: AppEnvironment) -> [Effect] {
+        switch overlay {
+        case .help, .log:
+            guard let command = KeyMaps.reader.command(for: key) else { return [] }
+            switch command {
+            case .close: self.overlay = nil
+            }
+            return []
+        case .firstRun:
+            guard let command = KeyMaps.firstRun.command(for: key) else { return [] }
+            switch command {
+            case .startDemo: return [.startDemo]
+            case .quit: return [.quit]
+            case .lookAround: self.overlay = nil; return []
+            }
+        case let .confirm(question):
+            guard let command = KeyMaps.confirm.command(for: key) else { return [] }
+            self.overlay = nil
+            return answer(question, yes: command == .yes, environment: environment)
+        }
+    }
+
+    private mutating func answer(_ question: Confirmation, yes: Bool, environment: AppEnvironment) -> [Effect] {
+        switch question {
+        case .quit:
+            return yes ? [.quit] : []
+        case .spend:
+            let request = compose.pendingSubmit
+            compose.pendingSubmit = nil
+            guard yes, let request else { note("not sent"); return [] }
+            return start(request, environment: environment)
+        case let .retryKept(id, _, _):
+            guard yes, let job = jobs.first(where: { $0.id == id }) else { note("not sent; the job stays in the journal (`pixterm tasks`)"); return [] }
+            return retry(job, environment: environment)
+        }
+    }
+}

@@ -1,0 +1,46 @@
+/// Which key tables are in force beneath any overlay: one place decides, for `update`'s
+/// dispatch and for the footer and help overlay alike.
+public enum KeyContext: Hashable, Sendable {
+    case prompt(searching: Bool)
+    case picker(typingSize: Bool)
+    case sources, jobs
+    case galleryList, galleryFilter, fullScreen
+}
+
+extension AppState {
+    public var keyContext: KeyContext {
+        switch screen {
+        case .gallery:
+            if gallery.filterDraft != nil { return .galleryFilter }
+            return gallery.isViewing ? .fullScreen : .galleryList
+        case .compose:
+            switch compose.focus {
+            case .prompt: return .prompt(searching: compose.input.search != nil)
+            case .picker: return .picker(typingSize: isTypingText)
+            case .sources: return .sources
+            case .jobs: return .jobs
+            }
+        }
+    }
+
+    /// The footer and help lines of the keys that work now: an overlay's own keys, else the
+    /// focused table, then the screen's, then the global ones.
+    public var keyGuide: KeyGuide {
+        if let overlay { return KeyMaps.guide(for: overlay) }
+        return screenKeyGuide
+    }
+
+    /// The keys of the screen beneath any overlay (what the help overlay lists).
+    public var screenKeyGuide: KeyGuide {
+        let global = KeyMaps.global(typingText: isTypingText).guide
+        switch keyContext {
+        case let .prompt(searching): return .combined([KeyMaps.prompt.guide, KeyMaps.compose(searching: searching).guide, global])
+        case let .picker(typingSize): return .combined([KeyMaps.picker(typingSize: typingSize).guide, KeyMaps.compose(searching: false).guide, global])
+        case .sources: return .combined([KeyMaps.sources.guide, KeyMaps.compose(searching: false).guide, global])
+        case .jobs: return .combined([KeyMaps.jobs.guide, KeyMaps.compose(searching: false).guide, global])
+        case .galleryList: return .combined([KeyMaps.galleryList.guide, global])
+        case .galleryFilter: return .combined([KeyMaps.galleryFilter.guide, global])
+        case .fullScreen: return .combined([KeyMaps.fullScreen.guide, global])
+        }
+    }
+}
