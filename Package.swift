@@ -111,7 +111,7 @@ let package = Package(
         ),
 
         // Helpers shared by the test targets (temp folders, simulator harness, timeouts).
-        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+        .target(name: "TestSupport", dependencies: ["PixapiKit", "PixtermCore"], path: "Tests/TestSupport", swiftSettings: strict),
 
         .testTarget(
             name: "PixapiKitTests", dependencies: ["PixapiKit", "TestSupport", .product(name: "NIOCore", package: "swift-nio")], swiftSettings: strict

@@ -2,12 +2,13 @@ import Foundation
 import PixapiKit
 import PixtermCore
 import TerminalGraphics
+import TestSupport
 import Testing
 @testable import TerminalUI
 
 /// The screens as text: what a person would see for a given state and terminal size.
 @Suite struct AppViewTests {
-    let environment = AppEnvironment(catalog: .builtIn, prices: .builtIn, maxCredits: 100, keyHelp: "set PIXAPI_KEY", galleryPath: "/g")
+    let environment = AppEnvironment.testing(maxCredits: 100, keyHelp: "set PIXAPI_KEY")
     let view = AppView(colorMode: .ansi256)
     let size = GridSize(columns: 80, rows: 24)
 

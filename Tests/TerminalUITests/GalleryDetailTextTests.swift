@@ -2,6 +2,7 @@ import Foundation
 import PixapiKit
 import PixtermCore
 import TerminalGraphics
+import TestSupport
 import Testing
 @testable import TerminalUI
 
@@ -9,7 +10,7 @@ import Testing
 /// on its own, so an unsanitized OSC 52 would still show as `]52;c;...`.
 @Suite struct GalleryDetailTextTests {
     @Test func settingsWithEscapeSequencesLeaveNoRemnantInTheDetailsPane() {
-        let environment = AppEnvironment(catalog: .builtIn, prices: .builtIn, maxCredits: 100, keyHelp: "set PIXAPI_KEY", galleryPath: "/g")
+        let environment = AppEnvironment.testing(maxCredits: 100, keyHelp: "set PIXAPI_KEY")
         let size = GridSize(columns: 100, rows: 30)
         var state = AppState(environment: environment, isDemo: false, hasKey: true)
         let osc52 = "\u{1B}]52;c;ZXZpbA==\u{07}"

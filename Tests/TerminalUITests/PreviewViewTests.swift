@@ -2,12 +2,13 @@ import Foundation
 import PixapiKit
 import PixtermCore
 import TerminalGraphics
+import TestSupport
 import Testing
 @testable import TerminalUI
 
 /// Where previews go on screen: the full-screen view, and the cells kept blank for pixels.
 @Suite struct PreviewViewTests {
-    let environment = AppEnvironment(catalog: .builtIn, prices: .builtIn, maxCredits: nil, keyHelp: "", galleryPath: "/g")
+    let environment = AppEnvironment.testing()
     let view = AppView(colorMode: .truecolor)
     let size = GridSize(columns: 80, rows: 24)
 

@@ -3,13 +3,14 @@ import ImageCodec
 import PixapiKit
 import PixtermCore
 import TerminalGraphics
+import TestSupport
 import Testing
 @testable import TerminalUI
 
 /// The runtime with pixel previews: what reaches the terminal, frame by frame, as the user
 /// moves through the gallery, opens help, resizes and quits.
 @Suite struct RuntimePixelTests {
-    let environment = AppEnvironment(catalog: .builtIn, prices: .builtIn, maxCredits: nil, keyHelp: "", galleryPath: "/g")
+    let environment = AppEnvironment.testing()
 
     /// Two small PNGs in a temporary folder, as gallery items.
     func galleryFiles() throws -> (URL, [GalleryItem]) {

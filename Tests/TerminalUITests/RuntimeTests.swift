@@ -1,6 +1,7 @@
 import Foundation
 import PixapiKit
 import PixtermCore
+import TestSupport
 import Testing
 @testable import TerminalUI
 
@@ -22,7 +23,7 @@ final class ScriptedServices: AppServices, @unchecked Sendable {
 }
 
 @Suite struct RuntimeTests {
-    let environment = AppEnvironment(catalog: .builtIn, prices: .builtIn, maxCredits: nil, keyHelp: "", galleryPath: "/g")
+    let environment = AppEnvironment.testing()
 
     @Test func keysFlowThroughToJobsAndTheLoopEndsOnQuit() {
         let keys: [TerminalInput] = "hi 🦊".map { .key(.text($0)) } + [

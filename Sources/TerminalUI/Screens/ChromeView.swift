@@ -21,7 +21,7 @@ enum ChromeView {
     /// narrow (the name, then n and quality, which the pickers show anyway), so the cost and the
     /// running jobs stay visible at 80 columns even beside the demo label.
     static func statusText(_ state: AppState, _ environment: AppEnvironment, width: Int) -> String {
-        let settings = state.settings
+        let settings = state.compose.settings
         // (text, priority): higher priority stays longer.
         var parts: [(String, Int)] = [
             ("pixterm", 0), (settings.model, 4), (settings.label(for: .size), 3), (settings.quality.rawValue, 2), ("n=\(settings.n)", 1),
@@ -31,7 +31,7 @@ enum ChromeView {
         }
         let running = state.runningJobs
         if running > 0 { parts.append(("\(running) job\(running == 1 ? "" : "s") running", 7)) }
-        if state.operation == .edit { parts.append(("EDIT", 5)) }
+        if state.compose.operation == .edit { parts.append(("EDIT", 5)) }
         func text() -> String { " " + parts.map(\.0).joined(separator: " · ") }
         while DisplayWidth.of(text()) > width, parts.count > 1, let lowest = parts.indices.min(by: { parts[$0].1 < parts[$1].1 }) {
             parts.remove(at: lowest)
@@ -56,38 +56,11 @@ enum ChromeView {
 
     static func drawFooter(_ state: AppState, into grid: inout CellGrid, layout: ScreenLayout) {
         var column = 0
-        for (key, action) in footerKeys(state) {
-            let entry = DisplayWidth.of(key) + 1 + DisplayWidth.of(action) + 2
+        for hint in state.keyGuide.footer {
+            let entry = DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.action) + 2
             guard column + entry <= layout.size.columns else { break }
-            column += grid.put(key, row: layout.footerRow, column: column, style: Theme.key)
-            column += grid.put(" \(action)  ", row: layout.footerRow, column: column, style: Theme.dim)
-        }
-    }
-
-    static func footerKeys(_ state: AppState) -> [(String, String)] {
-        if let overlay = state.overlay {
-            switch overlay {
-            case .help, .log: return [("Esc", "close")]
-            case .confirm: return [("y", "yes"), ("n", "no")]
-            case .firstRun: return [("d", "demo"), ("q", "quit"), ("Esc", "look around")]
-            }
-        }
-        switch state.screen {
-        case .gallery:
-            if state.gallery.filterDraft != nil { return [("Enter", "apply"), ("Esc", "cancel"), ("^U", "clear")] }
-            if state.gallery.isViewing { return [("←→", "previous/next"), ("c", "copy path"), ("o", "open"), ("Esc", "back"), ("?", "help")] }
-            return [("↑↓", "select"), ("v", "view"), ("/", "filter"), ("r", "reuse"), ("e", "edit"), ("d", "delete"), ("Esc", "back"), ("?", "help"), ("c", "copy path")]
-        case .compose:
-            switch state.focus {
-            case .prompt:
-                return [("Enter", "send"), ("^J", "newline"), ("Tab", "settings"), ("^O", "gallery"), ("^E", "edit mode"), ("F1", "help"), ("^C", "quit")]
-            case .picker:
-                return [("←→", "change"), ("Tab", "next"), ("Enter", "send"), ("^O", "gallery"), ("?", "help"), ("q", "quit")]
-            case .sources:
-                return [("Enter", "add path"), ("⌫", "remove"), ("Tab", "next"), ("F1", "help")]
-            case .jobs:
-                return [("↑↓", "select"), ("c", "cancel"), ("r", "retry"), ("Enter", "details"), ("Tab", "next"), ("?", "help")]
-            }
+            column += grid.put(hint.key, row: layout.footerRow, column: column, style: Theme.key)
+            column += grid.put(" \(hint.action)  ", row: layout.footerRow, column: column, style: Theme.dim)
         }
     }
 }

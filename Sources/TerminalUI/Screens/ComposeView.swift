@@ -11,26 +11,26 @@ enum ComposeView {
     }
 
     static func draw(_ state: AppState, _ environment: AppEnvironment, into grid: inout CellGrid, layout: ScreenLayout, now: Date) -> GridPoint? {
-        let editMode = state.operation == .edit
+        let editMode = state.compose.operation == .edit
         var cursor = drawPrompt(state, environment, into: &grid, box: layout.promptBox(editMode: editMode))
         let settingsCursor = drawSettings(state, environment, into: &grid, rect: layout.settingsPanel(editMode: editMode))
         drawCost(state.costPreview(environment), into: &grid, rect: layout.costPanel(editMode: editMode))
         if let row = layout.sourcesRow(editMode: editMode) {
             let sourcesCursor = drawSources(state, into: &grid, row: row, width: layout.size.columns)
-            if state.focus == .sources { cursor = sourcesCursor }
+            if state.compose.focus == .sources { cursor = sourcesCursor }
         }
         JobsView.draw(state, into: &grid, rect: layout.jobsPanel(editMode: editMode), now: now)
-        if case .picker = state.focus { cursor = settingsCursor }
-        if state.focus == .jobs { cursor = nil }
+        if case .picker = state.compose.focus { cursor = settingsCursor }
+        if state.compose.focus == .jobs { cursor = nil }
         return cursor
     }
 
     // MARK: Prompt
 
     private static func drawPrompt(_ state: AppState, _ environment: AppEnvironment, into grid: inout CellGrid, box: GridRect) -> GridPoint? {
-        let focused = state.focus == .prompt
-        let editor = state.input.editor
-        grid.box(box, style: focused ? Theme.focusedFrame : Theme.frame, title: state.operation == .edit ? "Describe the edit" : "Prompt")
+        let focused = state.compose.focus == .prompt
+        let editor = state.compose.input.editor
+        grid.box(box, style: focused ? Theme.focusedFrame : Theme.frame, title: state.compose.operation == .edit ? "Describe the edit" : "Prompt")
         let counter = " \(editor.scalarCount.grouped) / \(editor.limit.grouped) "
         let counterWidth = DisplayWidth.of(counter)
         if box.width > counterWidth + 16 {
@@ -39,7 +39,7 @@ enum ComposeView {
             grid.put(counter, row: box.row, column: box.column + box.width - 2 - counterWidth, style: editor.isOverLimit ? Theme.error : Theme.text)
         }
         let inner = GridRect(row: box.row + 1, column: box.column + 1, width: box.width - 2, height: box.height - 2)
-        if editor.isEmpty && state.input.search == nil {
+        if editor.isEmpty && state.compose.input.search == nil {
             grid.put("Describe the image you want. Enter sends; Ctrl+J adds a line.", in: inner, line: 0, style: Theme.dim)
         } else {
             for (offset, row) in editor.visibleRows.enumerated() {
@@ -50,7 +50,7 @@ enum ComposeView {
         if editor.scrollTop + editor.viewportHeight < editor.rowCount {
             grid.put("↓", row: inner.row + inner.height - 1, column: box.column + box.width - 1, style: Theme.accent)
         }
-        if let search = state.input.search {
+        if let search = state.compose.input.search {
             let label = search.isFailing ? " failing search: " : " history search: "
             let used = grid.put(label + search.query, row: box.row + box.height - 1, column: box.column + 2, style: Theme.warning, limit: box.column + box.width - 1)
             return focused ? GridPoint(row: box.row + box.height - 1, column: min(box.column + 2 + used, box.column + box.width - 2)) : nil
@@ -65,20 +65,20 @@ enum ComposeView {
     private static func drawSettings(_ state: AppState, _ environment: AppEnvironment, into grid: inout CellGrid, rect: GridRect) -> GridPoint? {
         var cursor: GridPoint?
         for (line, field) in PickerField.allCases.enumerated() {
-            let focused = state.focus == .picker(field)
+            let focused = state.compose.focus == .picker(field)
             grid.put(DisplayWidth.pad(field.title, toWidth: 9), in: rect, line: line, style: focused ? Theme.title : Theme.dim)
-            let value = state.settings.label(for: field)
+            let value = state.compose.settings.label(for: field)
             let isCustomSize: Bool
-            if field == .size, case .custom = state.settings.size { isCustomSize = true } else { isCustomSize = false }
+            if field == .size, case .custom = state.compose.settings.size { isCustomSize = true } else { isCustomSize = false }
             if focused && isCustomSize {
                 let typed: String
-                if case let .custom(text) = state.settings.size { typed = text } else { typed = "" }
-                let valid = (try? state.settings.resolvedSize(in: environment.catalog).get()) != nil
+                if case let .custom(text) = state.compose.settings.size { typed = text } else { typed = "" }
+                let valid = (try? state.compose.settings.resolvedSize(in: environment.catalog).get()) != nil
                 let used = grid.put("custom: ", in: rect, line: line, column: 9, style: Theme.dim)
                 let typedWidth = grid.put(typed, in: rect, line: line, column: 9 + used, style: valid ? Theme.focusedValue : Theme.warning)
                 cursor = GridPoint(row: rect.row + line, column: rect.column + 9 + used + typedWidth)
             } else if focused {
-                let count = state.settings.options(for: field, in: environment.catalog).count
+                let count = state.compose.settings.options(for: field, in: environment.catalog).count
                 grid.put(count > 1 ? "◂ \(value) ▸" : value, in: rect, line: line, column: 9, style: Theme.focusedValue)
             } else {
                 grid.put(value, in: rect, line: line, column: 9, style: isCustomSize ? Theme.warning : Theme.text)
@@ -117,15 +117,15 @@ enum ComposeView {
     // MARK: Sources
 
     private static func drawSources(_ state: AppState, into grid: inout CellGrid, row: Int, width: Int) -> GridPoint? {
-        let focused = state.focus == .sources
+        let focused = state.compose.focus == .sources
         var column = grid.put(DisplayWidth.pad("Sources", toWidth: 9), row: row, column: 0, style: focused ? Theme.title : Theme.dim)
-        let names = state.sources.map { TerminalText.sanitized(URL(fileURLWithPath: $0).lastPathComponent) }
+        let names = state.compose.sources.map { TerminalText.sanitized(URL(fileURLWithPath: $0).lastPathComponent) }
         if !names.isEmpty {
             column += grid.put(names.joined(separator: ", ") + "  ", row: row, column: column, style: Theme.text, limit: width * 2 / 3)
-        } else if state.sourceDraft.isEmpty {
+        } else if state.compose.sourceDraft.isEmpty {
             grid.put("type or paste image paths, Enter adds", row: row, column: column, style: Theme.dim)
         }
-        let draft = TerminalText.sanitized(state.sourceDraft)
+        let draft = TerminalText.sanitized(state.compose.sourceDraft)
         let shown = DisplayWidth.of(draft) > width - column - 1 ? "…" + String(draft.suffix(max(1, width - column - 2))) : draft
         column += grid.put(shown, row: row, column: column, style: focused ? Theme.focusedValue : Theme.text)
         return focused ? GridPoint(row: row, column: min(column, width - 1)) : nil

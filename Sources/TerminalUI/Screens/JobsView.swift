@@ -6,7 +6,7 @@ import PixtermCore
 enum JobsView {
     static func draw(_ state: AppState, into grid: inout CellGrid, rect: GridRect, now: Date) {
         guard rect.height > 0 else { return }
-        let focused = state.focus == .jobs
+        let focused = state.compose.focus == .jobs
         grid.hline(row: rect.row, column: 0, width: rect.width, style: focused ? Theme.focusedFrame : Theme.frame)
         grid.put(" Jobs ", row: rect.row, column: 2, style: focused ? Theme.focusedFrame : Theme.title)
         let listRows = rect.height - 1
