@@ -5,12 +5,12 @@ public enum CharacterRamp {
 
     /// The character standing for one half-block cell: the UI draws previews with it when the
     /// terminal shows no colour.
-    public static func character(for cell: Cell) -> Character {
+    public static func character(for cell: HalfBlockCell) -> Character {
         let luma = (cell.top.luma + cell.bottom.luma) / 2
         return ramp[min(ramp.count - 1, luma * ramp.count / 256)]
     }
 
-    static func line(_ row: [Cell]) -> String {
+    static func line(_ row: [HalfBlockCell]) -> String {
         String(row.map(character(for:)))
     }
 }

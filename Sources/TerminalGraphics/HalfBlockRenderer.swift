@@ -15,7 +15,7 @@ public struct HalfBlockRenderer: Sendable {
     /// The cell grid for `image` shown in `columns` x `rows` cells. The image is area-averaged to
     /// `columns` x `2 * rows` pixels first unless it already has that size. Colours are exact
     /// (not reduced to the mode's palette) so a UI can do its own colour allocation.
-    public func cells(_ image: RGBAImage, columns: Int, rows: Int) -> [[Cell]] {
+    public func cells(_ image: RGBAImage, columns: Int, rows: Int) -> [[HalfBlockCell]] {
         guard columns > 0, rows > 0 else { return [] }
         let fitted = image.width == columns && image.height == 2 * rows
             ? image : image.downscaled(toWidth: columns, height: 2 * rows)
@@ -25,7 +25,7 @@ public struct HalfBlockRenderer: Sendable {
                 return background.blending(r: pixels[i], g: pixels[i + 1], b: pixels[i + 2], alpha: pixels[i + 3])
             }
             return (0..<rows).map { row in
-                (0..<columns).map { x in Cell(top: colour(x, 2 * row), bottom: colour(x, 2 * row + 1)) }
+                (0..<columns).map { x in HalfBlockCell(top: colour(x, 2 * row), bottom: colour(x, 2 * row + 1)) }
             }
         }
     }
@@ -36,7 +36,7 @@ public struct HalfBlockRenderer: Sendable {
     }
 
     /// Escape-sequence lines for an existing cell grid (for callers that cached the cells).
-    public func lines(_ cells: [[Cell]]) -> [String] {
+    public func lines(_ cells: [[HalfBlockCell]]) -> [String] {
         cells.map { row in
             mode == .none ? CharacterRamp.line(row) : SGRLineWriter.line(row, mode: mode)
         }

@@ -19,7 +19,7 @@ public struct PreviewRenderer: Sendable {
     }
 
     /// The cell grid for UIs that draw their own cells.
-    public func cells(contentsOf file: URL, maxColumns: Int, maxRows: Int) throws(ImageCodecError) -> [[Cell]] {
+    public func cells(contentsOf file: URL, maxColumns: Int, maxRows: Int) throws(ImageCodecError) -> [[HalfBlockCell]] {
         let thumbnail = try thumbnail(of: file, maxColumns: maxColumns, maxRows: maxRows)
         return renderer.cells(thumbnail, columns: thumbnail.width, rows: thumbnail.height / 2)
     }

@@ -13,7 +13,7 @@ struct SGRLineWriter {
     }
 
     /// Each row starts from the terminal's default colours and ends with a reset.
-    static func line(_ row: [Cell], mode: ColorMode) -> String {
+    static func line(_ row: [HalfBlockCell], mode: ColorMode) -> String {
         var writer = SGRLineWriter(mode: mode)
         writer.write(row)
         return String(decoding: writer.output, as: UTF8.self)
@@ -64,7 +64,7 @@ struct SGRLineWriter {
         }
     }
 
-    private mutating func write(_ row: [Cell]) {
+    private mutating func write(_ row: [HalfBlockCell]) {
         output.reserveCapacity(row.count * 24)
         for cell in row {
             let top = quantised(cell.top), bottom = quantised(cell.bottom)

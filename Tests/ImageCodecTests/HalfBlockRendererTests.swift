@@ -34,7 +34,7 @@ import TerminalGraphics
     @Test func transparencyBlendsOverTheConfiguredBackground() {
         let image = RGBAImage(width: 1, height: 2, pixels: [255, 0, 0, 0, 255, 255, 255, 128])
         let cells = HalfBlockRenderer(mode: .truecolor, background: RGB(0, 0, 100)).cells(image, columns: 1, rows: 1)
-        #expect(cells == [[Cell(top: RGB(0, 0, 100), bottom: RGB(128, 128, 178))]])
+        #expect(cells == [[HalfBlockCell(top: RGB(0, 0, 100), bottom: RGB(128, 128, 178))]])
     }
 
     @Test func cellsAreAreaAveragedToTheGrid() {
@@ -42,8 +42,8 @@ import TerminalGraphics
         var pixels: [UInt8] = []
         for y in 0..<8 { for x in 0..<4 { pixels += [UInt8(x < 2 ? 0 : 200), UInt8(y * 20), 0, 255] } }
         let cells = HalfBlockRenderer(mode: .truecolor).cells(RGBAImage(width: 4, height: 8, pixels: pixels), columns: 2, rows: 2)
-        #expect(cells[0][0] == Cell(top: RGB(0, 10, 0), bottom: RGB(0, 50, 0)))
-        #expect(cells[1][1] == Cell(top: RGB(200, 90, 0), bottom: RGB(200, 130, 0)))
+        #expect(cells[0][0] == HalfBlockCell(top: RGB(0, 10, 0), bottom: RGB(0, 50, 0)))
+        #expect(cells[1][1] == HalfBlockCell(top: RGB(200, 90, 0), bottom: RGB(200, 130, 0)))
     }
 
     @Test func fitKeepsTheAspectRatioInSquarePixels() {

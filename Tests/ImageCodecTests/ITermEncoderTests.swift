@@ -11,9 +11,9 @@ import TerminalGraphics
 
     @Test func placementSendsAFittedPNGAndErasesWithBlanks() throws {
         let encoder = GraphicsEncoder(method: .iterm, cellSize: CellPixelSize(width: 8, height: 16))
-        let placement = try encoder.placement(of: Synthetic.gradient(width: 640, height: 640), in: CellRect(column: 0, row: 5, columns: 10, rows: 10), imageID: 1)
+        let placement = try encoder.placement(of: Synthetic.gradient(width: 640, height: 640), in: CellRect(row: 5, column: 0, width: 10, height: 10), imageID: 1)
         // 10x10 cells of 8x16 are 80x160 pixels; a square image fits as 80x80 in 10x5 cells.
-        #expect(placement.cells == CellRect(column: 0, row: 5, columns: 10, rows: 5))
+        #expect(placement.cells == CellRect(row: 5, column: 0, width: 10, height: 5))
         #expect(placement.upload.isEmpty && placement.release.isEmpty)
         let draw = text(placement.draw)
         #expect(draw.hasPrefix("\u{1B}7\u{1B}[6;1H\u{1B}]1337;File=name="))

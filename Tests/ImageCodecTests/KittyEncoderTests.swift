@@ -57,9 +57,9 @@ import Testing
     @Test func placementTransmitsOnceAndPlacesAtTheRectangle() throws {
         let encoder = GraphicsEncoder(method: .kitty, cellSize: CellPixelSize(width: 10, height: 20))
         let image = Synthetic.gradient(width: 1024, height: 512)
-        let placement = try encoder.placement(of: image, in: CellRect(column: 4, row: 2, columns: 40, rows: 20), imageID: 3)
+        let placement = try encoder.placement(of: image, in: CellRect(row: 2, column: 4, width: 40, height: 20), imageID: 3)
         // 1024x512 into 400x400 pixels: 400x200, so 40 columns by 10 rows.
-        #expect(placement.cells == CellRect(column: 4, row: 2, columns: 40, rows: 10))
+        #expect(placement.cells == CellRect(row: 2, column: 4, width: 40, height: 10))
         let upload = kittyCommands(text(placement.upload))
         #expect(upload.first?.keys.hasPrefix("a=t,f=100,i=3,q=2") == true)
         let png = try #require(Data(base64Encoded: upload.map(\.payload).joined()))
@@ -72,18 +72,18 @@ import Testing
 
     @Test func smallImagesAreSentAtTheirOwnSize() throws {
         let encoder = GraphicsEncoder(method: .kitty, cellSize: CellPixelSize(width: 10, height: 20))
-        let placement = try encoder.placement(of: Synthetic.gradient(width: 30, height: 40), in: CellRect(column: 0, row: 0, columns: 40, rows: 20), imageID: 1)
+        let placement = try encoder.placement(of: Synthetic.gradient(width: 30, height: 40), in: CellRect(row: 0, column: 0, width: 40, height: 20), imageID: 1)
         let png = try #require(Data(base64Encoded: kittyCommands(text(placement.upload)).map(\.payload).joined()))
         let sent = try PNGCodec.decode([UInt8](png))
         #expect((sent.width, sent.height) == (30, 40))
         // Fitted into 400x400: 300x400 pixels, 30 columns by 20 rows.
-        #expect(placement.cells.columns == 30 && placement.cells.rows == 20)
+        #expect(placement.cells.width == 30 && placement.cells.height == 20)
     }
 
     @Test func placeholdersInsideTmuxAreDrawnAsTextRowByRow() throws {
         let encoder = GraphicsEncoder(method: .kitty, passthrough: true, placeholders: true, cellSize: CellPixelSize(width: 10, height: 20))
-        let placement = try encoder.placement(of: Synthetic.gradient(width: 10, height: 40), in: CellRect(column: 1, row: 1, columns: 2, rows: 2), imageID: 9)
-        #expect(placement.cells == CellRect(column: 1, row: 1, columns: 1, rows: 2))
+        let placement = try encoder.placement(of: Synthetic.gradient(width: 10, height: 40), in: CellRect(row: 1, column: 1, width: 2, height: 2), imageID: 9)
+        #expect(placement.cells == CellRect(row: 1, column: 1, width: 1, height: 2))
         let draw = text(placement.draw)
         let rows = KittyPlaceholder.rows(imageID: 9, columns: 1, rows: 2)
         #expect(draw == "\u{1B}7\u{1B}[2;2H" + rows[0] + "\u{1B}[3;2H" + rows[1] + "\u{1B}8")

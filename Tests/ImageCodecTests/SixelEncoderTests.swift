@@ -80,9 +80,9 @@ import Testing
 
     @Test func placementIsExactlyTheFittedPixels() throws {
         let encoder = GraphicsEncoder(method: .sixel, cellSize: CellPixelSize(width: 10, height: 20))
-        let placement = try encoder.placement(of: Self.photoLike(width: 300, height: 150), in: CellRect(column: 2, row: 3, columns: 8, rows: 4), imageID: 1)
+        let placement = try encoder.placement(of: Self.photoLike(width: 300, height: 150), in: CellRect(row: 3, column: 2, width: 8, height: 4), imageID: 1)
         // 8x4 cells are 80x80 pixels; 2:1 fits as 80x40 in 8x2 cells.
-        #expect(placement.cells == CellRect(column: 2, row: 3, columns: 8, rows: 2))
+        #expect(placement.cells == CellRect(row: 3, column: 2, width: 8, height: 2))
         let draw = placement.draw
         #expect(text(draw).hasPrefix("\u{1B}7\u{1B}[4;3H\u{1B}P"))
         let decoded = try SixelDecoder(Array(draw.dropFirst(8).dropLast(2)))

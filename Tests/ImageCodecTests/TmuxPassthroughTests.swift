@@ -17,7 +17,7 @@ import TerminalGraphics
     @Test func everyKittyChunkIsWrappedOnItsOwn() throws {
         let encoder = GraphicsEncoder(method: .kitty, passthrough: true, cellSize: CellPixelSize(width: 10, height: 20))
         let noisy = Synthetic.image(width: 120, height: 80, alpha: false)
-        let placement = try encoder.placement(of: noisy, in: CellRect(column: 0, row: 0, columns: 12, rows: 4), imageID: 2)
+        let placement = try encoder.placement(of: noisy, in: CellRect(row: 0, column: 0, width: 12, height: 4), imageID: 2)
         let upload = text(placement.upload)
         let chunks = upload.components(separatedBy: "\u{1B}Ptmux;").dropFirst()
         #expect(chunks.count > 1)

@@ -82,7 +82,7 @@ import Testing
         _ = state.update(.galleryLoaded(items: items, total: 3, filter: ""), environment: environment)
         let red = RGB(255, 0, 0)
         let frame = view.render(state, environment: environment, size: size, now: Date()) { _, slot in
-            .ready(Array(repeating: Array(repeating: Cell(top: red, bottom: red), count: slot.rect.width), count: 2))
+            .ready(Array(repeating: Array(repeating: HalfBlockCell(top: red, bottom: red), count: slot.rect.width), count: 2))
         }
         let text = frame.text
         #expect(text.contains("Gallery · 3 images"))

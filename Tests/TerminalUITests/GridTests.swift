@@ -1,5 +1,6 @@
-import Testing
+import TerminalGraphics
 @testable import TerminalUI
+import Testing
 
 @Suite("CellGrid writes by display width")
 struct GridTests {
@@ -81,7 +82,7 @@ struct GridTests {
         var g = grid(6)
         g.put("漢字ab", row: 0, column: 0, style: plain)
         let marked = CellStyle(attributes: .reverse)
-        g.fill(GridRect(row: 0, column: 1, width: 2, height: 3), style: marked)
+        g.fill(CellRect(row: 0, column: 1, width: 2, height: 3), style: marked)
         #expect(g.rows() == ["    ab"])
         #expect(g[0, 1].style == marked && g[0, 2].style == marked && g[0, 0].style == plain)
     }
@@ -96,7 +97,7 @@ struct GridTests {
 
     @Test func boxDrawsCornersEdgesAndAClippedTitle() {
         var g = grid(10, 3)
-        g.box(GridRect(row: 0, column: 0, width: 10, height: 3), style: plain, title: "Gallery view")
+        g.box(CellRect(row: 0, column: 0, width: 10, height: 3), style: plain, title: "Gallery view")
         #expect(g.rows() == ["┌─ Galle─┐", "│        │", "└────────┘"])
     }
 }

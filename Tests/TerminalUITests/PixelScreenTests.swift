@@ -8,17 +8,16 @@ import Testing
 @Suite struct PixelScreenTests {
     let encoder = GraphicsEncoder(method: .kitty, cellSize: CellPixelSize(width: 4, height: 8))
 
-    func picture(_ path: String, _ rect: GridRect, id: UInt32, color: UInt8 = 200) throws -> ShownPicture {
+    func picture(_ path: String, _ rect: CellRect, id: UInt32, color: UInt8 = 200) throws -> ShownPicture {
         let image = RGBAImage(width: 16, height: 16, pixels: Array(repeating: color, count: 16 * 16 * 4))
-        let cells = CellRect(column: rect.column, row: rect.row, columns: rect.width, rows: rect.height)
         return ShownPicture(
             overlay: PixelOverlay(path: path, slot: PreviewSlot(rect: rect, centered: false)),
-            placement: try encoder.placement(of: image, in: cells, imageID: id)
+            placement: try encoder.placement(of: image, in: rect, imageID: id)
         )
     }
 
     @Test func aNewSelectionErasesTheOldPictureBeforeTheFrameAndDrawsTheNewAfter() throws {
-        let slot = GridRect(row: 2, column: 30, width: 20, height: 10)
+        let slot = CellRect(row: 2, column: 30, width: 20, height: 10)
         let first = try picture("/g/a.png", slot, id: 1), second = try picture("/g/b.png", slot, id: 2, color: 90)
         var screen = PixelScreen()
         #expect(screen.beforeFrame(wanting: first).isEmpty)
@@ -30,7 +29,7 @@ import Testing
     }
 
     @Test func theSameFrameTwiceSendsNothing() throws {
-        let shown = try picture("/g/a.png", GridRect(row: 2, column: 30, width: 20, height: 10), id: 1)
+        let shown = try picture("/g/a.png", CellRect(row: 2, column: 30, width: 20, height: 10), id: 1)
         var screen = PixelScreen()
         _ = screen.beforeFrame(wanting: shown)
         _ = screen.afterFrame(wanting: shown, screenCleared: false)
@@ -39,7 +38,7 @@ import Testing
     }
 
     @Test func anOverlayOrAnotherScreenOnlyErases() throws {
-        let shown = try picture("/g/a.png", GridRect(row: 2, column: 30, width: 20, height: 10), id: 7)
+        let shown = try picture("/g/a.png", CellRect(row: 2, column: 30, width: 20, height: 10), id: 7)
         var screen = PixelScreen()
         _ = screen.afterFrame(wanting: shown, screenCleared: false)
         let erase = screen.beforeFrame(wanting: nil)
@@ -50,7 +49,7 @@ import Testing
     }
 
     @Test func aClearedScreenGetsThePictureAgainWithItsData() throws {
-        let shown = try picture("/g/a.png", GridRect(row: 2, column: 30, width: 20, height: 10), id: 3)
+        let shown = try picture("/g/a.png", CellRect(row: 2, column: 30, width: 20, height: 10), id: 3)
         var screen = PixelScreen()
         _ = screen.afterFrame(wanting: shown, screenCleared: false)
         #expect(screen.beforeFrame(wanting: shown).isEmpty)
@@ -58,8 +57,8 @@ import Testing
     }
 
     @Test func aResizedSlotIsANewPictureThatReplacesTheOld() throws {
-        let old = try picture("/g/a.png", GridRect(row: 2, column: 30, width: 20, height: 10), id: 1)
-        let resized = try picture("/g/a.png", GridRect(row: 2, column: 40, width: 30, height: 16), id: 2)
+        let old = try picture("/g/a.png", CellRect(row: 2, column: 30, width: 20, height: 10), id: 1)
+        let resized = try picture("/g/a.png", CellRect(row: 2, column: 40, width: 30, height: 16), id: 2)
         var screen = PixelScreen()
         _ = screen.afterFrame(wanting: old, screenCleared: false)
         #expect(screen.beforeFrame(wanting: resized) == old.placement.erase + old.placement.release)

@@ -32,9 +32,9 @@ import Testing
         let frame = view.render(gallery(keys: [.down, .character("v")]), environment: environment, size: size, now: Date()) { item, slot in
             asked.append(slot)
             #expect(item.path == "/g/1.png")
-            return .ready(Array(repeating: Array(repeating: Cell(top: green, bottom: green), count: 10), count: 4))
+            return .ready(Array(repeating: Array(repeating: HalfBlockCell(top: green, bottom: green), count: 10), count: 4))
         }
-        #expect(asked == [PreviewSlot(rect: GridRect(row: 2, column: 0, width: 80, height: 20), centered: true)])
+        #expect(asked == [PreviewSlot(rect: CellRect(row: 2, column: 0, width: 80, height: 20), centered: true)])
         let rows = frame.grid.rows()
         #expect(rows[1].hasPrefix("2/2  a cat"))
         // 10x4 cells in an 80x20 area: 35 columns and 8 rows of margin before them.
@@ -48,7 +48,7 @@ import Testing
 
     @Test func pixelsKeepTheirCellsBlankAndAreNamedInTheFrame() {
         let slot = GalleryView.previewSlot(ScreenLayout(size: size))
-        let covered = GridRect(row: slot.rect.row, column: slot.rect.column, width: 20, height: 10)
+        let covered = CellRect(row: slot.rect.row, column: slot.rect.column, width: 20, height: 10)
         let frame = view.render(gallery(), environment: environment, size: size, now: Date()) { _, _ in .pixels(covered) }
         #expect(frame.pixels == PixelOverlay(path: "/g/0.png", slot: slot))
         for row in covered.row..<covered.row + covered.height {

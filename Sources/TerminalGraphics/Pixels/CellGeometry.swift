@@ -30,21 +30,6 @@ public struct CellPixelSize: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// A rectangle of terminal cells, zero-based from the top-left of the screen.
-public struct CellRect: Sendable, Hashable {
-    public var column: Int
-    public var row: Int
-    public var columns: Int
-    public var rows: Int
-
-    public init(column: Int, row: Int, columns: Int, rows: Int) {
-        self.column = column
-        self.row = row
-        self.columns = columns
-        self.rows = rows
-    }
-}
-
 /// The largest picture with the image's aspect ratio that fits a cell area, and the cells it
 /// then covers (the last column and row may be partly empty).
 public struct PixelFit: Sendable, Hashable {

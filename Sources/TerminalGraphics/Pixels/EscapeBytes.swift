@@ -19,8 +19,8 @@ enum EscapeBytes {
     /// Blanks a rectangle with ECH (erase characters), which does not move the cursor and so
     /// never scrolls, even at the bottom-right cell.
     static func erase(_ rect: CellRect) -> [UInt8] {
-        keepingCursor((0..<rect.rows).flatMap { line in
-            moveCursor(column: rect.column, row: rect.row + line) + Array("\u{1B}[\(rect.columns)X".utf8)
+        keepingCursor(rect.rows.flatMap { row in
+            moveCursor(column: rect.column, row: row) + Array("\u{1B}[\(rect.width)X".utf8)
         })
     }
 }

@@ -53,8 +53,8 @@ public struct GraphicsEncoder: Sendable {
     /// `image` fitted into `rect`. `imageID` names the image in the terminal (kitty); give each
     /// image on screen its own, from 1 to 255 so placeholder colours survive any tmux setup.
     public func placement(of image: RGBAImage, in rect: CellRect, imageID: UInt32) throws(ImageCodecError) -> GraphicsPlacement {
-        let picture = try encode(image, maxColumns: rect.columns, maxRows: rect.rows, imageID: imageID, inline: false)
-        let cells = CellRect(column: rect.column, row: rect.row, columns: picture.columns, rows: picture.rows)
+        let picture = try encode(image, maxColumns: rect.width, maxRows: rect.height, imageID: imageID, inline: false)
+        let cells = rect.resized(width: picture.columns, height: picture.rows)
         let rows = picture.rows(cells)
         return GraphicsPlacement(
             upload: picture.upload,

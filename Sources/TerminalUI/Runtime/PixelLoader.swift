@@ -22,9 +22,7 @@ final class PixelLoader: Sendable {
         }
         switch result {
         case nil: return .loading
-        case let .success(placement):
-            let cells = placement.cells
-            return .pixels(GridRect(row: cells.row, column: cells.column, width: cells.columns, height: cells.rows))
+        case let .success(placement): return .pixels(placement.cells)
         case let .failure(error): return .failed(error.description)
         }
     }
@@ -39,13 +37,10 @@ final class PixelLoader: Sendable {
         let image = try ImageDecoder.decode(
             contentsOf: URL(fileURLWithPath: overlay.path), maxDimensionHint: max(rect.width * cell.width, rect.height * cell.height)
         )
-        var target = CellRect(column: rect.column, row: rect.row, columns: rect.width, rows: rect.height)
+        var target = rect
         if overlay.slot.centered {
             let fit = encoder.cells(imageWidth: image.width, imageHeight: image.height, maxColumns: rect.width, maxRows: rect.height)
-            target = CellRect(
-                column: rect.column + max(0, rect.width - fit.columns) / 2, row: rect.row + max(0, rect.height - fit.rows) / 2,
-                columns: fit.columns, rows: fit.rows
-            )
+            target = rect.centered(width: fit.columns, height: fit.rows)
         }
         return try encoder.placement(of: image, in: target, imageID: imageID)
     }

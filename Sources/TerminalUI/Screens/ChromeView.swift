@@ -1,6 +1,7 @@
 import Foundation
 import PixapiKit
 import PixtermCore
+import TerminalGraphics
 
 /// The lines around every screen: status on top, the message line and the key footer below.
 enum ChromeView {
@@ -8,7 +9,7 @@ enum ChromeView {
 
     static func drawStatus(_ state: AppState, _ environment: AppEnvironment, into grid: inout CellGrid, layout: ScreenLayout) {
         let row = layout.statusRow
-        grid.fill(GridRect(row: row, column: 0, width: layout.size.columns, height: 1), style: Theme.statusBar)
+        grid.fill(CellRect(row: row, column: 0, width: layout.size.columns, height: 1), style: Theme.statusBar)
         var column = 0
         if state.isDemo {
             column += grid.put(" \(demoLabel) ", row: row, column: column, style: Theme.demoBanner)

@@ -1,13 +1,14 @@
 import Foundation
 import PixapiKit
 import PixtermCore
+import TerminalGraphics
 
 /// The compose screen: prompt editor, pickers, live cost, edit sources and jobs.
 enum ComposeView {
     /// The prompt box's inner size, which the editor wraps to; the runtime reports it as `.layout`.
     static func promptViewport(_ layout: ScreenLayout, editMode: Bool) -> (width: Int, height: Int) {
-        let box = layout.promptBox(editMode: editMode)
-        return (box.width - 2, box.height - 2)
+        let inner = layout.promptBox(editMode: editMode).inset(by: 1)
+        return (inner.width, inner.height)
     }
 
     static func draw(_ state: AppState, _ environment: AppEnvironment, into grid: inout CellGrid, layout: ScreenLayout, now: Date) -> GridPoint? {
@@ -27,7 +28,7 @@ enum ComposeView {
 
     // MARK: Prompt
 
-    private static func drawPrompt(_ state: AppState, _ environment: AppEnvironment, into grid: inout CellGrid, box: GridRect) -> GridPoint? {
+    private static func drawPrompt(_ state: AppState, _ environment: AppEnvironment, into grid: inout CellGrid, box: CellRect) -> GridPoint? {
         let focused = state.compose.focus == .prompt
         let editor = state.compose.input.editor
         grid.box(box, style: focused ? Theme.focusedFrame : Theme.frame, title: state.compose.operation == .edit ? "Describe the edit" : "Prompt")
@@ -36,9 +37,9 @@ enum ComposeView {
         if box.width > counterWidth + 16 {
             // Plain like the prompt text, so a keystroke's counter update needs no attribute
             // changes: about 15 bytes less per typed character.
-            grid.put(counter, row: box.row, column: box.column + box.width - 2 - counterWidth, style: editor.isOverLimit ? Theme.error : Theme.text)
+            grid.put(counter, row: box.row, column: box.right - 2 - counterWidth, style: editor.isOverLimit ? Theme.error : Theme.text)
         }
-        let inner = GridRect(row: box.row + 1, column: box.column + 1, width: box.width - 2, height: box.height - 2)
+        let inner = box.inset(by: 1)
         if editor.isEmpty && state.compose.input.search == nil {
             grid.put("Describe the image you want. Enter sends; Ctrl+J adds a line.", in: inner, line: 0, style: Theme.dim)
         } else {
@@ -46,14 +47,14 @@ enum ComposeView {
                 grid.put(row.text, in: inner, line: offset, style: Theme.text)
             }
         }
-        if editor.scrollTop > 0 { grid.put("↑", row: inner.row, column: box.column + box.width - 1, style: Theme.accent) }
+        if editor.scrollTop > 0 { grid.put("↑", row: inner.row, column: inner.right, style: Theme.accent) }
         if editor.scrollTop + editor.viewportHeight < editor.rowCount {
-            grid.put("↓", row: inner.row + inner.height - 1, column: box.column + box.width - 1, style: Theme.accent)
+            grid.put("↓", row: inner.bottom - 1, column: inner.right, style: Theme.accent)
         }
         if let search = state.compose.input.search {
             let label = search.isFailing ? " failing search: " : " history search: "
-            let used = grid.put(label + search.query, row: box.row + box.height - 1, column: box.column + 2, style: Theme.warning, limit: box.column + box.width - 1)
-            return focused ? GridPoint(row: box.row + box.height - 1, column: min(box.column + 2 + used, box.column + box.width - 2)) : nil
+            let used = grid.put(label + search.query, row: inner.bottom, column: box.column + 2, style: Theme.warning, limit: inner.right)
+            return focused ? GridPoint(row: inner.bottom, column: min(box.column + 2 + used, inner.right - 1)) : nil
         }
         guard focused else { return nil }
         let caret = editor.caretPoint
@@ -62,7 +63,7 @@ enum ComposeView {
 
     // MARK: Settings
 
-    private static func drawSettings(_ state: AppState, _ environment: AppEnvironment, into grid: inout CellGrid, rect: GridRect) -> GridPoint? {
+    private static func drawSettings(_ state: AppState, _ environment: AppEnvironment, into grid: inout CellGrid, rect: CellRect) -> GridPoint? {
         var cursor: GridPoint?
         for (line, field) in PickerField.allCases.enumerated() {
             let focused = state.compose.focus == .picker(field)
@@ -89,7 +90,7 @@ enum ComposeView {
 
     // MARK: Cost
 
-    private static func drawCost(_ preview: CostPreview, into grid: inout CellGrid, rect: GridRect) {
+    private static func drawCost(_ preview: CostPreview, into grid: inout CellGrid, rect: CellRect) {
         grid.vline(row: rect.row, column: rect.column - 1, height: rect.height, style: Theme.frame)
         let x = 1
         var lines: [(String, CellStyle)] = []

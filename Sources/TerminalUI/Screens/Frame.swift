@@ -1,4 +1,5 @@
 import PixtermCore
+import TerminalGraphics
 
 /// One drawn screen: the cells, where the terminal's caret goes (nil hides it), and the
 /// picture the terminal draws over blank cells after the flush (pixel graphics only).
@@ -12,16 +13,13 @@ public struct Frame: Sendable {
         self.cursor = cursor
         self.pixels = pixels
     }
-
-    /// The grid as text lines, for tests and the README's screen captures.
-    public var text: String { grid.rows().map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n") }
 }
 
 /// Writes a line clipped to `rect`'s width; returns columns used.
 extension CellGrid {
     @discardableResult
-    mutating func put(_ text: String, in rect: GridRect, line: Int, column: Int = 0, style: CellStyle) -> Int {
+    mutating func put(_ text: String, in rect: CellRect, line: Int, column: Int = 0, style: CellStyle) -> Int {
         guard line >= 0, line < rect.height else { return 0 }
-        return put(text, row: rect.row + line, column: rect.column + column, style: style, limit: rect.column + rect.width)
+        return put(text, row: rect.row + line, column: rect.column + column, style: style, limit: rect.right)
     }
 }

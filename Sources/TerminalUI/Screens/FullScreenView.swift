@@ -20,13 +20,14 @@ enum FullScreenView {
         switch preview(item, slot) {
         case .loading:
             let text = "drawing…"
-            grid.put(text, row: rect.row + rect.height / 2, column: rect.column + max(0, (rect.width - DisplayWidth.of(text)) / 2), style: Theme.dim)
+            let middle = rect.line(rect.height / 2).centered(width: DisplayWidth.of(text), height: 1)
+            grid.put(text, row: middle.row, column: middle.column, style: Theme.dim)
         case let .failed(reason):
-            grid.put("no preview: \(TerminalText.sanitized(reason))", row: rect.row, column: rect.column, style: Theme.warning, limit: rect.column + rect.width)
+            grid.put("no preview: \(TerminalText.sanitized(reason))", row: rect.row, column: rect.column, style: Theme.warning, limit: rect.right)
         case let .ready(cells):
             let width = cells.map(\.count).max() ?? 0
-            let origin = GridPoint(row: rect.row + max(0, (rect.height - cells.count) / 2), column: rect.column + max(0, (rect.width - width) / 2))
-            PreviewCells.draw(cells, at: origin, limit: GridSize(columns: rect.width, rows: rect.height), colorMode: colorMode, into: &grid)
+            let picture = rect.centered(width: width, height: cells.count)
+            PreviewCells.draw(cells, at: GridPoint(row: picture.row, column: picture.column), limit: GridSize(columns: rect.width, rows: rect.height), colorMode: colorMode, into: &grid)
         case .pixels:
             pixels = PixelOverlay(path: item.path, slot: slot)
         }
@@ -34,7 +35,6 @@ enum FullScreenView {
 
     /// Everything between the title line and the message line.
     static func slot(_ layout: ScreenLayout) -> PreviewSlot {
-        let body = layout.body
-        return PreviewSlot(rect: GridRect(row: body.row + 1, column: 0, width: body.width, height: max(1, body.height - 1)), centered: true)
+        PreviewSlot(rect: layout.body.inset(top: 1), centered: true)
     }
 }

@@ -36,12 +36,10 @@ enum GalleryView {
     /// The cells the preview of the selected item gets: the detail panel less a margin and
     /// the text under the preview.
     static func previewSlot(_ layout: ScreenLayout) -> PreviewSlot {
-        let rect = layout.galleryDetail
-        let area = GridRect(row: rect.row, column: rect.column + 1, width: max(1, rect.width - 2), height: max(1, rect.height - detailTextRows))
-        return PreviewSlot(rect: area, centered: false)
+        PreviewSlot(rect: layout.galleryDetail.inset(left: 1, bottom: detailTextRows, right: 1), centered: false)
     }
 
-    private static func drawList(_ browser: GalleryBrowser, into grid: inout CellGrid, rect: GridRect) {
+    private static func drawList(_ browser: GalleryBrowser, into grid: inout CellGrid, rect: CellRect) {
         if browser.items.isEmpty {
             let text = browser.isLoading ? "loading…" : browser.filter.isEmpty
                 ? "No images yet. Generate one on the compose screen (Esc)." : "Nothing matches. Esc clears the filter."
@@ -57,7 +55,7 @@ enum GalleryView {
             let item = browser.items[index]
             let selected = index == browser.selected
             let style = selected ? Theme.selected : Theme.text
-            if selected { grid.fill(GridRect(row: rect.row + line, column: rect.column, width: rect.width, height: 1), style: style) }
+            if selected { grid.fill(rect.line(line), style: style) }
             let used = grid.put(formatter.string(from: item.created) + " ", in: rect, line: line, style: selected ? style : Theme.dim)
             let prompt = item.prompt.isEmpty ? URL(fileURLWithPath: item.path).lastPathComponent : item.prompt
             let text = TerminalText.sanitized(prompt).replacingOccurrences(of: "\n", with: " ")
@@ -66,7 +64,7 @@ enum GalleryView {
     }
 
     private static func drawDetail(
-        _ item: GalleryItem, into grid: inout CellGrid, rect: GridRect, slot: PreviewSlot, colorMode: ColorMode,
+        _ item: GalleryItem, into grid: inout CellGrid, rect: CellRect, slot: PreviewSlot, colorMode: ColorMode,
         preview: (GalleryItem, PreviewSlot) -> PreviewState, pixels: inout PixelOverlay?
     ) {
         var previewRows = 1
@@ -74,7 +72,7 @@ enum GalleryView {
         case .loading:
             grid.put("drawing preview…", row: rect.row, column: rect.column + 1, style: Theme.dim)
         case let .failed(reason):
-            grid.put("no preview: \(TerminalText.sanitized(reason))", row: rect.row, column: rect.column + 1, style: Theme.warning, limit: rect.column + rect.width)
+            grid.put("no preview: \(TerminalText.sanitized(reason))", row: rect.row, column: rect.column + 1, style: Theme.warning, limit: rect.right)
         case let .ready(cells):
             previewRows = cells.count
             let origin = GridPoint(row: slot.rect.row, column: slot.rect.column)
@@ -83,7 +81,7 @@ enum GalleryView {
             previewRows = covered.height
             pixels = PixelOverlay(path: item.path, slot: slot)
         }
-        let text = GridRect(row: rect.row + previewRows + 1, column: rect.column + 1, width: rect.width - 1, height: rect.height - previewRows - 1)
+        let text = rect.inset(top: previewRows + 1, left: 1)
         var lines: [(String, CellStyle)] = []
         let prompt = item.prompt.isEmpty ? "(no sidecar: an image added to the folder by hand)" : TerminalText.sanitized(item.prompt)
         for wrapped in TextWrap.lines(prompt, width: text.width).prefix(2) { lines.append((wrapped, Theme.title)) }

@@ -1,10 +1,11 @@
 import Foundation
 import PixapiKit
 import PixtermCore
+import TerminalGraphics
 
 /// The jobs list under the settings: state, elapsed time, progress, cost and prompt.
 enum JobsView {
-    static func draw(_ state: AppState, into grid: inout CellGrid, rect: GridRect, now: Date) {
+    static func draw(_ state: AppState, into grid: inout CellGrid, rect: CellRect, now: Date) {
         guard rect.height > 0 else { return }
         let focused = state.compose.focus == .jobs
         grid.hline(row: rect.row, column: 0, width: rect.width, style: focused ? Theme.focusedFrame : Theme.frame)
@@ -20,7 +21,7 @@ enum JobsView {
         for (line, index) in (first..<min(state.jobs.count, first + listRows)).enumerated() {
             let job = state.jobs[index]
             let style = focused && index == selected ? Theme.selected : Theme.text
-            if focused && index == selected { grid.fill(GridRect(row: rect.row + 1 + line, column: 0, width: rect.width, height: 1), style: style) }
+            if focused && index == selected { grid.fill(rect.line(1 + line), style: style) }
             var column = grid.put(symbol(job) + " ", in: rect, line: 1 + line, style: focused && index == selected ? style : stateStyle(job))
             column += grid.put(DisplayWidth.pad(label(job), toWidth: 17) + " ", in: rect, line: 1 + line, column: column, style: style)
             column += grid.put(DisplayWidth.pad(elapsed(job, now: now), toWidth: 7), in: rect, line: 1 + line, column: column, style: style)

@@ -1,5 +1,6 @@
 import PixapiKit
 import PixtermCore
+import TerminalGraphics
 
 /// Boxes drawn over the screen: help, the session log, questions, and the first-run screen.
 enum OverlayView {
@@ -67,14 +68,13 @@ enum OverlayView {
         if wrapped.count > maxInner {
             wrapped = keepEnd ? Array(wrapped.suffix(maxInner)) : Array(wrapped.prefix(maxInner))
         }
-        let rect = GridRect(
-            row: max(0, (layout.size.rows - wrapped.count - 2) / 2), column: (layout.size.columns - innerWidth - 4) / 2,
-            width: innerWidth + 4, height: wrapped.count + 2
-        )
+        let rect = layout.size.bounds.centered(width: innerWidth + 4, height: wrapped.count + 2)
         grid.fill(rect, style: Theme.text)
         grid.box(rect, style: Theme.focusedFrame, title: title)
+        // Inside the frame, a blank column either side of the text.
+        let text = rect.inset(top: 1, left: 2, bottom: 1, right: 2)
         for (line, entry) in wrapped.enumerated() {
-            grid.put(entry.0, row: rect.row + 1 + line, column: rect.column + 2, style: entry.1, limit: rect.column + rect.width - 2)
+            grid.put(entry.0, in: text, line: line, style: entry.1)
         }
     }
 }

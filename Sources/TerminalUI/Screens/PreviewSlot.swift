@@ -4,10 +4,10 @@ import TerminalGraphics
 /// Where a preview goes: the cells it may fill, and whether it sits in their middle (the
 /// full-screen view) or at the top-left (the gallery's detail panel, with text below it).
 public struct PreviewSlot: Sendable, Hashable {
-    public var rect: GridRect
+    public var rect: CellRect
     public var centered: Bool
 
-    public init(rect: GridRect, centered: Bool) {
+    public init(rect: CellRect, centered: Bool) {
         self.rect = rect
         self.centered = centered
     }
@@ -18,10 +18,10 @@ public struct PreviewSlot: Sendable, Hashable {
 public enum PreviewState: Sendable, Equatable {
     case loading
     /// Half blocks the frame draws itself.
-    case ready([[Cell]])
+    case ready([[HalfBlockCell]])
     /// A pixel picture is ready for these cells: the frame keeps them blank and the terminal
     /// draws over them after the flush.
-    case pixels(GridRect)
+    case pixels(CellRect)
     case failed(String)
 }
 
@@ -40,7 +40,7 @@ public struct PixelOverlay: Sendable, Hashable {
 
 /// Draws half-block cells with their top-left at `origin`, or as a character ramp without colour.
 enum PreviewCells {
-    static func draw(_ cells: [[Cell]], at origin: GridPoint, limit: GridSize, colorMode: ColorMode, into grid: inout CellGrid) {
+    static func draw(_ cells: [[HalfBlockCell]], at origin: GridPoint, limit: GridSize, colorMode: ColorMode, into grid: inout CellGrid) {
         for (line, row) in cells.enumerated() where line < limit.rows {
             for (offset, cell) in row.enumerated() where offset < limit.columns {
                 let column = origin.column + offset

@@ -1,3 +1,5 @@
+import TerminalGraphics
+
 /// Where each part of the screen goes for a terminal size. Pure, so tests can check every size.
 struct ScreenLayout: Equatable {
     /// Below this the UI shows only "terminal too small".
@@ -10,7 +12,7 @@ struct ScreenLayout: Equatable {
     var messageRow: Int { size.rows - 2 }
     var footerRow: Int { size.rows - 1 }
     /// Everything between the status line and the message line.
-    var body: GridRect { GridRect(row: 1, column: 0, width: size.columns, height: size.rows - 3) }
+    var body: CellRect { size.bounds.inset(top: 1, bottom: 2) }
 
     var isTooSmall: Bool { size.columns < Self.minimum.columns || size.rows < Self.minimum.rows }
 
@@ -20,40 +22,40 @@ struct ScreenLayout: Equatable {
     static let settingsRows = 6
 
     /// The prompt box (frame included): grows with the terminal, leaving room for settings and jobs.
-    func promptBox(editMode: Bool) -> GridRect {
+    func promptBox(editMode: Bool) -> CellRect {
         let fixed = Self.settingsRows + 1 + (editMode ? 1 : 0) + 3
         let height = max(4, min(body.height - fixed, max(5, body.height / 2)))
-        return GridRect(row: body.row, column: 0, width: size.columns, height: height)
+        return body.resized(height: height)
     }
 
-    func settingsPanel(editMode: Bool) -> GridRect {
-        let top = promptBox(editMode: editMode).row + promptBox(editMode: editMode).height
-        return GridRect(row: top, column: 0, width: min(34, size.columns / 2), height: Self.settingsRows)
+    /// The settings rows under the prompt box: the pickers on the left, the cost right of a divider.
+    private func settingsRowsSplit(editMode: Bool) -> (left: CellRect, right: CellRect) {
+        let band = CellRect(row: promptBox(editMode: editMode).bottom, column: 0, width: size.columns, height: Self.settingsRows)
+        return band.splitColumns(leftWidth: min(34, size.columns / 2), gap: 1)
     }
 
-    func costPanel(editMode: Bool) -> GridRect {
-        let settings = settingsPanel(editMode: editMode)
-        let column = settings.width + 1
-        return GridRect(row: settings.row, column: column, width: size.columns - column, height: settings.height)
-    }
+    func settingsPanel(editMode: Bool) -> CellRect { settingsRowsSplit(editMode: editMode).left }
+
+    func costPanel(editMode: Bool) -> CellRect { settingsRowsSplit(editMode: editMode).right }
 
     func sourcesRow(editMode: Bool) -> Int? {
-        editMode ? settingsPanel(editMode: true).row + Self.settingsRows : nil
+        editMode ? settingsPanel(editMode: true).bottom : nil
     }
 
-    func jobsPanel(editMode: Bool) -> GridRect {
-        let top = settingsPanel(editMode: editMode).row + Self.settingsRows + (editMode ? 1 : 0)
-        return GridRect(row: top, column: 0, width: size.columns, height: max(0, messageRow - top))
+    /// The rest of the body under the settings (and the sources line in edit mode).
+    func jobsPanel(editMode: Bool) -> CellRect {
+        let top = settingsPanel(editMode: editMode).bottom + (editMode ? 1 : 0)
+        return body.inset(top: top - body.row)
     }
 
     // MARK: Gallery
 
-    var galleryList: GridRect {
-        GridRect(row: body.row + 1, column: 0, width: max(24, size.columns * 2 / 5), height: body.height - 1)
+    /// Under the gallery's title line: the list on the left, the detail right of a divider.
+    private var galleryPanels: (left: CellRect, right: CellRect) {
+        body.inset(top: 1).splitColumns(leftWidth: max(24, size.columns * 2 / 5), gap: 1)
     }
 
-    var galleryDetail: GridRect {
-        let column = galleryList.width + 1
-        return GridRect(row: body.row + 1, column: column, width: size.columns - column, height: body.height - 1)
-    }
+    var galleryList: CellRect { galleryPanels.left }
+
+    var galleryDetail: CellRect { galleryPanels.right }
 }

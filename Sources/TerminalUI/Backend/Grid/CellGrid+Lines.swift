@@ -1,3 +1,5 @@
+import TerminalGraphics
+
 /// Box drawing for panels and separators, in the light line characters every font has.
 extension CellGrid {
     /// A horizontal rule of `width` cells from (`row`, `column`).
@@ -12,13 +14,13 @@ extension CellGrid {
 
     /// A frame around the edge of `rect`; the inside is left as it is. An optional title is
     /// written into the top edge and clipped to fit between the corners.
-    public mutating func box(_ rect: GridRect, style: CellStyle, title: String? = nil) {
+    public mutating func box(_ rect: CellRect, style: CellStyle, title: String? = nil) {
         guard rect.width >= 2, rect.height >= 2 else { return }
-        let right = rect.column + rect.width - 1, bottom = rect.row + rect.height - 1
-        hline(row: rect.row, column: rect.column + 1, width: rect.width - 2, style: style)
-        hline(row: bottom, column: rect.column + 1, width: rect.width - 2, style: style)
-        vline(row: rect.row + 1, column: rect.column, height: rect.height - 2, style: style)
-        vline(row: rect.row + 1, column: right, height: rect.height - 2, style: style)
+        let inner = rect.inset(by: 1), right = rect.right - 1, bottom = rect.bottom - 1
+        hline(row: rect.row, column: inner.column, width: inner.width, style: style)
+        hline(row: bottom, column: inner.column, width: inner.width, style: style)
+        vline(row: inner.row, column: rect.column, height: inner.height, style: style)
+        vline(row: inner.row, column: right, height: inner.height, style: style)
         put("┌", row: rect.row, column: rect.column, style: style)
         put("┐", row: rect.row, column: right, style: style)
         put("└", row: bottom, column: rect.column, style: style)

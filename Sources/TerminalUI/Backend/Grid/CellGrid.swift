@@ -1,3 +1,5 @@
+import TerminalGraphics
+
 /// A whole frame as cells in memory. Screens draw into it every frame; the backend sends only
 /// what changed, and tests compare it as text. Everything is measured in display columns.
 public struct CellGrid: Sendable, Hashable {
@@ -36,7 +38,7 @@ public struct CellGrid: Sendable, Hashable {
     }
 
     /// Blanks every cell of `rect` that lies on the grid with `style`.
-    public mutating func fill(_ rect: GridRect, style: CellStyle) {
+    public mutating func fill(_ rect: CellRect, style: CellStyle) {
         for row in clampedRows(rect) {
             for column in clampedColumns(rect) { set(.blank(style), row: row, column: column) }
         }
@@ -66,7 +68,7 @@ public struct CellGrid: Sendable, Hashable {
         cells[index] = cell
     }
 
-    func clampedRows(_ rect: GridRect) -> Range<Int> { rect.rows.clamped(to: 0..<size.rows) }
+    func clampedRows(_ rect: CellRect) -> Range<Int> { rect.rows.clamped(to: 0..<size.rows) }
 
-    func clampedColumns(_ rect: GridRect) -> Range<Int> { rect.columns.clamped(to: 0..<size.columns) }
+    func clampedColumns(_ rect: CellRect) -> Range<Int> { rect.columns.clamped(to: 0..<size.columns) }
 }

@@ -1,6 +1,6 @@
 /// One terminal cell of a half-block picture: the upper and lower pixel it stands for.
 /// The ncurses UI draws these itself; `HalfBlockRenderer` turns them into escape sequences.
-public struct Cell: Sendable, Hashable {
+public struct HalfBlockCell: Sendable, Hashable {
     public var top: RGB
     public var bottom: RGB
 
