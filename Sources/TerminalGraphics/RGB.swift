@@ -11,7 +11,6 @@ public struct RGB: Sendable, Hashable {
     }
 
     public static let black = RGB(0, 0, 0)
-    public static let white = RGB(255, 255, 255)
 
     /// Straight-alpha RGBA composed over this colour, rounded to nearest.
     func blending(r: UInt8, g: UInt8, b: UInt8, alpha: UInt8) -> RGB {

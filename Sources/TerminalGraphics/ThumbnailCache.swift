@@ -14,13 +14,6 @@ public struct ThumbnailCache: Sendable {
         self.directory = directory
     }
 
-    /// `$XDG_CACHE_HOME/pixterm/thumbnails`, or `~/.cache/pixterm/thumbnails` when unset.
-    public static func defaultDirectory(environment: [String: String]) -> URL {
-        let base = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache")
-        return base.appendingPathComponent("pixterm/thumbnails")
-    }
-
     /// The cached pixels, or nil when absent, stale or unreadable (a cache never fails loudly).
     /// Only a regular file is read: a FIFO or a link planted in the cache folder is a miss.
     public func image(for file: URL, columns: Int, rows: Int) -> RGBAImage? {

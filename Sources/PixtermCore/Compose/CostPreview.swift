@@ -50,6 +50,4 @@ public struct CostPreview: Hashable, Sendable {
             return text
         }
     }
-
-    public var notes: [String] { estimate?.notes ?? [] }
 }

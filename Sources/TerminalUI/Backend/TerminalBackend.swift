@@ -18,7 +18,7 @@ public protocol TerminalBackend: AnyObject {
     func size() -> GridSize
     /// Shows `grid`, sending only what changed since the last frame, then puts the visible
     /// caret at `cursor`, or hides it when nil. Returns true when the whole screen was cleared
-    /// and repainted (the first frame, after a resize or `resume()`), which also wipes any
+    /// and repainted (the first frame, after a resize), which also wipes any
     /// picture drawn with raw bytes, so it must be drawn again.
     @discardableResult func draw(_ grid: CellGrid, cursor: GridPoint?) -> Bool
     /// Waits for the next event; nil waits indefinitely (costing no CPU).
@@ -30,14 +30,10 @@ public protocol TerminalBackend: AnyObject {
     /// before the next frame reuses some cells (taking a picture off them) or right after one
     /// was flushed (drawing a picture over its blank cells).
     func writeNow(rawBytes: [UInt8])
-    /// Hands the terminal to an external program (an editor, a pager) until `resume()`.
-    func suspend()
-    /// Takes the terminal back after `suspend()` and repaints the next frame in full.
-    func resume()
     /// Restores the terminal for the shell; safe to call more than once.
     func shutdown()
-    /// Turns bracketed paste mode on or off; the backend also turns it off while suspended
-    /// and at exit, so the shell never receives paste markers.
+    /// Turns bracketed paste mode on or off; the backend also turns it off at exit, so the
+    /// shell never receives paste markers.
     func setBracketedPaste(_ enabled: Bool)
     /// A handle other threads use to interrupt `nextEvent(timeout:)`.
     var waker: TerminalWaker { get }

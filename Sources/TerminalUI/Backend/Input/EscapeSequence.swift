@@ -1,8 +1,8 @@
 /// The escape sequences terminals send that ncurses' terminfo may not list (xterm-style
 /// modifiers, SS3 keypad keys), so keys work even with a sparse or wrong TERM.
 enum EscapeSequence {
-    /// The bracketed paste markers, without their leading "\e[".
-    static let pasteStartParameters = "200", pasteEndParameters = "201"
+    /// The start of a bracketed paste, without its leading "\e[" and trailing "~".
+    static let pasteStartParameters = "200"
 
     /// The key for `\e[` + `parameters` + `final`, or nil for sequences that mean nothing here.
     static func csi(parameters: String, final: Unicode.Scalar) -> KeyEvent? {

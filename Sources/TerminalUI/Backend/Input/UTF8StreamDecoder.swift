@@ -10,9 +10,6 @@ struct UTF8StreamDecoder: Sendable, Hashable {
 
     static let replacement: UInt32 = 0xFFFD
 
-    /// True while a multibyte character is half read.
-    var isMidCharacter: Bool { needed > 0 }
-
     /// What one byte completes: nothing mid-character, usually one scalar, and a replacement
     /// before it when the byte broke a sequence. A value, not an array: this runs per byte.
     struct Completed: Hashable {

@@ -25,7 +25,6 @@ public final class NcursesTerminal: TerminalBackend {
     var keypadOn = true
     var lastInput = ContinuousClock.now
     private var outgoing: [UInt8] = []
-    private var bracketedPaste = false
     let pipe: SelfPipe
     private var relay = SignalRelay()
 
@@ -110,28 +109,13 @@ public final class NcursesTerminal: TerminalBackend {
     }
 
     public func setBracketedPaste(_ enabled: Bool) {
-        bracketedPaste = enabled
         pasteModeIsOn = enabled
         emit(rawBytes: enabled ? bracketedPasteOn : bracketedPasteOff)
     }
 
-    public func suspend() {
-        guard screenIsLive else { return }
-        if bracketedPaste { writeToTerminal(bracketedPasteOff) }
-        endwin()
-    }
-
-    public func resume() {
-        guard screenIsLive else { return }
-        wrefresh(nc_stdscr())
-        if bracketedPaste { writeToTerminal(bracketedPasteOn) }
-        repaintAll = true
-        cursorShown = nil
-    }
-
     public func shutdown() {
         guard screenIsLive else { return }
-        if bracketedPaste { writeToTerminal(bracketedPasteOff) }
+        if pasteModeIsOn { writeToTerminal(bracketedPasteOff) }
         pasteModeIsOn = false
         endwin()
         screenIsLive = false

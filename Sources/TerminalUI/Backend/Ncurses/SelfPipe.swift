@@ -45,9 +45,6 @@ public struct TerminalWaker: Sendable {
 
     init(pipe: SelfPipe?) { self.pipe = pipe }
 
-    /// A waker that does nothing, for backends without a real input loop.
-    public static let inert = TerminalWaker(pipe: nil)
-
     public func wake() {
         guard let pipe else { return }
         var byte: UInt8 = 0

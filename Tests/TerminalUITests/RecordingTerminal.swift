@@ -3,23 +3,24 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+@testable import TerminalUI
 
 /// A terminal double for screen and app-loop tests: it replays scripted input and keeps every
-/// frame drawn, so a test can assert on `rows()` of what the user would have seen.
-public final class RecordingTerminal: TerminalBackend {
+/// frame drawn, so a test can assert on `rows()` of what the user would have seen. It lives
+/// with the tests because nothing else drives the UI without a terminal.
+final class RecordingTerminal: TerminalBackend {
     /// What reached the terminal, in order: frames and raw bytes between them.
-    public enum Output: Hashable, Sendable {
+    enum Output: Hashable, Sendable {
         case frame
         case bytes([UInt8])
     }
 
-    public private(set) var frames: [(grid: CellGrid, cursor: GridPoint?)] = []
-    public private(set) var emitted: [UInt8] = []
-    public private(set) var output: [Output] = []
-    public private(set) var bracketedPaste = false
-    public private(set) var isSuspended = false
-    public private(set) var isShutDown = false
-    public var currentSize: GridSize
+    private(set) var frames: [(grid: CellGrid, cursor: GridPoint?)] = []
+    private(set) var emitted: [UInt8] = []
+    private(set) var output: [Output] = []
+    private(set) var bracketedPaste = false
+    private(set) var isShutDown = false
+    var currentSize: GridSize
     private var script: [TerminalInput]
     private var queued: [UInt8] = []
     private let wakes: SelfPipe?
@@ -27,21 +28,21 @@ public final class RecordingTerminal: TerminalBackend {
     /// `script` is returned by `nextEvent` in order; after it, every call times out. With
     /// `awaitingWakes`, a scripted `.wake` stands for news from background work: it waits (up
     /// to 10 s) until something calls the waker, then takes every wake-up so far.
-    public init(size: GridSize, script: [TerminalInput] = [], awaitingWakes: Bool = false) {
+    init(size: GridSize, script: [TerminalInput] = [], awaitingWakes: Bool = false) {
         currentSize = size
         self.script = script
         wakes = awaitingWakes ? SelfPipe() : nil
     }
 
     /// The most recent frame, or nil before the first `draw`.
-    public var lastFrame: CellGrid? { frames.last?.grid }
+    var lastFrame: CellGrid? { frames.last?.grid }
 
-    public var waker: TerminalWaker { TerminalWaker(pipe: wakes) }
+    var waker: TerminalWaker { TerminalWaker(pipe: wakes) }
 
-    public func size() -> GridSize { currentSize }
+    func size() -> GridSize { currentSize }
 
     /// Like ncurses, clears the screen for the first frame and when the size changed.
-    @discardableResult public func draw(_ grid: CellGrid, cursor: GridPoint?) -> Bool {
+    @discardableResult func draw(_ grid: CellGrid, cursor: GridPoint?) -> Bool {
         let cleared = lastFrame?.size != grid.size
         frames.append((grid, cursor))
         output.append(.frame)
@@ -50,7 +51,7 @@ public final class RecordingTerminal: TerminalBackend {
         return cleared
     }
 
-    public func nextEvent(timeout: Duration?) -> TerminalInput {
+    func nextEvent(timeout: Duration?) -> TerminalInput {
         guard !script.isEmpty else { return .timeout }
         let next = script.removeFirst()
         if next == .wake, let wakes {
@@ -62,18 +63,14 @@ public final class RecordingTerminal: TerminalBackend {
         return next
     }
 
-    public func emit(rawBytes: [UInt8]) {
+    func emit(rawBytes: [UInt8]) {
         emitted += rawBytes
         queued += rawBytes
     }
 
-    public func writeNow(rawBytes: [UInt8]) { output.append(.bytes(rawBytes)) }
+    func writeNow(rawBytes: [UInt8]) { output.append(.bytes(rawBytes)) }
 
-    public func setBracketedPaste(_ enabled: Bool) { bracketedPaste = enabled }
+    func setBracketedPaste(_ enabled: Bool) { bracketedPaste = enabled }
 
-    public func suspend() { isSuspended = true }
-
-    public func resume() { isSuspended = false }
-
-    public func shutdown() { isShutDown = true }
+    func shutdown() { isShutDown = true }
 }
