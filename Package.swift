@@ -40,6 +40,7 @@ let package = Package(
             dependencies: [
                 "ImageCodec",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -78,7 +79,9 @@ let package = Package(
         ),
 
         // View-model layer: all UI state and logic, no terminal code.
-        .target(name: "PixtermCore", dependencies: ["PixapiKit", "Gallery"], swiftSettings: strict),
+        .target(
+            name: "PixtermCore", dependencies: ["PixapiKit", "Gallery", .product(name: "Logging", package: "swift-log")], swiftSettings: strict
+        ),
 
         // ncurses front end.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
@@ -106,6 +109,7 @@ let package = Package(
                 "PixapiKit", "PixapiSimulator", "Gallery", "ImageCodec", "TerminalGraphics",
                 "PixtermCore", "TerminalUI", "PixtermApp", "CProcessGuard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -114,7 +118,9 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["PixapiKit", "PixtermCore"], path: "Tests/TestSupport", swiftSettings: strict),
 
         .testTarget(
-            name: "PixapiKitTests", dependencies: ["PixapiKit", "TestSupport", .product(name: "NIOCore", package: "swift-nio")], swiftSettings: strict
+            name: "PixapiKitTests",
+            dependencies: ["PixapiKit", "TestSupport", .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: strict
         ),
         .testTarget(name: "ImageCodecTests", dependencies: ["ImageCodec", "TerminalGraphics", "TestSupport"], swiftSettings: strict),
         .testTarget(

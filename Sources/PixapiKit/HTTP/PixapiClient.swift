@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import ImageCodec
+import Logging
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -8,15 +9,23 @@ import NIOPosix
 /// The HTTP client for Pixapi's image API. The only code in pixterm that speaks HTTP to it.
 ///
 /// Owns an `HTTPClient`; call `shutdown()` when done.
+///
+/// `logger` gets a line per attempt (method, URL without its query, status, bytes, duration)
+/// and one per retry (attempt, wait, why), and AsyncHTTPClient's own events; the client puts
+/// its key's `Redactor` in front of it, so no line carries the key whoever built the logger.
 public final class PixapiClient: ImageAPI {
     public let configuration: ClientConfiguration
     private let http: HTTPClient
+    private let logger: Logger
     private let onEvent: @Sendable (ClientEvent) -> Void
 
-    public init(configuration: ClientConfiguration, onEvent: @escaping @Sendable (ClientEvent) -> Void = { _ in }) {
+    public init(
+        configuration: ClientConfiguration, logger: Logger = .disabled, onEvent: @escaping @Sendable (ClientEvent) -> Void = { _ in }
+    ) {
         self.configuration = configuration
+        self.logger = logger.redacting(configuration.redactor)
         self.onEvent = onEvent
-        http = Self.makeHTTPClient(connectTimeout: configuration.connectTimeout, readTimeout: configuration.readTimeout)
+        http = Self.makeHTTPClient(connectTimeout: configuration.connectTimeout, readTimeout: configuration.readTimeout, logger: self.logger)
     }
 
     /// An HTTPClient that reports a failed connection at once. By default AsyncHTTPClient
@@ -26,13 +35,13 @@ public final class PixapiClient: ImageAPI {
     ///
     /// It follows no redirects: AsyncHTTPClient re-sends a POST's body on a 307 to any host, so
     /// `execute` decides every redirect itself (see `RedirectRule`).
-    static func makeHTTPClient(connectTimeout: Duration, readTimeout: Duration) -> HTTPClient {
+    static func makeHTTPClient(connectTimeout: Duration, readTimeout: Duration, logger: Logger = .disabled) -> HTTPClient {
         var httpConfiguration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
             timeout: .init(connect: connectTimeout.timeAmount, read: readTimeout.timeAmount)
         )
         httpConfiguration.connectionPool.retryConnectionEstablishment = false
-        return HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: httpConfiguration)
+        return HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: httpConfiguration, backgroundActivityLogger: logger)
     }
 
     public func shutdown() async {
@@ -67,6 +76,7 @@ public final class PixapiClient: ImageAPI {
             try await self.readImageJSON(response, staging: staging, as: TaskSnapshot.parse)
         }
         if case let .running(status) = snapshot.status {
+            logger.debug("task running", metadata: ["task": .string(snapshot.id), "status": .string(status), "progress": "\(snapshot.progress ?? 0)"])
             onEvent(.taskProgress(id: snapshot.id, status: status, progress: snapshot.progress))
         }
         return snapshot
@@ -121,6 +131,13 @@ public final class PixapiClient: ImageAPI {
     private enum Body {
         case json([UInt8])
         case multipart(MultipartBody)
+
+        var length: Int {
+            switch self {
+            case let .json(bytes): bytes.count
+            case let .multipart(form): form.contentLength
+            }
+        }
     }
 
     private func requestBody(_ request: ImageRequest) throws(PixapiError) -> Body {
@@ -167,11 +184,18 @@ public final class PixapiClient: ImageAPI {
     ) async throws(PixapiError) -> T {
         var attempt = 1
         while true {
+            let trace = RequestTrace(logger: logger, method: method.rawValue, url: absoluteURL, attempt: attempt, sent: body?.length ?? 0)
             do {
-                return try await attemptOnce(method: method, url: absoluteURL, body: body, paidKey: paidKey, handle: handle)
+                let value = try await attemptOnce(method: method, url: absoluteURL, body: body, paidKey: paidKey, trace: trace, handle: handle)
+                trace.finished(nil)
+                return value
             } catch {
                 let cleaned = error.redacting(configuration.apiKey)
+                trace.finished(cleaned)
                 guard let wait = policy.delay(afterAttempt: attempt, error: cleaned) else { throw cleaned }
+                logger.notice(
+                    "retrying", metadata: ["url": .string(RedirectRule.shown(absoluteURL)), "attempt": "\(attempt)", "wait": .seconds(wait), "reason": .string(cleaned.message)]
+                )
                 onEvent(.retrying(attempt: attempt, after: wait, reason: cleaned.message))
                 do {
                     try await Task.sleep(for: wait)
@@ -183,8 +207,10 @@ public final class PixapiClient: ImageAPI {
         }
     }
 
+    /// One attempt; `trace` learns its status and counts the body its reader takes.
     private func attemptOnce<T: Sendable>(
-        method: HTTPMethod, url: URL, body: Body?, paidKey: String?, handle: (HTTPClientResponse) async throws(PixapiError) -> T
+        method: HTTPMethod, url: URL, body: Body?, paidKey: String?, trace: RequestTrace,
+        handle: (HTTPClientResponse) async throws(PixapiError) -> T
     ) async throws(PixapiError) -> T {
         var request = HTTPClientRequest(url: url.absoluteString)
         request.method = method
@@ -206,7 +232,7 @@ public final class PixapiClient: ImageAPI {
             break
         }
         let isPaid = paidKey != nil
-        let response: HTTPClientResponse
+        var response: HTTPClientResponse
         do {
             response = try await execute(request, url: url)
         } catch {
@@ -215,6 +241,8 @@ public final class PixapiClient: ImageAPI {
             throw TransportError.answerLost(failure)
         }
         let status = Int(response.status.code)
+        trace.answered(status: status)
+        if trace.isLogged { response.body = .stream(CountedBody(base: response.body, trace: trace)) }
         guard (200..<300).contains(status) else {
             let errorBody = BodyTransfer.small(configuration.transfer, from: url.host ?? "the server", what: "the error answer", maxBytes: 64 << 10)
             let bytes = (try? await errorBody.collect(response.body)) ?? []
@@ -254,7 +282,7 @@ public final class PixapiClient: ImageAPI {
         var keySent = !authorization.isEmpty
         var hops = 0
         while true {
-            let response = try await http.execute(request, timeout: configuration.readTimeout.timeAmount)
+            let response = try await http.execute(request, timeout: configuration.readTimeout.timeAmount, logger: logger)
             let status = Int(response.status.code)
             guard RedirectRule.follows(method: request.method.rawValue, status: status),
                   let hop = try rule.next(status: status, location: response.headers.first(name: "Location"), from: url, keySentSoFar: keySent, hops: hops)

@@ -1,11 +1,13 @@
 import Foundation
 import Gallery
+import Logging
 import PixapiKit
 
 /// Runs one job end to end: journal, submit, poll, download, save, close.
 ///
 /// It never throws; everything it has to say arrives as `JobEvent`s, ending with exactly one
-/// of `.completed`, `.failed` or `.cancelled`.
+/// of `.completed`, `.failed` or `.cancelled`. Each journal step (opened, task id recorded,
+/// image saved, closed, kept, removed) and the job's time go to `logger`.
 public struct JobRunner: Sendable {
     public let api: any ImageAPI
     public let store: GalleryStore
@@ -14,10 +16,12 @@ public struct JobRunner: Sendable {
     public let pollSchedule: PollSchedule
     /// The local clock, which dates saved images; the server's `created` is only recorded.
     public let now: @Sendable () -> Date
+    /// Where the journal steps are logged; nowhere by default.
+    public let logger: Logger
 
     public init(
         api: any ImageAPI, store: GalleryStore, journal: TaskJournal, baseURL: URL, pollSchedule: PollSchedule = .standard,
-        now: @escaping @Sendable () -> Date = { Date() }
+        now: @escaping @Sendable () -> Date = { Date() }, logger: Logger = .disabled
     ) {
         self.api = api
         self.store = store
@@ -25,6 +29,7 @@ public struct JobRunner: Sendable {
         self.baseURL = baseURL
         self.pollSchedule = pollSchedule
         self.now = now
+        self.logger = logger
     }
 
     /// Sends `request` and saves its images. `onEvent` is called from the runner's task.
@@ -34,9 +39,14 @@ public struct JobRunner: Sendable {
         do {
             entry = try journal.open(request: request, mode: mode, baseURL: baseURL, cost: cost?.costCredits, idempotencyKey: key)
         } catch {
-            onEvent(.failed(Self.localError("cannot record the job in the journal, so nothing was sent", error)))
+            let failure = Self.localError("cannot record the job in the journal, so nothing was sent", error)
+            logger.error("journal: cannot open an entry; nothing sent", metadata: ["error": .string(failure.message)])
+            onEvent(.failed(failure))
             return
         }
+        logger.info(
+            "journal: opened", metadata: ["entry": .string(entry), "mode": .string(mode.rawValue), "model": .string(request.model), "n": "\(request.n)"]
+        )
         onEvent(.recorded(JournalRef(entry: entry, idempotencyKey: key)))
         var progress = Progress(entry: entry, idempotencyKey: key, request: request, mode: mode, cost: cost, taskID: nil, saved: [:])
         await drive(&progress, onEvent: onEvent)
@@ -49,6 +59,7 @@ public struct JobRunner: Sendable {
         _ journalEntry: JournalRef, request: ImageRequest, mode: SubmitMode, cost: CostEstimate?,
         onEvent: @escaping @Sendable (JobEvent) -> Void
     ) async {
+        logger.info("journal: sending again under the entry's Idempotency-Key", metadata: ["entry": .string(journalEntry.entry)])
         onEvent(.recorded(journalEntry))
         var progress = Progress(
             entry: journalEntry.entry, idempotencyKey: journalEntry.idempotencyKey, request: request, mode: mode, cost: cost, taskID: nil,
@@ -62,6 +73,7 @@ public struct JobRunner: Sendable {
         entry: JournalRef, request: ImageRequest, mode: SubmitMode, taskID: String, cost: CostEstimate?,
         alreadySaved: [Int: String], onEvent: @escaping @Sendable (JobEvent) -> Void
     ) async {
+        logger.info("journal: resuming", metadata: ["entry": .string(entry.entry), "task": .string(taskID), "saved": "\(alreadySaved.count)"])
         var progress = Progress(
             entry: entry.entry, idempotencyKey: entry.idempotencyKey, request: request, mode: mode, cost: cost, taskID: taskID,
             saved: alreadySaved
@@ -83,14 +95,21 @@ public struct JobRunner: Sendable {
     }
 
     private func drive(_ progress: inout Progress, onEvent: @escaping @Sendable (JobEvent) -> Void) async {
+        let clock = ContinuousClock()
+        let start = clock.now
         do {
             let staging = try stagingDirectory()
             let result = try await fetch(&progress, staging: staging, onEvent: onEvent)
             try await save(result, progress: &progress, staging: staging, onEvent: onEvent)
             do { try journal.close(entry: progress.entry) } catch {
-                onEvent(.failed(Self.localError("the images are saved but the journal entry could not be closed", error)))
+                let failure = Self.localError("the images are saved but the journal entry could not be closed", error)
+                logger.error("journal: cannot close", metadata: ["entry": .string(progress.entry), "error": .string(failure.message)])
+                onEvent(.failed(failure))
                 return
             }
+            logger.info(
+                "journal: closed", metadata: ["entry": .string(progress.entry), "images": "\(progress.saved.count)", "duration": .seconds(clock.now - start)]
+            )
             onEvent(.completed)
         } catch let error as PixapiError {
             finish(progress, error: error, onEvent: onEvent)
@@ -119,8 +138,12 @@ public struct JobRunner: Sendable {
             let snapshot = try await api.submitTask(progress.request, idempotencyKey: key)
             taskID = snapshot.id
             progress.taskID = taskID
-            do { try journal.recordTaskID(taskID, entry: progress.entry) } catch {
+            do {
+                try journal.recordTaskID(taskID, entry: progress.entry)
+                logger.info("journal: task id recorded", metadata: ["entry": .string(progress.entry), "task": .string(taskID)])
+            } catch {
                 // Keep going: the task is paid for, and the entry still says "submitted, id unknown".
+                logger.warning("journal: cannot record the task id", metadata: ["entry": .string(progress.entry), "task": .string(taskID)])
                 onEvent(.progress(status: "journal write failed; keep pixterm open until done", percent: nil))
             }
             onEvent(.submitted(taskID: taskID))
@@ -158,6 +181,7 @@ public struct JobRunner: Sendable {
             pending.removeFirst()
             progress.saved[item.index] = path.path
             try? journal.recordSaved(index: item.index, path: path.path, entry: progress.entry)
+            logger.info("journal: image saved", metadata: ["entry": .string(progress.entry), "index": "\(item.index)", "path": .string(path.path)])
             onEvent(.saved(path: path.path, total: result.items.count))
         }
     }
@@ -188,11 +212,16 @@ public struct JobRunner: Sendable {
         switch Self.verdict(progress, error) {
         case .notCharged:
             try? journal.fail(entry: entry)
+            logger.info("journal: failed, not charged; entry removed", metadata: ["entry": .string(entry), "error": .string(error.message)])
             reported = error
         case .resumable:
+            logger.notice(
+                "journal: kept for tasks resume", metadata: ["entry": .string(entry), "task": .string(progress.taskID ?? ""), "error": .string(error.message)]
+            )
             reported = error.adding(" — task \(progress.taskID ?? "") is kept in the journal; `pixterm tasks resume` finishes it")
         case let .keep(reason):
             try? journal.keep(entry: entry, as: reason.journalState, note: error.message)
+            logger.notice("journal: kept", metadata: ["entry": .string(entry), "reason": "\(reason)", "error": .string(error.message)])
             onEvent(.kept(reason))
             let retry = "`pixterm tasks retry \(entry)` sends it again with the same Idempotency-Key"
             reported = switch reason {

@@ -18,7 +18,7 @@ struct GenerateCommand: AsyncParsableCommand {
             let settings = try global.settings(maxCredits: options.maxCredits)
             var built = try request.request(operation: .generate, prompt: try PromptArgument.read(prompt), settings: settings)
             built.responseFormat = try options.parsedResponseFormat()
-            try await ImageCommandRunner.run(built, options: options, settings: settings)
+            try await ImageCommandRunner.run(built, options: options, settings: settings, logger: try global.commandLogger(settings: settings))
         }
     }
 }
@@ -44,7 +44,7 @@ struct EditCommand: AsyncParsableCommand {
             built.images = image
             built.mask = mask
             built.responseFormat = try options.parsedResponseFormat()
-            try await ImageCommandRunner.run(built, options: options, settings: settings)
+            try await ImageCommandRunner.run(built, options: options, settings: settings, logger: try global.commandLogger(settings: settings))
         }
     }
 }

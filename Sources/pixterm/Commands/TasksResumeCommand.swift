@@ -16,6 +16,7 @@ struct TasksResumeCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let settings = try global.settings()
+            let logger = try global.commandLogger(settings: settings)
             let journal = try JobBackend.openJournal(settings: settings)
             let plan = ResumePlan(journal.claimOpenEntries(), baseURL: settings.baseURL, prices: settings.prices)
             for claimed in plan.unknownOutcome {
@@ -39,8 +40,8 @@ struct TasksResumeCommand: AsyncParsableCommand {
                 if json { try Terminal.printJSON([String]()) }
                 return
             }
-            let client = PixapiClient(configuration: try settings.clientConfiguration())
-            let runner = try JobBackend.runner(api: client, settings: settings, journal: journal)
+            let client = PixapiClient(configuration: try settings.clientConfiguration(), logger: logger)
+            let runner = try JobBackend.runner(api: client, settings: settings, journal: journal, logger: logger)
             var paths: [String] = []
             var failed = false
             for item in resumable {

@@ -26,6 +26,7 @@ struct TasksRetryCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let settings = try global.settings()
+            let logger = try global.commandLogger(settings: settings)
             let journal = try JobBackend.openJournal(settings: settings)
             let name = TerminalText.sanitized(id)
             guard let entry = journal.entry(id) else {
@@ -46,8 +47,8 @@ struct TasksRetryCommand: AsyncParsableCommand {
             guard let claim = journal.claim(id) else {
                 throw PixapiError(.io, "\(name) is held by another pixterm right now; try again when it has stopped")
             }
-            let client = try ImageCommandRunner.client(settings: settings)
-            let runner = try JobBackend.runner(api: client, settings: settings, journal: journal)
+            let client = try ImageCommandRunner.client(settings: settings, logger: logger)
+            let runner = try JobBackend.runner(api: client, settings: settings, journal: journal, logger: logger)
             let outcome = JobOutcome()
             let entryRef = JournalRef(entry: entry.id, idempotencyKey: entry.idempotencyKey)
             await runner.retry(entryRef, request: entry.request, mode: entry.mode, cost: cost) { event in

@@ -2,13 +2,19 @@ import ArgumentParser
 import Foundation
 import PixapiKit
 
-/// Options every command takes: where the API and the gallery are.
+/// Options every command takes: where the API and the gallery are, and where the log goes.
 struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "API base URL (default: PIXAPI_BASE_URL, config, then https://api.pixapi.ai).")
     var baseURL: String?
 
     @Option(name: .long, help: "Gallery folder (default: PIXTERM_GALLERY, config, then $XDG_DATA_HOME/pixterm/gallery).")
     var gallery: String?
+
+    @Flag(name: .long, help: "Log requests, retries, timings and journal steps with debug detail: to --log-file, else to standard error (the UI: only to --log-file). The API key is never logged.")
+    var verbose = false
+
+    @Option(name: .long, help: ArgumentHelp("Append the log to this file (created 0600; a link, FIFO or folder is refused). The API key is never logged.", valueName: "path"))
+    var logFile: String?
 
     /// The resolved settings. Their warnings (a config holding the key that others can read,
     /// credentials in the base URL) go to standard error unless `printingWarnings` is off for a

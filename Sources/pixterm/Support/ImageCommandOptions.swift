@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import PixapiKit
 import PixtermApp
 import PixtermCore
@@ -32,7 +33,7 @@ struct ImageCommandOptions: ParsableArguments {
 
 /// The shared body of `generate` and `edit`: validate, price, confirm, run, print.
 enum ImageCommandRunner {
-    static func run(_ request: ImageRequest, options: ImageCommandOptions, settings: PixtermSettings) async throws {
+    static func run(_ request: ImageRequest, options: ImageCommandOptions, settings: PixtermSettings, logger: Logger) async throws {
         try settings.catalog.validate(request)
         let cost = try settings.prices.estimate(model: request.model, size: request.size, quality: request.quality, n: request.n)
         if let limit = settings.maxCredits, cost.costCredits > limit, !options.yes {
@@ -41,8 +42,8 @@ enum ImageCommandRunner {
                 "this request costs \(cost.costCredits) credits, above the limit of \(limit) (--max-credits or max_credits); add --yes to send it"
             )
         }
-        let client = try Self.client(settings: settings)
-        let runner = try JobBackend.runner(api: client, settings: settings)
+        let client = try Self.client(settings: settings, logger: logger)
+        let runner = try JobBackend.runner(api: client, settings: settings, logger: logger)
         let outcome = JobOutcome()
         let mode: SubmitMode = options.async ? .async : .sync
         await runner.run(request, mode: mode, cost: cost) { event in outcome.record(event, showingProgress: true) }
@@ -50,9 +51,9 @@ enum ImageCommandRunner {
         try finish(outcome, json: options.json)
     }
 
-    /// A client that shows its retries on the progress line.
-    static func client(settings: PixtermSettings) throws(PixapiError) -> PixapiClient {
-        PixapiClient(configuration: try settings.clientConfiguration()) { event in
+    /// A client that shows its retries on the progress line and logs its requests to `logger`.
+    static func client(settings: PixtermSettings, logger: Logger) throws(PixapiError) -> PixapiClient {
+        PixapiClient(configuration: try settings.clientConfiguration(), logger: logger) { event in
             if let notice = event.retryNotice { Terminal.progress(notice + "\n") }
         }
     }

@@ -33,14 +33,15 @@ struct UICommand: AsyncParsableCommand {
                 throw PixapiError(.invalidInput, "the UI needs an interactive terminal; in scripts use `pixterm generate` (see `pixterm --help`)")
             }
             let settings = try global.settings(printingWarnings: false)
+            let log = try global.interfaceLogger(settings: settings)
             let insideTmux = environment["TMUX"] != nil
             let services: EffectInterpreter
             if demo {
-                do { services = try await EffectInterpreter.demo(settings: settings, insideTmux: insideTmux) } catch {
+                do { services = try await EffectInterpreter.demo(settings: settings, insideTmux: insideTmux, logger: log.logger) } catch {
                     throw PixapiError(.io, "the demo simulator could not start: \(TerminalText.sanitized("\(error)"))")
                 }
             } else {
-                services = EffectInterpreter.live(settings: settings, insideTmux: insideTmux)
+                services = EffectInterpreter.live(settings: settings, insideTmux: insideTmux, logger: log.logger)
             }
             let appEnvironment = AppEnvironment(
                 catalog: settings.catalog, prices: settings.prices, maxCredits: settings.maxCredits,
@@ -56,6 +57,7 @@ struct UICommand: AsyncParsableCommand {
             let detection = choice.detection
             let fix = detection.fix.map { "; for pixels: \($0)" } ?? ""
             _ = state.update(.log("previews: \(detection.method.rawValue) because \(detection.reason)\(fix)"), environment: appEnvironment)
+            if let note = log.note { _ = state.update(.log(note), environment: appEnvironment) }
             for warning in settings.warnings {
                 _ = state.update(.log(warning.description), environment: appEnvironment)
                 state.message = StatusMessage(kind: .error, text: warning.description)
