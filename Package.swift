@@ -30,10 +30,6 @@ let package = Package(
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
-        // Data files in Resources/ compiled into the binary, so a copied `pixterm` still works.
-        .executableTarget(name: "embed-resources", path: "Plugins/EmbedResourcesTool"),
-        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["embed-resources"]),
-
         // Shared API client: catalog, sizes, pricing, requests, HTTP, errors, config.
         .target(
             name: "PixapiKit",
@@ -45,8 +41,10 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
-            swiftSettings: strict,
-            plugins: ["EmbedResources"]
+            // The catalog and prices are compiled into the code (`PackageResources`), not shipped
+            // as a bundle beside the binary, so a `pixterm` copied alone still has them.
+            resources: [.embedInCode("Resources/catalog.json"), .embedInCode("Resources/pricing.json")],
+            swiftSettings: strict
         ),
 
         // PNG / JPEG through libpng and libjpeg-turbo; setjmp-based error handling stays in C.

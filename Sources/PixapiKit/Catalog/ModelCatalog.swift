@@ -12,12 +12,12 @@ public struct ModelCatalog: Codable, Sendable, Hashable {
         self.editLimits = editLimits
     }
 
-    /// The catalog compiled into the binary from `Resources/catalog.json`.
+    /// The catalog compiled into the binary from `Sources/PixapiKit/Resources/catalog.json`.
     public static let builtIn: ModelCatalog = {
         do {
-            return try decode(Data(EmbeddedResources.files["catalog.json", default: ""].utf8))
+            return try decode(BuiltInData.catalogJSON)
         } catch {
-            preconditionFailure("Resources/catalog.json is invalid: \(error)")
+            preconditionFailure("Sources/PixapiKit/Resources/catalog.json is invalid: \(error)")
         }
     }()
 

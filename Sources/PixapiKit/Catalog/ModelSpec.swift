@@ -1,4 +1,4 @@
-/// What one model accepts. Loaded from `Resources/catalog.json` so a new model or preset is a data
+/// What one model accepts. Loaded from `Sources/PixapiKit/Resources/catalog.json` so a new model or preset is a data
 /// change, not a code change.
 public struct ModelSpec: Codable, Sendable, Hashable, Identifiable {
     public let id: String

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Credits per image by model, size tier and quality, loaded from `Resources/pricing.json`.
+/// Credits per image by model, size tier and quality, loaded from `Sources/PixapiKit/Resources/pricing.json`.
 ///
 /// Kept as data because prices change; a user's config can replace any row without a new build.
 public struct PriceTable: Codable, Sendable, Hashable {
@@ -26,12 +26,12 @@ public struct PriceTable: Codable, Sendable, Hashable {
         public func credits(for quality: Quality) -> Int? { credits[quality.rawValue] }
     }
 
-    /// The table compiled into the binary from `Resources/pricing.json`.
+    /// The table compiled into the binary from `Sources/PixapiKit/Resources/pricing.json`.
     public static let builtIn: PriceTable = {
         do {
-            return try decode(Data(EmbeddedResources.files["pricing.json", default: ""].utf8))
+            return try decode(BuiltInData.pricingJSON)
         } catch {
-            preconditionFailure("Resources/pricing.json is invalid: \(error)")
+            preconditionFailure("Sources/PixapiKit/Resources/pricing.json is invalid: \(error)")
         }
     }()
 
