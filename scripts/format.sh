@@ -17,7 +17,7 @@
 #   ReplaceForEachWithForLoop off: `defer { pointers.forEach { free($0) } }` is one line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-paths=(Sources Tests Plugins Package.swift)
+paths=(Sources Tests Package.swift)
 if [[ "${1:-}" == "--lint" ]]; then
     exec swift format lint --strict --recursive --parallel "${paths[@]}"
 fi
