@@ -15,6 +15,8 @@
 #   NoAccessLevelOnExtensionDeclaration off: `private extension` is used for file-local helpers.
 #   OnlyOneTrailingClosureArgument off: `with({ reply }) { server in ... }` reads well in tests.
 #   ReplaceForEachWithForLoop off: `defer { pointers.forEach { free($0) } }` is one line.
+#   OrderedImports off: it puts a blank line before every `@testable import`, which the test
+#     files write right under their other imports (half of the files would change for that).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 paths=(Sources Tests Package.swift)
