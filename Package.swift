@@ -114,7 +114,9 @@ let package = Package(
         ),
 
         // Helpers shared by the test targets (temp folders, simulator harness, timeouts).
-        .target(name: "TestSupport", dependencies: ["PixapiKit", "PixtermCore"], path: "Tests/TestSupport", swiftSettings: strict),
+        .target(
+            name: "TestSupport", dependencies: ["ImageCodec", "PixapiKit", "PixapiSimulator", "PixtermCore"], path: "Tests/TestSupport", swiftSettings: strict
+        ),
 
         .testTarget(
             name: "PixapiKitTests",

@@ -6,7 +6,7 @@ import NIOPosix
 /// for its URL or inlines it as base64.
 enum ImageProducer {
     static func respond(
-        to job: ImageJob, baseURL: String, state: SimulatorState, compressionLevel: Int
+        to job: ImageJob, baseURL: String, state: SimulatorState, compressionLevel: Int, created: Date
     ) async throws -> ImagesResponse {
         var items: [ImagesResponse.Item] = []
         for index in 0..<job.n {
@@ -21,7 +21,7 @@ enum ImageProducer {
             if job.operation == .generate { item.revisedPrompt = job.prompt }
             items.append(item)
         }
-        var response = ImagesResponse(created: Int(Date().timeIntervalSince1970), data: items)
+        var response = ImagesResponse(created: Int(created.timeIntervalSince1970), data: items)
         if job.operation == .generate {
             let input = job.prompt.unicodeScalars.count / 4 + 1
             let output = job.n * max(1, job.width * job.height / 4096)

@@ -1,3 +1,4 @@
+import Foundation
 import PixapiKit
 
 /// How a simulator behaves: where it listens, how slow it is, who it lets in and how much it lets them spend.
@@ -23,6 +24,10 @@ public struct SimulatorConfiguration: Sendable {
     public var catalog: ModelCatalog
     /// What each request costs, for the credit balance.
     public var prices: PriceTable
+    /// The simulator's time: when a task started, how far it has got, and the `created` stamps.
+    /// The system clock by default; a test passes a clock it moves itself, so a task's whole
+    /// life is walked through without waiting for it.
+    public var now: @Sendable () -> Date
 
     public init(
         host: String = "127.0.0.1",
@@ -33,7 +38,8 @@ public struct SimulatorConfiguration: Sendable {
         startingCredits: Int? = nil,
         compressionLevel: Int = 1,
         catalog: ModelCatalog = .builtIn,
-        prices: PriceTable = .builtIn
+        prices: PriceTable = .builtIn,
+        now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.host = host
         self.port = port
@@ -44,5 +50,6 @@ public struct SimulatorConfiguration: Sendable {
         self.compressionLevel = compressionLevel
         self.catalog = catalog
         self.prices = prices
+        self.now = now
     }
 }

@@ -22,7 +22,7 @@ struct SimulatorResponder: HTTPResponder {
             let reply = await ControlAPI(state: state).reply(to: request, path: path, requestID: requestID)
             return Wire.response(reply, requestID: requestID, fault: nil)
         }
-        let received = Date()
+        let received = configuration.now()
         let bearer = BearerCheck(header: request.headers[.authorization], requiredKey: configuration.requiredKey)
         let contentType = request.headers[.contentType]
         let body: [UInt8]?
@@ -145,8 +145,9 @@ struct SimulatorResponder: HTTPResponder {
         let job = try validJob(route, operation)
         let failure = await state.takeFault(for: route.path, kinds: [.taskFails])
         if failure == nil { try await state.charge(job.cost) }
+        let submitted = configuration.now()
         let task = TaskRecord(
-            id: IDs.task(), job: job, createdAt: Int(Date().timeIntervalSince1970), started: .now,
+            id: IDs.task(), job: job, createdAt: Int(submitted.timeIntervalSince1970), started: submitted,
             duration: configuration.taskDuration, baseURL: route.baseURL, failure: failure.map(APIError.injected),
             requestID: route.requestID
         )
@@ -159,7 +160,7 @@ struct SimulatorResponder: HTTPResponder {
         func envelope(_ status: String, _ progress: Int) -> TaskEnvelope {
             TaskEnvelope(id: task.id, status: status, progress: progress, createdAt: task.createdAt, model: task.job.model)
         }
-        switch task.phase(at: .now) {
+        switch task.phase(at: configuration.now()) {
         case .queued:
             return .json(envelope("queued", 0))
         case let .running(progress):
@@ -186,7 +187,7 @@ struct SimulatorResponder: HTTPResponder {
     private func produce(_ job: ImageJob, baseURL: String) async throws(APIError) -> ImagesResponse {
         do {
             return try await ImageProducer.respond(
-                to: job, baseURL: baseURL, state: state, compressionLevel: configuration.compressionLevel
+                to: job, baseURL: baseURL, state: state, compressionLevel: configuration.compressionLevel, created: configuration.now()
             )
         } catch {
             throw APIError(status: 500, message: "The image could not be encoded: \(error)", type: "server_error", param: nil, code: "server_error")

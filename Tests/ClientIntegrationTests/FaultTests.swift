@@ -1,6 +1,7 @@
 import Foundation
 import PixapiKit
 import PixapiSimulator
+import TestSupport
 import Testing
 
 @Suite(.serialized) struct ClientFaultTests {

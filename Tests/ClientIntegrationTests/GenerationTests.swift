@@ -2,6 +2,7 @@ import Foundation
 import ImageCodec
 import PixapiKit
 import PixapiSimulator
+import TestSupport
 import Testing
 
 @Suite(.serialized) struct GenerationTests {

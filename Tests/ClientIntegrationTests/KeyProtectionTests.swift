@@ -2,6 +2,7 @@ import Foundation
 import ImageCodec
 import PixapiKit
 import PixapiSimulator
+import TestSupport
 import Testing
 
 /// Over real loopback HTTP: the key goes only to the exact API origin, a paid request is never

@@ -1,6 +1,7 @@
 import Foundation
 import PixapiKit
 import PixapiSimulator
+import TestSupport
 import Testing
 
 /// A paid POST is charged once, or reported as an unknown outcome: it is sent again on its own

@@ -2,6 +2,7 @@ import Foundation
 import ImageCodec
 import PixapiKit
 import PixapiSimulator
+import TestSupport
 import Testing
 
 /// Result downloads and answers under the transfer limits, over real loopback HTTP: hosts that
@@ -18,11 +19,10 @@ import Testing
             baseURL: baseURL, apiKey: "sk-test-limits", connectTimeout: .seconds(5), readTimeout: .seconds(30),
             retry: SimulatorHarness.fastRetry, poll: SimulatorHarness.fastPoll, transfer: limits
         ))
-        let staging = FileManager.default.temporaryDirectory.appendingPathComponent("pixterm-limits-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: staging) }
+        let staging = try TemporaryDirectory("pixterm-limits")
+        defer { staging.remove() }
         do {
-            try await body(client, staging)
+            try await body(client, staging.url)
         } catch {
             await client.shutdown()
             throw error
@@ -173,14 +173,9 @@ import Testing
     static func withSimulator(
         limits: TransferLimits = limits, taskDuration: Duration = .milliseconds(300), _ body: (RunningSimulator, PixapiClient, URL) async throws -> Void
     ) async throws {
-        let simulator = try await Simulator.start(SimulatorConfiguration(taskDuration: taskDuration))
-        do {
-            try await withClient(baseURL: simulator.baseURL, limits: limits) { client, staging in try await body(simulator, client, staging) }
-        } catch {
-            await simulator.shutdown()
-            throw error
+        try await SimulatorHarness.with(key: "sk-test-limits", taskDuration: taskDuration, transfer: limits) { harness in
+            try await body(harness.simulator, harness.client, harness.staging)
         }
-        await simulator.shutdown()
     }
 
     @Test func aBase64ImageOverTheCapIsRefused() async throws {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Gallery
+import TestSupport
 import Testing
 
 /// The gallery never reaches outside its folder through a link, never loops, and never waits on
@@ -108,29 +109,13 @@ import Testing
     /// Runs `body` on a thread of its own and fails the test if it takes longer than `seconds`
     /// (a scan blocked opening a FIFO); opening the FIFOs for writing then releases it.
     static func withinSeconds<T: Sendable>(_ seconds: Double, unblocking fifos: [URL], _ body: @escaping @Sendable () throws -> T) throws -> T {
-        let done = DispatchSemaphore(value: 0)
-        let result = ResultBox<T>()
-        Thread.detachNewThread {
-            result.set(Result { try body() })
-            done.signal()
+        let work = ThreadedWork(body)
+        if let outcome = work.outcome(within: seconds) { return try outcome.get() }
+        Issue.record("still running after \(seconds) s: blocked on a FIFO")
+        for fifo in fifos {
+            let writer = open(fifo.path, O_WRONLY | O_NONBLOCK)
+            if writer >= 0 { close(writer) }
         }
-        if done.wait(timeout: .now() + seconds) == .timedOut {
-            Issue.record("still running after \(seconds) s: blocked on a FIFO")
-            for fifo in fifos {
-                let writer = open(fifo.path, O_WRONLY | O_NONBLOCK)
-                if writer >= 0 { close(writer) }
-            }
-            done.wait()
-        }
-        return try result.get()
+        return try work.outcome().get()
     }
-}
-
-/// A result handed from a thread to the test.
-final class ResultBox<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Result<T, any Error>?
-
-    func set(_ result: Result<T, any Error>) { lock.withLock { value = result } }
-    func get() throws -> T { try lock.withLock { value! }.get() }
 }

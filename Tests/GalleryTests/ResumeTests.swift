@@ -3,45 +3,29 @@ import Foundation
 import PixapiKit
 import PixapiSimulator
 import PixtermCore
+import TestSupport
 import Testing
 
 /// Crashes at each step of a job, simulated by dropping the journal (its claims go with it, as
 /// they do when a process dies), then `JobRunner.resume` against the simulator finishing them.
 @Suite struct ResumeTests {
-    static let poll = PollSchedule(initial: [.milliseconds(50)], steadyMin: .milliseconds(50), steadyMax: .milliseconds(100), maxWait: .seconds(30))
-
-    /// A simulator, a client, a gallery and a journal folder, all torn down by `close()`.
+    /// A simulator and its client (torn down by `with`), a gallery and a journal folder.
     struct Harness {
-        let simulator: RunningSimulator
-        let client: PixapiClient
+        let server: SimulatorHarness
         let gallery: GalleryFixture
         let journals: JournalFixture
-
-        static func start(credits: Int? = nil) async throws -> Harness {
-            let simulator = try await Simulator.start(SimulatorConfiguration(taskDuration: .milliseconds(200), startingCredits: credits))
-            let client = PixapiClient(configuration: ClientConfiguration(baseURL: simulator.baseURL, apiKey: "sk-test", poll: ResumeTests.poll))
-            return Harness(simulator: simulator, client: client, gallery: try GalleryFixture(), journals: JournalFixture())
-        }
+        var simulator: RunningSimulator { server.simulator }
+        var client: PixapiClient { server.client }
 
         /// Runs `body` with a fresh harness and always tears it down, even when `body` throws.
         static func with(credits: Int? = nil, _ body: (Harness) async throws -> Void) async throws {
-            let harness = try await start(credits: credits)
-            do {
-                try await body(harness)
-            } catch {
-                await harness.close()
-                throw error
+            try await SimulatorHarness.with(key: "sk-test", credits: credits, taskDuration: .milliseconds(200)) { server in
+                try await body(Harness(server: server, gallery: try GalleryFixture(), journals: JournalFixture()))
             }
-            await harness.close()
-        }
-
-        func close() async {
-            await client.shutdown()
-            await simulator.shutdown()
         }
 
         func runner(_ journal: TaskJournal) -> JobRunner {
-            JobRunner(api: client, store: gallery.store, journal: journal, baseURL: simulator.baseURL, pollSchedule: ResumeTests.poll)
+            JobRunner(api: client, store: gallery.store, journal: journal, baseURL: simulator.baseURL, pollSchedule: SimulatorHarness.fastPoll)
         }
 
         /// What `pixterm tasks resume` does: claim every open entry, finish those with a task.
@@ -108,7 +92,7 @@ import Testing
                 let (journal, id, task, staging, result) = try await Self.finishedTask(harness)
                 // Image 0 is saved and recorded; image 1 was half downloaded when the process died.
                 let first = try #require(result.items.first { $0.index == 0 })
-                let file = try await Self.materialize(first, client: harness.client, staging: staging)
+                let file = try await harness.server.materialize(first, into: staging)
                 firstPath = try harness.gallery.store.save(
                     imageAt: file,
                     record: ResultRecord(
@@ -136,7 +120,7 @@ import Testing
             do {
                 let (_, _, task, staging, result) = try await Self.finishedTask(harness)
                 for item in result.items {
-                    let file = try await Self.materialize(item, client: harness.client, staging: staging)
+                    let file = try await harness.server.materialize(item, into: staging)
                     try harness.gallery.store.save(
                         imageAt: file,
                         record: ResultRecord(
@@ -173,18 +157,8 @@ import Testing
         let task = try await harness.client.submitTask(Self.request).id
         try journal.recordTaskID(task, entry: id)
         let staging = try harness.gallery.store.stagingDirectory()
-        let result = try await harness.client.waitForTask(id: task, staging: staging, schedule: Self.poll)
+        let result = try await harness.client.waitForTask(id: task, staging: staging, schedule: SimulatorHarness.fastPoll)
         return (journal, id, task, staging, result)
-    }
-
-    static func materialize(_ item: ImageResult.Item, client: PixapiClient, staging: URL) async throws -> URL {
-        switch item.payload {
-        case let .file(url): return url
-        case let .url(url):
-            let file = staging.appendingPathComponent("download-\(item.index).img")
-            try await client.download(url, to: file)
-            return file
-        }
     }
 }
 

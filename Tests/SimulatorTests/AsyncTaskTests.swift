@@ -1,20 +1,22 @@
 import Foundation
 import ImageCodec
 import PixapiSimulator
+import TestSupport
 import Testing
 
 @Suite("Async tasks")
 struct AsyncTaskTests {
     static var body: [String: Any] { ["model": "gpt-image-2", "prompt": "a lighthouse", "n": 2, "quality": "medium"] }
 
-    /// Polls every 50 ms until the task is terminal, returning every envelope seen.
-    static func pollToEnd(_ sim: RunningSimulator, _ id: String) async throws -> [[String: Any]] {
+    /// Polls until the task is terminal, moving the simulator's clock on by `step` seconds after
+    /// each poll instead of waiting, and returns every envelope seen.
+    static func pollToEnd(_ sim: RunningSimulator, _ id: String, clock: TestClock, step: TimeInterval) async throws -> [[String: Any]] {
         var seen: [[String: Any]] = []
         for _ in 0..<200 {
             let envelope = try #require(try await RawHTTP.get(sim, "/v1/tasks/\(id)").json)
             seen.append(envelope)
             if ["completed", "failed"].contains(envelope["status"] as? String) { return seen }
-            try await Task.sleep(for: .milliseconds(50))
+            clock.advance(by: step)
         }
         Issue.record("task \(id) never finished")
         return seen
@@ -22,8 +24,8 @@ struct AsyncTaskTests {
 
     @Test("submit, then queued and in_progress with growing progress, then completed with the images")
     func lifecycle() async throws {
-        // Long enough that polls see it run even when a loaded CI machine delays some of them.
-        try await withSimulator(.init(taskDuration: .milliseconds(4000), startingCredits: 100)) { sim in
+        let clock = TestClock()
+        try await withSimulator(.init(taskDuration: .milliseconds(4000), startingCredits: 100, now: { clock.now })) { sim in
             let submitted = try await RawHTTP.postJSON(sim, "/v1/async/images/generations", Self.body)
             #expect(submitted.status == 200)
             let envelope = try #require(submitted.json)
@@ -36,7 +38,7 @@ struct AsyncTaskTests {
             // medium at 1K costs 4 per image, charged on submission.
             #expect(await sim.creditBalance() == 92)
 
-            let polls = try await Self.pollToEnd(sim, id)
+            let polls = try await Self.pollToEnd(sim, id, clock: clock, step: 0.25)
             let statuses = polls.compactMap { $0["status"] as? String }
             let progress = polls.compactMap { $0["progress"] as? Int }
             #expect(statuses.contains("in_progress"))
@@ -60,12 +62,13 @@ struct AsyncTaskTests {
 
     @Test("a taskFails fault ends the next task failed with an error object and charges nothing")
     func taskFails() async throws {
-        try await withSimulator(.init(taskDuration: .milliseconds(200), startingCredits: 100)) { sim in
+        let clock = TestClock()
+        try await withSimulator(.init(taskDuration: .milliseconds(200), startingCredits: 100, now: { clock.now })) { sim in
             await sim.schedule(Fault(kind: .taskFails, message: "GPU on fire"))
             let submitted = try await RawHTTP.postJSON(sim, "/v1/async/images/generations", Self.body)
             let id = try #require(submitted.json?["id"] as? String)
             #expect(await sim.creditBalance() == 100)
-            let last = try #require(try await Self.pollToEnd(sim, id).last)
+            let last = try #require(try await Self.pollToEnd(sim, id, clock: clock, step: 0.05).last)
             #expect(last["status"] as? String == "failed")
             let error = try #require(last["error"] as? [String: Any])
             #expect(error["message"] as? String == "GPU on fire")
@@ -75,7 +78,7 @@ struct AsyncTaskTests {
             // The fault is used up: the next task completes.
             let next = try await RawHTTP.postJSON(sim, "/v1/async/images/generations", Self.body)
             let nextID = try #require(next.json?["id"] as? String)
-            #expect(try await Self.pollToEnd(sim, nextID).last?["status"] as? String == "completed")
+            #expect(try await Self.pollToEnd(sim, nextID, clock: clock, step: 0.05).last?["status"] as? String == "completed")
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import ImageCodec
 import PixapiSimulator
+import TestSupport
 import Testing
 
 @Suite("Edits")
@@ -31,7 +32,8 @@ struct EditTests {
 
     @Test("three image[] parts and a mask the size of the first image, async")
     func threeImagesAndMask() async throws {
-        try await withSimulator(.init(taskDuration: .milliseconds(100))) { sim in
+        let clock = TestClock()
+        try await withSimulator(.init(taskDuration: .milliseconds(100), now: { clock.now })) { sim in
             let parts = Self.fields() + [
                 .file("image[]", "one.png", try samplePNG(width: 40, height: 30)),
                 .file("image[]", "two.png", try samplePNG(width: 20, height: 20)),
@@ -41,7 +43,7 @@ struct EditTests {
             let submitted = try await RawHTTP.postMultipart(sim, "/v1/async/images/edits", parts)
             #expect(submitted.status == 200)
             let id = try #require(submitted.json?["id"] as? String)
-            let last = try #require(try await AsyncTaskTests.pollToEnd(sim, id).last)
+            let last = try #require(try await AsyncTaskTests.pollToEnd(sim, id, clock: clock, step: 0.05).last)
             #expect(last["status"] as? String == "completed")
 
             let logged = try #require(await sim.receivedRequests().first)

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import PixapiSimulator
+import TestSupport
 import Testing
 
 @Suite("Scheduled faults")

@@ -1,6 +1,7 @@
 import Foundation
 import ImageCodec
 import PixapiSimulator
+import TestSupport
 import Testing
 
 @Suite("Sync generation")

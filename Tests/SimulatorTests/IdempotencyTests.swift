@@ -1,5 +1,6 @@
 import Foundation
 import PixapiSimulator
+import TestSupport
 import Testing
 
 /// The simulator honours `Idempotency-Key`: a repeat gets the first answer and costs nothing.

@@ -74,21 +74,6 @@ enum RawHTTP {
     }
 }
 
-/// Runs `body` against a fresh simulator and always shuts it down.
-func withSimulator<T>(
-    _ configuration: SimulatorConfiguration = .init(), _ body: (RunningSimulator) async throws -> T
-) async throws -> T {
-    let sim = try await Simulator.start(configuration)
-    do {
-        let result = try await body(sim)
-        await sim.shutdown()
-        return result
-    } catch {
-        await sim.shutdown()
-        throw error
-    }
-}
-
 /// The decoded bytes of every image in a sync response, following URLs or decoding base64.
 func imageBytes(_ response: RawResponse) async throws -> [[UInt8]] {
     try await imageBytes(items: response.data)

@@ -1,5 +1,6 @@
 import Foundation
 import PixapiSimulator
+import TestSupport
 import Testing
 
 @Suite("Request log")

@@ -1,3 +1,4 @@
+import Foundation
 @testable import PixapiSimulator
 import Testing
 
@@ -30,7 +31,7 @@ struct UnitTests {
 
     @Test("task phases: queued for the first tenth, then growing progress, then finished")
     func taskPhases() {
-        let start = ContinuousClock.now
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
         let job = ImageJob(
             operation: .generate, model: "gpt-image-2", prompt: "p", size: .auto, width: 1024, height: 1024,
             quality: .low, n: 1, responseFormat: .url, outputFormat: .png, sourceDigest: nil, cost: 1
@@ -40,10 +41,10 @@ struct UnitTests {
             failure: nil, requestID: "req_1", result: nil
         )
         #expect(task.phase(at: start) == .queued)
-        #expect(task.phase(at: start + .milliseconds(500)) == .queued)
-        #expect(task.phase(at: start + .seconds(5)) == .running(progress: 50))
-        #expect(task.phase(at: start + .milliseconds(9_999)) == .running(progress: 99))
-        #expect(task.phase(at: start + .seconds(10)) == .finished)
+        #expect(task.phase(at: start + 0.5) == .queued)
+        #expect(task.phase(at: start + 5) == .running(progress: 50))
+        #expect(task.phase(at: start + 9.999) == .running(progress: 99))
+        #expect(task.phase(at: start + 10) == .finished)
     }
 
     @Test("the forbidden trigger matches the whole word in any case")
