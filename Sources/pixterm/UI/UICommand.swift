@@ -90,20 +90,13 @@ struct UICommand: AsyncParsableCommand {
         return state
     }
 
-    /// The UI loop blocks on the terminal, so it gets a thread of its own instead of one of the
-    /// few the Swift concurrency pool has.
+    /// The UI loop on a thread of its own (see `TerminalUI.onOwnThread`); a terminal that cannot
+    /// be opened is reported as bad input, like any other setting the user can fix.
     private static func onOwnThread(_ body: @escaping @Sendable () throws -> Void) async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            Thread.detachNewThread {
-                do {
-                    try body()
-                    continuation.resume()
-                } catch let error as TerminalError {
-                    continuation.resume(throwing: PixapiError(.invalidInput, error.description))
-                } catch {
-                    continuation.resume(throwing: error)
-                }
-            }
+        do {
+            try await TerminalUI.onOwnThread { try body() }
+        } catch let error as TerminalError {
+            throw PixapiError(.invalidInput, error.description)
         }
     }
 
