@@ -19,20 +19,15 @@ import Testing
         PixapiClient(configuration: ClientConfiguration(baseURL: base, apiKey: key, connectTimeout: .seconds(5), retry: SimulatorHarness.fastRetry))
     }
 
-    static func staging() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pixterm-keys-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
     @Test func aPlainHTTPResultURLOnTheAPIHostGetsNoKeyAndNoRequest() async throws {
         let image = try Self.png()
         try await ScriptedServer.with({ _ in .init(status: 200, headers: ["Content-Type": "image/png"], body: image) }) { server in
             let port = try #require(server.baseURL.port)
             // The API is https on this host and port; the result URL is http on the same ones.
             let client = Self.client(base: URL(string: "https://127.0.0.1:\(port)")!)
-            let folder = try Self.staging()
-            defer { try? FileManager.default.removeItem(at: folder) }
+            let temporary = try TemporaryDirectory("pixterm-keys")
+            defer { temporary.remove() }
+            let folder = temporary.url
             do throws(PixapiError) {
                 try await client.download(URL(string: "http://127.0.0.1:\(port)/files/a.png")!, to: folder.appendingPathComponent("a.png"))
                 Issue.record("a download that leaves HTTPS must be refused")
@@ -50,8 +45,9 @@ import Testing
         let image = try Self.png()
         try await ScriptedServer.with({ _ in .init(status: 200, headers: ["Content-Type": "image/png"], body: image) }) { server in
             let client = Self.client(base: server.baseURL)
-            let folder = try Self.staging()
-            defer { try? FileManager.default.removeItem(at: folder) }
+            let temporary = try TemporaryDirectory("pixterm-keys")
+            defer { temporary.remove() }
+            let folder = temporary.url
             try await client.download(server.baseURL.appendingPathComponent("files/a.png"), to: folder.appendingPathComponent("a.png"))
             await client.shutdown()
             #expect(await server.arrivals().map(\.authorization) == ["Bearer \(Self.key)"])
@@ -64,8 +60,9 @@ import Testing
             let target = cdn.baseURL.appendingPathComponent("img/a.png").absoluteString
             try await ScriptedServer.with({ _ in .init(status: 302, headers: ["Location": target]) }) { api in
                 let client = Self.client(base: api.baseURL)
-                let folder = try Self.staging()
-                defer { try? FileManager.default.removeItem(at: folder) }
+                let temporary = try TemporaryDirectory("pixterm-keys")
+                defer { temporary.remove() }
+                let folder = temporary.url
                 let file = folder.appendingPathComponent("a.png")
                 try await client.download(api.baseURL.appendingPathComponent("files/a.png"), to: file)
                 await client.shutdown()
@@ -82,8 +79,9 @@ import Testing
         let target = other.baseURL.appendingPathComponent("v1/images/generations").absoluteString
         try await ScriptedServer.with({ _ in .init(status: 307, headers: ["Location": target]) }) { api in
             let client = Self.client(base: api.baseURL)
-            let folder = try Self.staging()
-            defer { try? FileManager.default.removeItem(at: folder) }
+            let temporary = try TemporaryDirectory("pixterm-keys")
+            defer { temporary.remove() }
+            let folder = temporary.url
             do throws(PixapiError) {
                 _ = try await client.create(request, staging: folder)
                 Issue.record("a redirected POST must not be followed")
@@ -103,8 +101,9 @@ import Testing
         let body = Array((String(repeating: "x", count: 70) + Self.key + " and more").utf8)
         try await ScriptedServer.with({ _ in .init(status: 200, headers: ["Content-Type": "application/json"], body: body) }) { api in
             let client = Self.client(base: api.baseURL)
-            let folder = try Self.staging()
-            defer { try? FileManager.default.removeItem(at: folder) }
+            let temporary = try TemporaryDirectory("pixterm-keys")
+            defer { temporary.remove() }
+            let folder = temporary.url
             do throws(PixapiError) {
                 _ = try await client.task(id: "task_1", staging: folder)
                 Issue.record("a body that is not JSON must fail")
@@ -121,8 +120,9 @@ import Testing
         let body = Array((String(repeating: "y", count: 190) + Self.key + " tail").utf8)
         try await ScriptedServer.with({ _ in .init(status: 400, headers: ["Content-Type": "text/plain"], body: body) }) { api in
             let client = Self.client(base: api.baseURL)
-            let folder = try Self.staging()
-            defer { try? FileManager.default.removeItem(at: folder) }
+            let temporary = try TemporaryDirectory("pixterm-keys")
+            defer { temporary.remove() }
+            let folder = temporary.url
             do throws(PixapiError) {
                 _ = try await client.task(id: "task_1", staging: folder)
                 Issue.record("a 400 must fail")

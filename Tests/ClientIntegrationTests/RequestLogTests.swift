@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PixapiKit
 import PixapiSimulator
+import TestSupport
 import Testing
 
 /// What the client logs: a line per attempt and per retry, and never the key, whatever logger
@@ -33,8 +34,8 @@ import Testing
 
     @Test func attemptsAndRetriesAreLoggedAndTheKeyNeverReachesTheHandler() async throws {
         let simulator = try await Simulator.start(SimulatorConfiguration())
-        let staging = FileManager.default.temporaryDirectory.appendingPathComponent("pixterm-log-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        let staging = try TemporaryDirectory("pixterm-log")
+        defer { staging.remove() }
         let handler = CapturingHandler()
         let client = PixapiClient(
             configuration: ClientConfiguration(
@@ -45,10 +46,9 @@ import Testing
         )
         await simulator.schedule(Fault(kind: .status, count: 1, status: 503, message: "upstream busy; your key \(Self.key) is fine"))
         let request = ImageRequest(model: "gpt-image-2", prompt: "a bridge", size: .pixels(width: 1024, height: 1024), quality: .low, responseFormat: .b64JSON)
-        let result = try await client.create(request, staging: staging)
+        let result = try await client.create(request, staging: staging.url)
         await client.shutdown()
         await simulator.shutdown()
-        try? FileManager.default.removeItem(at: staging)
 
         #expect(result.items.count == 1)
         let requests = handler.events.filter { $0.message.description == "request" }.compactMap(\.metadata)

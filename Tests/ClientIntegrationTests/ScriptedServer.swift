@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import ServiceLifecycle
+import TestSupport
 
 /// A loopback HTTP server that answers every request from a script and records what arrived,
 /// the `Authorization` header included: the other side of a redirect, a result-URL host, or an
@@ -72,15 +73,7 @@ final class ScriptedServer: Sendable {
     static func with<T>(
         _ answer: @escaping @Sendable (Arrival) -> Answer, _ body: (ScriptedServer) async throws -> T
     ) async throws -> T {
-        let server = try await start(answer)
-        do {
-            let result = try await body(server)
-            await server.shutdown()
-            return result
-        } catch {
-            await server.shutdown()
-            throw error
-        }
+        try await using(try await start(answer), tearDown: { await $0.shutdown() }, body)
     }
 
     private actor ArrivalLog {

@@ -21,13 +21,7 @@ import Testing
         ))
         let staging = try TemporaryDirectory("pixterm-limits")
         defer { staging.remove() }
-        do {
-            try await body(client, staging.url)
-        } catch {
-            await client.shutdown()
-            throw error
-        }
-        await client.shutdown()
+        try await using(client, tearDown: { await $0.shutdown() }) { client in try await body(client, staging.url) }
     }
 
     static func staged(_ staging: URL) -> [String] { (try? FileManager.default.contentsOfDirectory(atPath: staging.path)) ?? [] }

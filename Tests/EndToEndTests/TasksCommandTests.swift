@@ -40,16 +40,11 @@ import TestSupport
         }
 
         static func with(latency: Duration = .zero, _ body: (Setup) async throws -> Void) async throws {
-            let simulator = try await Simulator.start(SimulatorConfiguration(latency: latency, taskDuration: .seconds(3)))
-            let setup = Setup(dir: try TemporaryDirectory(), simulator: simulator)
-            defer { setup.dir.remove() }
-            do {
+            try await withSimulator(SimulatorConfiguration(latency: latency, taskDuration: .seconds(3))) { simulator in
+                let setup = Setup(dir: try TemporaryDirectory(), simulator: simulator)
+                defer { setup.dir.remove() }
                 try await body(setup)
-            } catch {
-                await simulator.shutdown()
-                throw error
             }
-            await simulator.shutdown()
         }
     }
 

@@ -7,22 +7,23 @@ import Testing
 /// key never appears in what the user is told.
 @Suite struct ConfigFileReadTests {
     private struct Home {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pixterm-config-\(UUID().uuidString)")
-        var config: URL { folder.appendingPathComponent(".config/pixterm/config.toml") }
+        let folder: TemporaryDirectory
+        var config: URL { folder.file(".config/pixterm/config.toml") }
 
         init() throws {
+            folder = try TemporaryDirectory("pixterm-config")
             try FileManager.default.createDirectory(at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
         }
 
         func load() -> Result<PixtermSettings, PixapiError> {
             do throws(PixapiError) {
-                return .success(try PixtermSettings.load(environment: ["HOME": folder.path]))
+                return .success(try PixtermSettings.load(environment: ["HOME": folder.url.path]))
             } catch {
                 return .failure(error)
             }
         }
 
-        func remove() { try? FileManager.default.removeItem(at: folder) }
+        func remove() { folder.remove() }
     }
 
     private func failure(_ result: Result<PixtermSettings, PixapiError>) -> PixapiError? {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import PixapiKit
 
@@ -6,18 +7,18 @@ import Testing
 /// key; credentials in the base URL are dropped before anything can show or send them.
 @Suite struct SettingsWarningTests {
     /// A private XDG config folder with `text` as config.toml at `mode`; removed by the caller.
-    func config(_ text: String, mode: mode_t) throws -> (root: URL, file: URL, environment: [String: String]) {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("pixterm-settings-\(UUID().uuidString.prefix(8))")
-        let file = root.appendingPathComponent("pixterm/config.toml")
+    func config(_ text: String, mode: mode_t) throws -> (root: TemporaryDirectory, file: URL, environment: [String: String]) {
+        let root = try TemporaryDirectory("pixterm-settings")
+        let file = root.file("pixterm/config.toml")
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: file)
         chmod(file.path, mode)
-        return (root, file, ["HOME": root.path, "XDG_CONFIG_HOME": root.path])
+        return (root, file, ["HOME": root.url.path, "XDG_CONFIG_HOME": root.url.path])
     }
 
     @Test func aConfigWithTheKeyThatOthersCanReadIsWarnedAbout() throws {
         let setup = try config("api_key = \"sk-file-secret-1\"\n", mode: 0o644)
-        defer { try? FileManager.default.removeItem(at: setup.root) }
+        defer { setup.root.remove() }
         let settings = try PixtermSettings.load(environment: setup.environment)
         let warning = try #require(settings.warnings.first)
         #expect(settings.warnings.count == 1)
@@ -30,10 +31,10 @@ import Testing
 
     @Test func aPrivateConfigOrOneWithoutTheKeyIsQuiet() throws {
         let privateOne = try config("api_key = \"sk-file-secret-1\"\n", mode: 0o600)
-        defer { try? FileManager.default.removeItem(at: privateOne.root) }
+        defer { privateOne.root.remove() }
         #expect(try PixtermSettings.load(environment: privateOne.environment).warnings.isEmpty)
         let keyless = try config("default_model = \"gpt-image-2\"\n", mode: 0o644)
-        defer { try? FileManager.default.removeItem(at: keyless.root) }
+        defer { keyless.root.remove() }
         #expect(try PixtermSettings.load(environment: keyless.environment).warnings.isEmpty)
     }
 

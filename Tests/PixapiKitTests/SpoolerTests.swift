@@ -1,21 +1,17 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import PixapiKit
 
 @Suite struct SpoolerTests {
-    func staging() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pixterm-spool-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     @Test func decodesBase64ValuesIntoFilesInAnyChunking() throws {
         let payloads: [[UInt8]] = [Array(0...255), Array(repeating: 7, count: 100_001), [1], [1, 2]]
         let items = payloads.map { "{\"b64_json\": \"\(Data($0).base64EncodedString().replacingOccurrences(of: "/", with: "\\/"))\", \"revised_prompt\": \"x\"}" }
         let body = Array("{\"created\": 1, \"data\": [\(items.joined(separator: ","))], \"usage\": {\"total\": 3}}".utf8)
         for chunkSize in [1, 7, 4096, body.count] {
-            let dir = try staging()
-            defer { try? FileManager.default.removeItem(at: dir) }
+            let temporary = try TemporaryDirectory("pixterm-spool")
+            defer { temporary.remove() }
+            let dir = temporary.url
             var spooler = ImageResponseSpooler(staging: dir)
             var offset = 0
             while offset < body.count {
@@ -35,8 +31,9 @@ import Testing
     }
 
     @Test func truncatedBodyIsReportedAndFilesCanBeDiscarded() throws {
-        let dir = try staging()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let temporary = try TemporaryDirectory("pixterm-spool")
+        defer { temporary.remove() }
+        let dir = temporary.url
         var spooler = ImageResponseSpooler(staging: dir)
         try spooler.consume(Array("{\"data\": [{\"b64_json\": \"AAAA".utf8))
         #expect(throws: PixapiError.self) { try spooler.finish() }
@@ -45,15 +42,17 @@ import Testing
     }
 
     @Test func invalidBase64IsMalformed() throws {
-        let dir = try staging()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let temporary = try TemporaryDirectory("pixterm-spool")
+        defer { temporary.remove() }
+        let dir = temporary.url
         var spooler = ImageResponseSpooler(staging: dir)
         #expect(throws: PixapiError.self) { try spooler.consume(Array("{\"data\": [{\"b64_json\": \"AB$D\"}]}".utf8)) }
     }
 
     @Test func keyNamedB64JsonInsideAStringIsNotMistaken() throws {
-        let dir = try staging()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let temporary = try TemporaryDirectory("pixterm-spool")
+        defer { temporary.remove() }
+        let dir = temporary.url
         var spooler = ImageResponseSpooler(staging: dir)
         let body = Array("{\"revised_prompt\": \"b64_json\", \"data\": [{\"url\": \"https://x/y.png\"}]}".utf8)
         try spooler.consume(body)
@@ -63,8 +62,9 @@ import Testing
     }
 
     @Test func anImageOverTheCapAbortsBeforeItFillsTheDisk() throws {
-        let dir = try staging()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let temporary = try TemporaryDirectory("pixterm-spool")
+        defer { temporary.remove() }
+        let dir = temporary.url
         var spooler = ImageResponseSpooler(staging: dir, maxImageBytes: 100_000)
         let big = Data(repeating: 9, count: 300_000).base64EncodedString()
         do throws(PixapiError) {
@@ -80,8 +80,9 @@ import Testing
     }
 
     @Test func anImageAtTheCapIsAccepted() throws {
-        let dir = try staging()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let temporary = try TemporaryDirectory("pixterm-spool")
+        defer { temporary.remove() }
+        let dir = temporary.url
         var spooler = ImageResponseSpooler(staging: dir, maxImageBytes: 100_000)
         try spooler.consume(Array("{\"data\": [{\"b64_json\": \"\(Data(repeating: 9, count: 100_000).base64EncodedString())\"}]}".utf8))
         try spooler.finish()
@@ -89,8 +90,9 @@ import Testing
     }
 
     @Test func moreImagesThanAskedForAreRefused() throws {
-        let dir = try staging()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let temporary = try TemporaryDirectory("pixterm-spool")
+        defer { temporary.remove() }
+        let dir = temporary.url
         var spooler = ImageResponseSpooler(staging: dir, maxImages: 2)
         let item = "{\"b64_json\": \"AAAA\"}"
         #expect(throws: PixapiError.self) {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import PixapiKit
 
@@ -72,8 +73,9 @@ import Testing
     }
 
     @Test func settingsPrecedenceAndKeySource() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("pixterm-home-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: home) }
+        let temporary = try TemporaryDirectory("pixterm-home")
+        defer { temporary.remove() }
+        let home = temporary.url
         let config = home.appendingPathComponent(".config/pixterm/config.toml")
         try FileManager.default.createDirectory(at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
         try """

@@ -7,15 +7,7 @@ import PixapiSimulator
 public func withSimulator<Value>(
     _ configuration: SimulatorConfiguration = .init(), _ body: (RunningSimulator) async throws -> Value
 ) async throws -> Value {
-    let simulator = try await Simulator.start(configuration)
-    do {
-        let value = try await body(simulator)
-        await simulator.shutdown()
-        return value
-    } catch {
-        await simulator.shutdown()
-        throw error
-    }
+    try await using(try await Simulator.start(configuration), tearDown: { await $0.shutdown() }, body)
 }
 
 /// A simulator on 127.0.0.1:0, a real client pointed at it, and a staging folder: the parts
@@ -48,13 +40,7 @@ public struct SimulatorHarness {
             ))
             let harness = SimulatorHarness(simulator: simulator, client: client, stagingFolder: try TemporaryDirectory("pixterm-it"))
             defer { harness.stagingFolder.remove() }
-            do {
-                try await body(harness)
-            } catch {
-                await client.shutdown()
-                throw error
-            }
-            await client.shutdown()
+            try await using(harness, tearDown: { await $0.client.shutdown() }, body)
         }
     }
 
