@@ -1,4 +1,3 @@
-import Foundation
 import PixapiKit
 
 /// The live cost line of the compose screen, recomputed on every keystroke and pick.
@@ -36,18 +35,5 @@ public struct CostPreview: Hashable, Sendable {
     public var needsConfirmation: Bool {
         guard let threshold, let estimate else { return false }
         return estimate.costCredits > threshold
-    }
-
-    /// `14 credits/image · 1K · n=2 · 28 credits ($0.28)` plus the notes, for the status area.
-    public var headline: String {
-        switch status {
-        case let .invalid(reason):
-            return "cannot price: \(reason)"
-        case let .priced(estimate):
-            let marker = estimate.estimate ? "~" : ""
-            var text = "\(marker)\(estimate.creditsPerImage) credits/image · \(estimate.tier) · n=\(estimate.n) · "
-            text += "\(marker)\(estimate.costCredits) credits ($" + String(format: "%.2f", estimate.usd) + ")"
-            return text
-        }
     }
 }

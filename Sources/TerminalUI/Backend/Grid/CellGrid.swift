@@ -44,16 +44,6 @@ public struct CellGrid: Sendable, Hashable {
         }
     }
 
-    /// Every row as plain text (continuations omitted), for snapshot tests and debugging.
-    public func rows() -> [String] {
-        (0..<size.rows).map { row in
-            String((0..<size.columns).compactMap { column in
-                let cell = self[row, column]
-                return cell.isContinuation ? nil : cell.grapheme
-            })
-        }
-    }
-
     /// Places one cell, first turning any wide grapheme it cuts in half into a blank, so the
     /// grid never holds half a character.
     mutating func set(_ cell: ScreenCell, row: Int, column: Int) {
