@@ -156,13 +156,7 @@ public final class GalleryStore: Sendable {
     /// An image by id, by path relative to the gallery, or by absolute path.
     public func entry(matching key: String) throws(GalleryError) -> GalleryEntry? {
         let relative = key.hasPrefix(root.path + "/") ? String(key.dropFirst(root.path.count + 1)) : key
-        do {
-            return try index.pool.read { db in
-                try GalleryEntry.fetchOne(db, sql: "SELECT * FROM image WHERE id = ? OR path = ?", arguments: [key, relative])
-            }.map(located)
-        } catch {
-            throw GalleryError(message: "gallery query failed: \(error)")
-        }
+        return try entry(where: "id = ? OR path = ?", [key, relative])
     }
 
     /// Everything the sidecar records about an entry (revised prompt, request cost, task id...);
@@ -173,10 +167,14 @@ public final class GalleryStore: Sendable {
     }
 
     func entry(taskID: String, index imageIndex: Int) throws(GalleryError) -> GalleryEntry? {
+        try entry(where: "taskID = ? AND imageIndex = ?", [taskID, imageIndex])
+    }
+
+    /// The first entry matching an SQL condition on the `image` table.
+    private func entry(where condition: String, _ arguments: StatementArguments) throws(GalleryError) -> GalleryEntry? {
         do {
-            return try index.pool.read { db in
-                try GalleryEntry.fetchOne(db, sql: "SELECT * FROM image WHERE taskID = ? AND imageIndex = ?", arguments: [taskID, imageIndex])
-            }.map(located)
+            return try index.pool.read { db in try GalleryEntry.fetchOne(db, sql: "SELECT * FROM image WHERE \(condition)", arguments: arguments) }
+                .map(located)
         } catch {
             throw GalleryError(message: "gallery query failed: \(error)")
         }

@@ -155,6 +155,19 @@ final class JournalFixture {
         #expect(!FileManager.default.fileExists(atPath: fixture.directory.appendingPathComponent("\(id).lock").path))
     }
 
+    @Test func entriesAreDatedByTheJournalsClock() throws {
+        let fixture = JournalFixture()
+        let clock = ManualClock()
+        let journal = try fixture.journal(now: clock.now)
+        let opened = clock.now()
+        let id = try journal.open(request: Self.request, mode: .async, baseURL: Self.base, cost: 1)
+        clock.advance(by: 90)
+        try journal.recordTaskID("task-1", entry: id)
+        let entry = try #require(journal.entry(id))
+        #expect(entry.created == opened && entry.updated == opened.addingTimeInterval(90))
+        #expect(id.hasPrefix("\(Int(opened.timeIntervalSince1970))-"))
+    }
+
     @Test func openEntriesAreOldestFirstAndSkipUnreadableFiles() throws {
         let fixture = JournalFixture()
         let clock = ManualClock()

@@ -82,7 +82,7 @@ public struct GalleryEntry: Sendable, Hashable, Identifiable {
 extension GalleryEntry: Codable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "image"
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, relativePath = "path", folder, prompt, searchText, model, size, quality, created
         case creditsPerImage = "credits", format, hasSidecar, taskID, imageIndex, request
     }

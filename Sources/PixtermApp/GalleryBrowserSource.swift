@@ -1,8 +1,9 @@
 import Foundation
 import Gallery
-import PixapiKit
+import PixtermCore
 
-/// The gallery as the browser screen queries it.
+/// The gallery as the browser screen queries it: pages of `GalleryStore` entries as the
+/// `GalleryItem`s that PixtermCore's browser state holds.
 public struct GalleryBrowserSource: Sendable {
     public let store: GalleryStore
 
@@ -21,13 +22,4 @@ public struct GalleryBrowserSource: Sendable {
 
     /// Notices files added or removed outside pixterm; called after the first page is shown.
     public func refresh() throws { try store.refresh() }
-}
-
-extension GalleryItem {
-    public init(_ entry: GalleryEntry) {
-        self.init(
-            id: entry.id, path: entry.url.path, prompt: entry.prompt, model: entry.model, size: entry.size, quality: entry.quality,
-            created: entry.created, credits: entry.creditsPerImage, request: entry.request
-        )
-    }
 }
