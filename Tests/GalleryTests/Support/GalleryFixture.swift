@@ -2,19 +2,22 @@ import Foundation
 @testable import Gallery
 import ImageCodec
 import PixapiKit
+import TestSupport
 
 /// A gallery in a fresh temp folder, with helpers that make real PNG and JPEG files; the folder
 /// is removed when the fixture goes away.
 final class GalleryFixture: Sendable {
-    let folder: URL
+    private let temporary: TemporaryDirectory
     let store: GalleryStore
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("pixterm-gallery-\(UUID().uuidString.prefix(8))")
-        store = try GalleryStore(folder: folder)
+        temporary = try TemporaryDirectory("pixterm-gallery")
+        store = try GalleryStore(folder: temporary.url)
     }
 
-    deinit { try? FileManager.default.removeItem(at: folder) }
+    deinit { temporary.remove() }
+
+    var folder: URL { temporary.url }
 
     var indexURL: URL { folder.appendingPathComponent(".pixterm/index.sqlite") }
 
