@@ -2,7 +2,7 @@
 /// and boxes, and the cells a pixel picture covers. It may extend past the screen; drawing clips
 /// it. The helpers return new rectangles so layouts read as "the body less its title line"
 /// instead of sums of rows and columns (as ratatui's `Rect::inner` and `Rect::centered`).
-public struct CellRect: Sendable, Hashable, CustomStringConvertible {
+public struct CellRect: Sendable, Hashable {
     public var row: Int
     public var column: Int
     public var width: Int
@@ -22,8 +22,6 @@ public struct CellRect: Sendable, Hashable, CustomStringConvertible {
     public var bottom: Int { row + height }
     /// The first column to the right of the rectangle.
     public var right: Int { column + width }
-
-    public var description: String { "\(width)x\(height) at row \(row), column \(column)" }
 
     /// The rectangle less the given number of cells at each edge; a margin larger than the
     /// rectangle leaves it empty (its top-left still moves by `top` and `left`).
@@ -55,7 +53,7 @@ public struct CellRect: Sendable, Hashable, CustomStringConvertible {
 
     /// Side by side: the first `leftWidth` columns, and what is right of them after a `gap`
     /// (a divider line).
-    public func splitColumns(leftWidth: Int, gap: Int = 0) -> (left: CellRect, right: CellRect) {
+    public func splitColumns(leftWidth: Int, gap: Int) -> (left: CellRect, right: CellRect) {
         (resized(width: leftWidth), inset(left: leftWidth + gap))
     }
 }

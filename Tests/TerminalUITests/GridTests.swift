@@ -100,4 +100,9 @@ struct GridTests {
         g.box(CellRect(row: 0, column: 0, width: 10, height: 3), style: plain, title: "Gallery view")
         #expect(g.rows() == ["┌─ Galle─┐", "│        │", "└────────┘"])
     }
+
+    @Test func theBoundsOfASizeAreTheWholeGrid() {
+        #expect(GridSize(columns: 80, rows: 24).bounds == CellRect(row: 0, column: 0, width: 80, height: 24))
+        #expect(GridSize(columns: -1, rows: 3).bounds.width == 0)
+    }
 }
