@@ -153,6 +153,11 @@ let package = Package(
         ),
         .testTarget(name: "PixtermCoreTests", dependencies: ["PixtermCore", "PixapiKit", "TestSupport"], swiftSettings: strict),
         .testTarget(
+            name: "PixtermAppTests",
+            dependencies: ["PixtermApp", "PixapiKit", "PixapiSimulator", "Gallery", "PixtermCore", "TerminalUI", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "TerminalUITests", dependencies: ["TerminalUI", "ImageCodec", "PixapiKit", "PixtermCore", "TerminalGraphics", "TestSupport"], swiftSettings: strict
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["pixterm", "PixapiSimulator", "ImageCodec", "TestSupport"], swiftSettings: strict),

@@ -125,6 +125,18 @@ public final class EffectInterpreter: AppServices, @unchecked Sendable {
         }
     }
 
+    /// Closes the HTTP clients and stops the demo simulator, for an owner that outlives the UI
+    /// (the tests). The UI itself never calls it: it exits with its clients open, because paid
+    /// work may be in flight, and the journal has it.
+    func shutdown() async {
+        let opening: Task<JobBackend, any Error> = lock.withLock { backend }
+        var backends: [JobBackend] = lock.withLock { retired }
+        let simulator: RunningSimulator? = lock.withLock { self.simulator }
+        if let open = try? await opening.value { backends.append(open) }
+        for backend in backends { await backend.client?.shutdown() }
+        await simulator?.shutdown()
+    }
+
     /// Runs a job with the backend's runner as a cancellable task; without a key it fails at once.
     private func run(_ job: Job, send: @escaping @Sendable (Action) -> Void, _ work: @escaping @Sendable (JobRunner) async -> Void) {
         jobs.track(job.id) { [self] in

@@ -35,7 +35,7 @@ import Testing
         _ = state.update(.galleryLoaded(items: items, total: items.count, filter: ""), environment: environment)
         return AppRuntime(
             state: state, environment: environment, backend: terminal, services: ScriptedServices(), view: AppView(colorMode: .truecolor),
-            previewRenderer: .init(renderer: .init(mode: .truecolor)), insideTmux: false, graphics: graphics
+            previewRenderer: .init(renderer: .init(mode: .truecolor)), graphics: graphics
         )
     }
 

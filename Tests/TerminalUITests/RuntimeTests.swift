@@ -5,19 +5,27 @@ import TestSupport
 import Testing
 @testable import TerminalUI
 
-/// Services that answer at once, recording what the UI asked for.
+/// Services that answer at once, recording what the UI asked for; quitting and the
+/// clipboard act on the session the way the real interpreter does.
 final class ScriptedServices: AppServices, @unchecked Sendable {
     private let lock = NSLock()
     private(set) var effects: [Effect] = []
 
     func start(send: @escaping @Sendable (Action) -> Void) {}
 
-    func perform(_ effect: Effect, send: @escaping @Sendable (Action) -> Void) {
+    func perform(_ effect: Effect, session: any UISession, send: @escaping @Sendable (Action) -> Void) {
         lock.withLock { effects.append(effect) }
-        if case let .startJob(job) = effect {
+        switch effect {
+        case let .startJob(job):
             send(.jobEvent(job.id, .submitted(taskID: "task_1")))
             send(.jobEvent(job.id, .saved(path: "/g/a.png", total: 1)))
             send(.jobEvent(job.id, .completed))
+        case let .copyToClipboard(text):
+            session.writeToTerminal(Clipboard.osc52(text, insideTmux: false))
+        case .quit:
+            session.endSession()
+        default:
+            break
         }
     }
 }
@@ -33,7 +41,7 @@ final class ScriptedServices: AppServices, @unchecked Sendable {
         let services = ScriptedServices()
         let runtime = AppRuntime(
             state: AppState(environment: environment, isDemo: false, hasKey: true), environment: environment, backend: terminal,
-            services: services, view: AppView(colorMode: .ansi16), previewRenderer: .init(renderer: .init(mode: .ansi16)), insideTmux: false
+            services: services, view: AppView(colorMode: .ansi16), previewRenderer: .init(renderer: .init(mode: .ansi16))
         )
         runtime.run()
         #expect(terminal.isShutDown)
@@ -46,6 +54,29 @@ final class ScriptedServices: AppServices, @unchecked Sendable {
         #expect(runtime.state.jobs.first?.state == .completed)
         // The frame after Enter already shows the finished job.
         #expect(terminal.frames.contains { $0.grid.rows().contains { $0.contains("✔ done") } })
+    }
+
+    /// Every effect goes to the interpreter; what it writes through the session reaches the
+    /// terminal from the UI thread, before the next frame.
+    @Test func theInterpreterWritesToTheTerminalThroughTheSession() {
+        var state = AppState(environment: environment, isDemo: false, hasKey: true)
+        _ = state.update(.key(.ctrl("o")), environment: environment)
+        let item = GalleryItem(
+            id: "a", path: "/g/a.png", prompt: "a", model: nil, size: "64x64", quality: nil, created: Date(timeIntervalSince1970: 0),
+            credits: nil, request: nil
+        )
+        _ = state.update(.galleryLoaded(items: [item], total: 1, filter: ""), environment: environment)
+        let terminal = RecordingTerminal(size: GridSize(columns: 80, rows: 24), script: [.key(.text("c")), .key(.ctrl("c")), .key(.ctrl("c"))])
+        let services = ScriptedServices()
+        let runtime = AppRuntime(
+            state: state, environment: environment, backend: terminal, services: services, view: AppView(colorMode: .ansi16),
+            previewRenderer: .init(renderer: .init(mode: .ansi16))
+        )
+        runtime.run()
+        #expect(services.effects.contains(.copyToClipboard("/g/a.png")))
+        #expect(services.effects.last == .quit)
+        #expect(terminal.emitted == Clipboard.osc52("/g/a.png", insideTmux: false))
+        #expect(terminal.isShutDown)
     }
 
     @Test func copyingAPathEmitsOSC52WrappedForTmux() {
