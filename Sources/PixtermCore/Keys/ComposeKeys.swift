@@ -16,7 +16,7 @@ public enum PromptCommand: KeyCommand {
 extension KeyMaps {
     /// While the prompt search (Ctrl+R) is open, Esc belongs to it, not to the screen.
     public static func compose(searching: Bool) -> KeyMap<ComposeCommand> {
-        let back = KeyBinding([.escape], ComposeCommand.back, help: HelpLine("Esc", "dismiss a message, else back to the prompt (never quits)"))
+        let back = KeyBinding([.escape], ComposeCommand.back, help: HelpLine("Esc", "back to the prompt / dismiss a message; never quits"))
         return KeyMap(
             [
                 KeyBinding([.tab], .nextFocus, help: tabHelp, footer: FooterHint("Tab", "next")),
@@ -30,9 +30,9 @@ extension KeyMaps {
     private static let tabHelp = HelpLine("Tab Shift+Tab", "move between prompt, settings, sources and jobs")
 
     public static let prompt: KeyMap<PromptCommand> = {
-        let move = HelpLine("← → Home End Ctrl+A", "move; Alt/Ctrl+←→ (Alt+B, Alt+F) by word")
-        let delete = HelpLine("⌫ Delete Ctrl+W Ctrl+U Ctrl+K", "delete back / forward / a word / to line start / to line end")
-        let search = HelpLine("Ctrl+R", "search earlier prompts (again: older match; Enter takes it)")
+        let move = HelpLine("← → Home End Ctrl+A", "move; Alt/Ctrl+←→ or Alt+B/F by word")
+        let delete = HelpLine("⌫ Del Ctrl+W/U/K", "delete back / forward / word / to line start, end")
+        let search = HelpLine("Ctrl+R", "search earlier prompts (again: older; Enter: take)")
         return KeyMap([
             KeyBinding(patterns: [.anyCharacter], .type, help: HelpLine("typing, paste", "edit the prompt; a paste keeps its new lines")),
             KeyBinding(patterns: [.anyPaste], .paste, help: HelpLine("typing, paste", "edit the prompt; a paste keeps its new lines")),

@@ -14,7 +14,7 @@ public enum SourcesCommand: KeyCommand {
 extension KeyMaps {
     /// While a custom size is typed, `q` is not a command (it is ignored like other letters).
     public static func picker(typingSize: Bool) -> KeyMap<PickerCommand> {
-        let typed = HelpLine("digits", "in Size: type WIDTHxHEIGHT after choosing custom…; in n: the number")
+        let typed = HelpLine("digits", "Size: WIDTHxHEIGHT after choosing custom…; n: count")
         let quit = KeyBinding([.character("q")], PickerCommand.quit, help: HelpLine("q (outside text)", "quit"))
         return KeyMap(
             [
@@ -29,7 +29,7 @@ extension KeyMaps {
     }
 
     public static let sources: KeyMap<SourcesCommand> = {
-        let typed = HelpLine("typing, paste", "a source image path; a pasted list (one per line, or dragged in) adds them all")
+        let typed = HelpLine("typing, paste", "a source path; a pasted list of paths adds them all")
         return KeyMap([
             KeyBinding(patterns: [.anyCharacter], .type, help: typed),
             KeyBinding(patterns: [.anyPaste], .paste, help: typed),
