@@ -5,6 +5,17 @@ import PackageDescription
 /// as defects by `.ci/run`, not here, so a new toolchain's warning cannot break a user's build.
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
 
+/// Homebrew's ncurses is keg-only (macOS ships an older one without `ncursesw/`), so macOS finds
+/// it through its pkg-config file. On Linux the headers are on the default path, and the distros'
+/// ncursesw.pc carries `-D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600`, which SwiftPM drops with a
+/// "prohibited flag(s)" warning on every build (the shim defines what it needs itself), so there
+/// CNcurses names no pkg-config file and its apt provider only documents the package to install.
+#if os(macOS)
+let ncursesPkgConfig: String? = "ncursesw"
+#else
+let ncursesPkgConfig: String? = nil
+#endif
+
 let package = Package(
     name: "pixterm",
     platforms: [.macOS(.v14)],
@@ -48,7 +59,12 @@ let package = Package(
         ),
 
         // PNG / JPEG through libpng and libjpeg-turbo; setjmp-based error handling stays in C.
-        .target(name: "CImageCodecs", linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("jpeg")]),
+        // CLibPNG and CLibJPEG bring the libraries' flags from pkg-config, which finds Homebrew's
+        // copies on macOS (`providers` is what SwiftPM suggests installing when a .pc file is
+        // missing); the libraries are also linked by name, so a machine without pkg-config links.
+        .systemLibrary(name: "CLibPNG", pkgConfig: "libpng16", providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
+        .systemLibrary(name: "CLibJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"]), .brew(["jpeg-turbo"])]),
+        .target(name: "CImageCodecs", dependencies: ["CLibPNG", "CLibJPEG"], linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("jpeg")]),
         .target(name: "ImageCodec", dependencies: ["CImageCodecs"], swiftSettings: strict),
 
         // Drawing images into a terminal: half blocks now, pixel protocols later.
@@ -83,7 +99,7 @@ let package = Package(
         ),
 
         // ncurses front end.
-        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        .systemLibrary(name: "CNcurses", pkgConfig: ncursesPkgConfig, providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]),
         .target(
             name: "TerminalUI", dependencies: ["CNcurses", "ImageCodec", "PixapiKit", "PixtermCore", "TerminalGraphics"], swiftSettings: strict
         ),
