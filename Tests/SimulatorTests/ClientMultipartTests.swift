@@ -32,19 +32,11 @@ struct ClientMultipartTests {
             operation: .edit, model: "gpt-image-2", prompt: Self.prompt, size: .pixels(width: 1024, height: 1024),
             quality: .low, n: 2, responseFormat: .b64JSON, images: [first, second, third], mask: mask
         )
-        try await withSimulator { sim in
-            let client = PixapiClient(configuration: ClientConfiguration(baseURL: sim.baseURL, apiKey: "sk-test-key-0001"))
-            let result: ImageResult
-            do {
-                result = try await client.create(request, idempotencyKey: "multipart-round-trip", staging: folder.url)
-            } catch {
-                await client.shutdown()
-                throw error
-            }
-            await client.shutdown()
+        try await SimulatorHarness.with { harness in
+            let result = try await harness.client.create(request, idempotencyKey: "multipart-round-trip", staging: harness.staging)
             #expect(result.items.count == 2)
 
-            let posts = await sim.receivedRequests().filter { $0.method == "POST" }
+            let posts = await harness.simulator.receivedRequests().filter { $0.method == "POST" }
             try #require(posts.count == 1)
             let post = posts[0]
             #expect(post.status == 200)
