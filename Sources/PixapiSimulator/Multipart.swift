@@ -2,6 +2,10 @@ import MultipartKit
 
 /// `multipart/form-data` bodies (RFC 7578) read with vapor's MultipartKit, so the client's
 /// hand-written encoder is checked by a parser written elsewhere, not by a mirror of itself.
+///
+/// MultipartKit looks at every byte of a part through generic code: a release build parses a
+/// 50 MB image in about 0.25 s, but a debug build, where dependencies are not optimized, takes
+/// about a second per megabyte.
 enum Multipart {
     struct Part: Sendable {
         let name: String
@@ -41,7 +45,6 @@ enum Multipart {
         } catch {
             throw malformed("a boundary line or part header is not well formed")
         }
-        guard !parts.isEmpty else { throw malformed("no boundary found") }
         return try parts.map { part throws(APIError) in
             let disposition = (part.headers.first(name: "Content-Disposition") ?? "").split(separator: ";").map { $0.trimmed(" \t") }
             guard disposition.first?.lowercased() == "form-data", let name = part.name else {
