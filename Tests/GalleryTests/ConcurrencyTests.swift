@@ -1,6 +1,7 @@
 import Foundation
 @testable import Gallery
 import PixapiKit
+import TestSupport
 import Testing
 
 @Suite struct ConcurrencyTests {
@@ -39,8 +40,9 @@ import Testing
 extension ConcurrencyTests {
     @Test func storesOpeningANewGalleryAtOnceAllSucceedAndShareOneIndex() throws {
         for round in 0..<30 {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pixterm-open-\(UUID().uuidString.prefix(8))")
-            defer { try? FileManager.default.removeItem(at: folder) }
+            let root = try TemporaryDirectory("pixterm-open")
+            defer { root.remove() }
+            let folder = root.file("gallery")  // not there yet: the stores race to create it
             let failures = EventCounter()
             let opened = EventCounter()
             DispatchQueue.concurrentPerform(iterations: 4) { worker in

@@ -10,12 +10,12 @@ import Testing
     /// temp file and an old orphan sidecar (which clean-up once deleted) and an image with its
     /// sidecar (which a scan would have listed).
     struct Outside {
-        let folder: URL
+        private let temporary: TemporaryDirectory
+        var folder: URL { temporary.url }
         let files = [AtomicFile.temporaryPrefix + "x", "010101-gone-0000-0.png.json", "outside.png", "outside.png.json"]
 
         init() throws {
-            folder = FileManager.default.temporaryDirectory.appendingPathComponent("pixterm-outside-\(UUID().uuidString.prefix(8))")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            temporary = try TemporaryDirectory("pixterm-outside")
             for name in files.prefix(2) { try Data("{}".utf8).write(to: folder.appendingPathComponent(name)) }
             try GalleryFixture.imageData(width: 4, height: 4, format: .png).write(to: folder.appendingPathComponent("outside.png"))
             let sidecar = #"{"id": "outside-0", "prompt": "from outside", "created": "2026-01-01T00:00:00Z"}"#
@@ -23,7 +23,7 @@ import Testing
             for name in files { try GalleryFixture.setModified(folder.appendingPathComponent(name), Date().addingTimeInterval(-30 * 86_400)) }
         }
 
-        func remove() { try? FileManager.default.removeItem(at: folder) }
+        func remove() { temporary.remove() }
 
         var survivors: [String] { files.filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) } }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import PixapiKit
+import TestSupport
 import Testing
 @testable import Gallery
 
@@ -13,14 +14,14 @@ import Testing
     }
 
     @Test func aNewJournalIsPrivateAndKeepsNoCredentials() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("pixterm-journal-\(UUID().uuidString.prefix(8))")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let directory = root.appendingPathComponent("data/pixterm/journal")
+        let root = try TemporaryDirectory("pixterm-journal")
+        defer { root.remove() }
+        let directory = root.file("data/pixterm/journal")
         let journal = try TaskJournal(directory: directory)
         let request = ImageRequest(model: "gpt-image-2", prompt: "a private prompt")
         let id = try journal.open(request: request, mode: .sync, baseURL: URL(string: "https://alice:pa55word@gw.example/pix")!, cost: 1)
         #expect(mode(directory.path) == 0o700)
-        #expect(mode(root.appendingPathComponent("data/pixterm").path) == 0o700, "folders it creates are private too")
+        #expect(mode(root.path("data/pixterm")) == 0o700, "folders it creates are private too")
         #expect(mode(directory.appendingPathComponent("\(id).json").path) == 0o600)
         let text = try String(contentsOf: directory.appendingPathComponent("\(id).json"), encoding: .utf8)
         #expect(!text.contains("pa55word") && !text.contains("alice"))
@@ -28,8 +29,9 @@ import Testing
     }
 
     @Test func credentialsAnOlderPixtermWroteIntoAnEntryAreNotReadBack() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pixterm-journal-\(UUID().uuidString.prefix(8))")
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let root = try TemporaryDirectory("pixterm-journal")
+        defer { root.remove() }
+        let directory = root.file("journal")
         let journal = try TaskJournal(directory: directory)
         let id = try journal.open(request: ImageRequest(model: "gpt-image-2", prompt: "p"), mode: .sync, baseURL: URL(string: "https://gw.example/pix")!, cost: 1)
         let file = directory.appendingPathComponent("\(id).json")
@@ -42,8 +44,9 @@ import Testing
     }
 
     @Test func aJournalLeftOpenByAnOlderPixtermIsTightened() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pixterm-journal-\(UUID().uuidString.prefix(8))")
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let root = try TemporaryDirectory("pixterm-journal")
+        defer { root.remove() }
+        let directory = root.file("journal")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         chmod(directory.path, 0o755)
         let old = directory.appendingPathComponent("1-old.json")

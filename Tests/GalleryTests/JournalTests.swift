@@ -1,6 +1,7 @@
 import Foundation
 @testable import Gallery
 import PixapiKit
+import TestSupport
 import Testing
 
 /// A journal folder in the temp directory, removed afterwards.
@@ -157,9 +158,9 @@ final class JournalFixture {
 
     @Test func entriesAreDatedByTheJournalsClock() throws {
         let fixture = JournalFixture()
-        let clock = ManualClock()
-        let journal = try fixture.journal(now: clock.now)
-        let opened = clock.now()
+        let clock = TestClock()
+        let journal = try fixture.journal(now: { clock.now })
+        let opened = clock.now
         let id = try journal.open(request: Self.request, mode: .async, baseURL: Self.base, cost: 1)
         clock.advance(by: 90)
         try journal.recordTaskID("task-1", entry: id)
@@ -170,24 +171,12 @@ final class JournalFixture {
 
     @Test func openEntriesAreOldestFirstAndSkipUnreadableFiles() throws {
         let fixture = JournalFixture()
-        let clock = ManualClock()
-        let journal = try fixture.journal(now: clock.now)
+        let clock = TestClock()
+        let journal = try fixture.journal(now: { clock.now })
         let first = try journal.open(request: Self.request, mode: .async, baseURL: Self.base, cost: 1)
         clock.advance(by: 1)  // entry times are recorded to the second
         let second = try journal.open(request: Self.request, mode: .async, baseURL: Self.base, cost: 2)
         try Data("{ broken".utf8).write(to: fixture.directory.appendingPathComponent("garbage.json"))
         #expect(journal.openEntries().map(\.id) == [first, second])
     }
-}
-
-/// A clock that moves only when a test moves it, so a test about time does not wait for it.
-final class ManualClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
-
-    init(_ start: Date = Date(timeIntervalSince1970: 1_800_000_000)) { current = start }
-
-    var now: @Sendable () -> Date { { self.lock.withLock { self.current } } }
-
-    func advance(by seconds: TimeInterval) { lock.withLock { current += seconds } }
 }
