@@ -102,13 +102,19 @@ public final class EffectInterpreter: AppServices, @unchecked Sendable {
         case let .loadGallery(filter, limit):
             loadGallery(filter: filter, limit: limit, send: send)
         case let .trash(item):
-            background(send) { [self] in try await current().gallery.trash(item); return .trashed(item) }
+            background(send) { [self] in
+                try await current().gallery.trash(item); return .trashed(item)
+            }
         case let .restore(item):
-            background(send) { [self] in try await current().gallery.restore(item); return .restored(item) }
+            background(send) { [self] in
+                try await current().gallery.restore(item); return .restored(item)
+            }
         case let .copyToClipboard(text):
             session.writeToTerminal(Clipboard.osc52(text, insideTmux: insideTmux))
         case let .openInViewer(path):
-            background(send) { try SystemViewer.open(path, environment: ProcessInfo.processInfo.environment); return .log("opened \(path)") }
+            background(send) {
+                try SystemViewer.open(path, environment: ProcessInfo.processInfo.environment); return .log("opened \(path)")
+            }
         case let .saveHistory(lines):
             let file = settings.paths.historyFile
             background(send) {

@@ -9,7 +9,7 @@ enum SystemViewer {
         let program = "/usr/bin/open"
         #else
         guard environment["DISPLAY"] != nil || environment["WAYLAND_DISPLAY"] != nil,
-              let program = executable("xdg-open", path: environment["PATH"] ?? "/usr/bin:/bin")
+            let program = executable("xdg-open", path: environment["PATH"] ?? "/usr/bin:/bin")
         else {
             throw PixapiError(.invalidInput, "no graphical display here (over SSH?); press c to copy the path instead")
         }

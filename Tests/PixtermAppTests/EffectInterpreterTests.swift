@@ -55,9 +55,10 @@ import Testing
                 }
             }
             for job in jobs { try await log.waitForEnd(of: job.id) }
-            #expect(jobs.allSatisfy { job in
-                if case let .failed(error) = log.events(of: job.id).last { error.kind == .missingKey } else { false }
-            })
+            #expect(
+                jobs.allSatisfy { job in
+                    if case let .failed(error) = log.events(of: job.id).last { error.kind == .missingKey } else { false }
+                })
             try await waitUntil("every job is forgotten") { interpreter.jobs.running == 0 }
         }
     }
@@ -68,10 +69,11 @@ import Testing
         try await InterpreterHarness.with { harness in
             let (opened, open) = AsyncStream<Void>.makeStream()
             let settings = harness.settings
-            let interpreter = harness.kept(EffectInterpreter(settings: settings, insideTmux: false, logger: .disabled, relay: ActionRelay(), simulator: nil) {
-                for await _ in opened { break }
-                return try JobBackend.live(settings: settings)
-            })
+            let interpreter = harness.kept(
+                EffectInterpreter(settings: settings, insideTmux: false, logger: .disabled, relay: ActionRelay(), simulator: nil) {
+                    for await _ in opened { break }
+                    return try JobBackend.live(settings: settings)
+                })
             let log = ActionLog()
             for filter in ["l", "li", "lig", ""] {
                 interpreter.perform(.loadGallery(filter: filter, limit: 10), session: RecordedSession(), send: log.send)
