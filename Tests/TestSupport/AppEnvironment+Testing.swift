@@ -18,23 +18,6 @@ extension AppEnvironment {
     }
 }
 
-/// A clock a test sets by hand; shared by reference, so advancing it is seen by the
-/// environment that reads it.
-public final class TestClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
-
-    public init(_ start: Date = AppEnvironment.testingStart) {
-        current = start
-    }
-
-    public var now: Date { lock.withLock { current } }
-
-    public func advance(by seconds: TimeInterval) {
-        lock.withLock { current += seconds }
-    }
-}
-
 /// UUIDs 1, 2, 3... in order, so a test knows the id of the job it starts.
 final class SequentialIDs: @unchecked Sendable {
     private let lock = NSLock()
