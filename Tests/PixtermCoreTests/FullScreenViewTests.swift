@@ -9,16 +9,7 @@ import Testing
     let environment = AppEnvironment.testing()
 
     func gallery(items count: Int) -> AppState {
-        var state = AppState(environment: environment, isDemo: false, hasKey: true)
-        _ = state.update(.key(.ctrl("o")), environment: environment)
-        let items = (0..<count).map { index in
-            GalleryItem(
-                id: "\(index)", path: "/g/\(index).png", prompt: "image \(index)", model: nil, size: "1024x1024", quality: nil,
-                created: Date(timeIntervalSince1970: 0), credits: nil, request: nil
-            )
-        }
-        _ = state.update(.galleryLoaded(items: items, total: count, filter: ""), environment: environment)
-        return state
+        .showingGallery(items: count, environment: environment)
     }
 
     func press(_ keys: [InputKey], in state: inout AppState) -> [Effect] {

@@ -45,7 +45,7 @@ import TestSupport
         var state = AppState(environment: environment, isDemo: false, hasKey: true)
         let prompt = state.screenKeyGuide.help.map(\.keys).joined(separator: " ")
         for key in ["Ctrl+A", "Ctrl+G", "Ctrl+R", "Ctrl+Z Ctrl+Y", "Ctrl+J or Alt+Enter"] { #expect(prompt.contains(key), "\(key)") }
-        state = gallery(items: 2)
+        state = .showingGallery(items: 2, environment: environment)
         _ = state.update(.key(.character("v")), environment: environment)
         let viewing = state.screenKeyGuide.help.map(\.keys).joined(separator: " ")
         for key in ["h", "l", "Space", "g G"] { #expect(viewing.contains(key), "\(key)") }
@@ -54,25 +54,12 @@ import TestSupport
     /// The footer is drawn from the same tables: what it offers is what the keys do.
     @Test func footerHintsComeFromTheTablesInForce() {
         var state = AppState(environment: environment, isDemo: false, hasKey: true)
-        #expect(state.keyGuide.footer.first == FooterHint("Enter", "send"))
-        #expect(state.keyGuide.footer.contains(FooterHint("F1", "help")), "the prompt types `?`, so F1 is the help key there")
+        #expect(state.keyGuide.footer.first == KeyHint("Enter", "send"))
+        #expect(state.keyGuide.footer.contains(KeyHint("F1", "help")), "the prompt types `?`, so F1 is the help key there")
         state.compose.focus = .picker(.model)
-        #expect(state.keyGuide.footer.contains(FooterHint("?", "help")))
+        #expect(state.keyGuide.footer.contains(KeyHint("?", "help")))
         state.overlay = .confirm(.quit(runningJobs: 1))
-        #expect(state.keyGuide.footer == [FooterHint("y", "yes"), FooterHint("n", "no")])
-    }
-
-    func gallery(items count: Int) -> AppState {
-        var state = AppState(environment: environment, isDemo: false, hasKey: true)
-        _ = state.update(.key(.ctrl("o")), environment: environment)
-        let items = (0..<count).map { index in
-            GalleryItem(
-                id: "\(index)", path: "/g/\(index).png", prompt: "image \(index)", model: nil, size: "1024x1024", quality: nil,
-                created: Date(timeIntervalSince1970: 0), credits: nil, request: nil
-            )
-        }
-        _ = state.update(.galleryLoaded(items: items, total: count, filter: ""), environment: environment)
-        return state
+        #expect(state.keyGuide.footer == [KeyHint("y", "yes"), KeyHint("n", "no")])
     }
 
     /// One state per key context (and overlay), each with something for a stray handler to change.
@@ -94,7 +81,7 @@ import TestSupport
         var jobs = prompt
         _ = jobs.update(.key(.enter), environment: environment)
         jobs.compose.focus = .jobs
-        let list = gallery(items: 3)
+        let list = AppState.showingGallery(items: 3, environment: environment)
         var filter = list
         _ = filter.update(.key(.character("/")), environment: environment)
         var viewing = list

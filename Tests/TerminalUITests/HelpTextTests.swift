@@ -22,13 +22,7 @@ import Testing
         _ = jobs.update(.key(.character("x")), environment: environment)
         _ = jobs.update(.key(.enter), environment: environment)
         jobs.compose.focus = .jobs
-        var list = prompt
-        _ = list.update(.key(.ctrl("o")), environment: environment)
-        let item = GalleryItem(
-            id: "a", path: "/g/a.png", prompt: "a", model: nil, size: "64x64", quality: nil, created: Date(timeIntervalSince1970: 0), credits: nil,
-            request: nil
-        )
-        _ = list.update(.galleryLoaded(items: [item], total: 1, filter: ""), environment: environment)
+        let list = AppState.showingGallery(items: 1, environment: environment)
         var filter = list
         _ = filter.update(.key(.character("/")), environment: environment)
         var viewing = list
@@ -54,6 +48,6 @@ import Testing
         #expect(state.overlay == .help)
         let shown = HelpText.lines(for: state).map(\.key)
         #expect(shown.contains("Ctrl+J or Alt+Enter") && shown.contains("Esc or Ctrl+G") && shown.contains("Ctrl+C"))
-        #expect(state.keyGuide.footer == [FooterHint("Esc", "close")])
+        #expect(state.keyGuide.footer == [KeyHint("Esc", "close")])
     }
 }

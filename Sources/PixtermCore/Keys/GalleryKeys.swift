@@ -15,56 +15,56 @@ public enum FullScreenCommand: KeyCommand {
 }
 
 extension KeyMaps {
-    private static let copyPath = HelpLine("c", "copy the path (OSC 52, works over SSH and tmux)")
-    private static let open = HelpLine("o", "open in the system viewer")
+    private static let copyPath = KeyHint("c", "copy the path (OSC 52, works over SSH and tmux)")
+    private static let open = KeyHint("o", "open in the system viewer")
 
     public static let galleryList: KeyMap<GalleryListCommand> = {
-        let select = HelpLine("↑ ↓ j k", "select")
-        let faster = HelpLine("PgUp PgDn Home End g G", "move faster")
+        let select = KeyHint("↑ ↓ j k", "select")
+        let faster = KeyHint("PgUp PgDn Home End g G", "move faster")
         return KeyMap([
-            KeyBinding([.up, .character("k")], .up, help: select, footer: FooterHint("↑↓", "select")),
+            KeyBinding([.up, .character("k")], .up, help: select, footer: KeyHint("↑↓", "select")),
             KeyBinding([.down, .character("j")], .down, help: select),
             KeyBinding([.pageUp], .pageUp, help: faster),
             KeyBinding([.pageDown], .pageDown, help: faster),
             KeyBinding([.home, .character("g")], .first, help: faster),
             KeyBinding([.end, .character("G")], .last, help: faster),
-            KeyBinding([.character("v"), .enter], .view, help: HelpLine("v or Enter", "view the image full screen (Esc goes back)"), footer: FooterHint("v", "view")),
-            KeyBinding([.character("/")], .filter, help: HelpLine("/", "filter by prompt text"), footer: FooterHint("/", "filter")),
-            KeyBinding([.character("r")], .reuse, help: HelpLine("r", "reuse prompt and settings in the editor"), footer: FooterHint("r", "reuse")),
-            KeyBinding([.character("e")], .edit, help: HelpLine("e", "edit from this image"), footer: FooterHint("e", "edit")),
-            KeyBinding([.character("d"), .delete], .delete, help: HelpLine("d or Delete", "delete (to the gallery's trash)"), footer: FooterHint("d", "delete")),
-            KeyBinding([.character("u")], .undo, help: HelpLine("u", "undo the last delete")),
-            KeyBinding([.escape], .back, help: HelpLine("Esc", "clear the filter, else back to compose"), footer: FooterHint("Esc", "back")),
-            KeyBinding([.character("c")], .copyPath, help: copyPath, footer: FooterHint("c", "copy path")),
+            KeyBinding([.character("v"), .enter], .view, help: KeyHint("v or Enter", "view the image full screen (Esc goes back)"), footer: KeyHint("v", "view")),
+            KeyBinding([.character("/")], .filter, help: KeyHint("/", "filter by prompt text"), footer: KeyHint("/", "filter")),
+            KeyBinding([.character("r")], .reuse, help: KeyHint("r", "reuse prompt and settings in the editor"), footer: KeyHint("r", "reuse")),
+            KeyBinding([.character("e")], .edit, help: KeyHint("e", "edit from this image"), footer: KeyHint("e", "edit")),
+            KeyBinding([.character("d"), .delete], .delete, help: KeyHint("d or Delete", "delete (to the gallery's trash)"), footer: KeyHint("d", "delete")),
+            KeyBinding([.character("u")], .undo, help: KeyHint("u", "undo the last delete")),
+            KeyBinding([.escape], .back, help: KeyHint("Esc", "clear the filter, else back to compose"), footer: KeyHint("Esc", "back")),
+            KeyBinding([.character("c")], .copyPath, help: copyPath, footer: KeyHint("c", "copy path")),
             KeyBinding([.character("o")], .open, help: open),
-            KeyBinding([.ctrl("o"), .function(2)], .compose, help: HelpLine("Ctrl+O or F2", "back to compose")),
-            KeyBinding([.character("q")], .quit, help: HelpLine("q", "quit")),
+            KeyBinding([.ctrl("o"), .function(2)], .compose, help: KeyHint("Ctrl+O or F2", "back to compose")),
+            KeyBinding([.character("q")], .quit, help: KeyHint("q", "quit")),
         ])
     }()
 
     public static let galleryFilter: KeyMap<GalleryFilterCommand> = {
-        let typed = HelpLine("typing, paste", "the filter; the list follows as you type")
-        return KeyMap([
-            KeyBinding(patterns: [.anyCharacter], .type, help: typed),
-            KeyBinding(patterns: [.anyPaste], .paste, help: typed),
-            KeyBinding([.enter], .apply, help: HelpLine("Enter", "apply the filter"), footer: FooterHint("Enter", "apply")),
-            KeyBinding([.escape], .cancel, help: HelpLine("Esc", "stop typing the filter"), footer: FooterHint("Esc", "cancel")),
-            KeyBinding([.backspace], .backspace, help: HelpLine("⌫", "delete a character")),
-            KeyBinding([.ctrl("u")], .clear, help: HelpLine("Ctrl+U", "clear the filter"), footer: FooterHint("^U", "clear")),
-        ])
+        let typed = KeyHint("typing, paste", "the filter; the list follows as you type")
+        return KeyMap(
+            KeyBinding<GalleryFilterCommand>.textEntry(type: .type, paste: .paste, help: typed) + [
+            KeyBinding([.enter], .apply, help: KeyHint("Enter", "apply the filter"), footer: KeyHint("Enter", "apply")),
+            KeyBinding([.escape], .cancel, help: KeyHint("Esc", "stop typing the filter"), footer: KeyHint("Esc", "cancel")),
+            KeyBinding([.backspace], .backspace, help: KeyHint("⌫", "delete a character")),
+            KeyBinding([.ctrl("u")], .clear, help: KeyHint("Ctrl+U", "clear the filter"), footer: KeyHint("^U", "clear")),
+            ]
+        )
     }()
 
     public static let fullScreen: KeyMap<FullScreenCommand> = {
-        let page = HelpLine("← → ↑ ↓ h l j k Space", "previous / next image")
-        let ends = HelpLine("Home End g G", "first / last image")
+        let page = KeyHint("← → ↑ ↓ h l j k Space", "previous / next image")
+        let ends = KeyHint("Home End g G", "first / last image")
         return KeyMap([
-            KeyBinding([.left, .up, .character("k"), .character("h")], .previous, help: page, footer: FooterHint("←→", "previous/next")),
+            KeyBinding([.left, .up, .character("k"), .character("h")], .previous, help: page, footer: KeyHint("←→", "previous/next")),
             KeyBinding([.right, .down, .character("j"), .character("l"), .character(" ")], .next, help: page),
             KeyBinding([.home, .character("g")], .first, help: ends),
             KeyBinding([.end, .character("G")], .last, help: ends),
-            KeyBinding([.character("c")], .copyPath, help: copyPath, footer: FooterHint("c", "copy path")),
-            KeyBinding([.character("o")], .open, help: open, footer: FooterHint("o", "open")),
-            KeyBinding([.escape, .character("q"), .character("v"), .enter], .back, help: HelpLine("Esc q v Enter", "back to the list"), footer: FooterHint("Esc", "back")),
+            KeyBinding([.character("c")], .copyPath, help: copyPath, footer: KeyHint("c", "copy path")),
+            KeyBinding([.character("o")], .open, help: open, footer: KeyHint("o", "open")),
+            KeyBinding([.escape, .character("q"), .character("v"), .enter], .back, help: KeyHint("Esc q v Enter", "back to the list"), footer: KeyHint("Esc", "back")),
         ])
     }()
 }

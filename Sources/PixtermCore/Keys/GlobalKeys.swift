@@ -9,13 +9,13 @@ public enum GlobalCommand: KeyCommand {
 extension KeyMaps {
     /// `?` opens help only where printable keys are commands; in a text field it is typed.
     public static func global(typingText: Bool) -> KeyMap<GlobalCommand> {
-        let help = HelpLine("F1 or ?", "this help (? only outside text fields)")
+        let help = KeyHint("F1 or ?", "this help (? only outside text fields)")
         return KeyMap([
             typingText
-                ? KeyBinding([.function(1)], .help, help: help, footer: FooterHint("F1", "help"))
-                : KeyBinding([.function(1), .character("?")], .help, help: help, footer: FooterHint("?", "help")),
-            KeyBinding([.ctrl("l")], .log, help: HelpLine("Ctrl+L", "session log")),
-            KeyBinding([.ctrl("c")], .interrupt, help: HelpLine("Ctrl+C", "cancel; twice quits"), footer: FooterHint("^C", "quit")),
+                ? KeyBinding([.function(1)], .help, help: help, footer: KeyHint("F1", "help"))
+                : KeyBinding([.function(1), .character("?")], .help, help: help, footer: KeyHint("?", "help")),
+            KeyBinding([.ctrl("l")], .log, help: KeyHint("Ctrl+L", "session log")),
+            KeyBinding([.ctrl("c")], .interrupt, help: KeyHint("Ctrl+C", "cancel; twice quits"), footer: KeyHint("^C", "quit")),
         ])
     }
 }

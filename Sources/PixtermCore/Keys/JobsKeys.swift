@@ -5,13 +5,13 @@ public enum JobsCommand: KeyCommand {
 
 extension KeyMaps {
     public static let jobs = KeyMap<JobsCommand>([
-        KeyBinding([.up], .up, help: HelpLine("↑ ↓", "select a job"), footer: FooterHint("↑↓", "select")),
-        KeyBinding([.down], .down, help: HelpLine("↑ ↓", "select a job")),
-        KeyBinding([.character("c"), .delete], .cancel, help: HelpLine("c or Delete", "cancel the selected running job"), footer: FooterHint("c", "cancel")),
+        KeyBinding([.up], .up, help: KeyHint("↑ ↓", "select a job"), footer: KeyHint("↑↓", "select")),
+        KeyBinding([.down], .down, help: KeyHint("↑ ↓", "select a job")),
+        KeyBinding([.character("c"), .delete], .cancel, help: KeyHint("c or Delete", "cancel the selected running job"), footer: KeyHint("c", "cancel")),
         KeyBinding(
-            [.character("r")], .retry, help: HelpLine("r", "retry a failed job (asks first if it may be charged)"), footer: FooterHint("r", "retry")
+            [.character("r")], .retry, help: KeyHint("r", "retry a failed job (asks first if it may be charged)"), footer: KeyHint("r", "retry")
         ),
-        KeyBinding([.enter], .details, help: HelpLine("Enter", "show the error, or where the images were saved"), footer: FooterHint("Enter", "details")),
-        KeyBinding([.character("q")], .quit, help: HelpLine("q (outside text)", "quit")),
+        KeyBinding([.enter], .details, help: KeyHint("Enter", "show the error, or where the images were saved"), footer: KeyHint("Enter", "details")),
+        KeyBinding([.character("q")], .quit, help: KeyHint("q (outside text)", "quit")),
     ])
 }

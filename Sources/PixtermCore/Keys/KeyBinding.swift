@@ -20,9 +20,10 @@ public enum KeyPattern: Hashable, Sendable {
     }
 }
 
-/// One line of the help overlay: the keys as people write them, and what they do. Several
-/// bindings may share a line ("← → Home End").
-public struct HelpLine: Hashable, Sendable {
+/// Keys and what they do, in the long form of a help overlay line ("Ctrl+O or F2", "gallery")
+/// or the short form of a footer hint ("^O", "gallery"). Several bindings may share a help
+/// line ("← → Home End").
+public struct KeyHint: Hashable, Sendable {
     public let keys: String
     public let action: String
 
@@ -32,34 +33,28 @@ public struct HelpLine: Hashable, Sendable {
     }
 }
 
-/// A short key hint for the footer ("^O gallery").
-public struct FooterHint: Hashable, Sendable {
-    public let key: String
-    public let action: String
-
-    public init(_ key: String, _ action: String) {
-        self.key = key
-        self.action = action
-    }
-}
-
 /// Keys, the command they give, the help line, and the footer hint if the binding is shown
 /// there (after bubbles' `key.Binding` and lazygit's `Binding`).
 public struct KeyBinding<Command: KeyCommand>: Sendable {
     public let patterns: [KeyPattern]
     public let command: Command
-    public let help: HelpLine
-    public let footer: FooterHint?
+    public let help: KeyHint
+    public let footer: KeyHint?
 
-    public init(_ keys: [InputKey], _ command: Command, help: HelpLine, footer: FooterHint? = nil) {
+    public init(_ keys: [InputKey], _ command: Command, help: KeyHint, footer: KeyHint? = nil) {
         self.init(patterns: keys.map(KeyPattern.key), command, help: help, footer: footer)
     }
 
-    public init(patterns: [KeyPattern], _ command: Command, help: HelpLine, footer: FooterHint? = nil) {
+    public init(patterns: [KeyPattern], _ command: Command, help: KeyHint, footer: KeyHint? = nil) {
         self.patterns = patterns
         self.command = command
         self.help = help
         self.footer = footer
+    }
+
+    /// A text field's typed characters and pastes, under one help line.
+    static func textEntry(type: Command, paste: Command, help: KeyHint) -> [KeyBinding] {
+        [KeyBinding(patterns: [.anyCharacter], type, help: help), KeyBinding(patterns: [.anyPaste], paste, help: help)]
     }
 }
 
@@ -86,12 +81,12 @@ public struct KeyMap<Command: KeyCommand>: Sendable {
 
 /// The drawable side of one or more key tables: footer hints and help lines, in order.
 public struct KeyGuide: Hashable, Sendable {
-    public var footer: [FooterHint]
-    public var help: [HelpLine]
+    public var footer: [KeyHint]
+    public var help: [KeyHint]
 
     /// Tables listed together, innermost first; a help line shared by several bindings shows once.
     public static func combined(_ guides: [KeyGuide]) -> KeyGuide {
-        var seen = Set<HelpLine>()
+        var seen = Set<KeyHint>()
         return KeyGuide(footer: guides.flatMap(\.footer), help: guides.flatMap(\.help).filter { seen.insert($0).inserted })
     }
 }

@@ -17,19 +17,19 @@ extension KeyMaps {
     public static let reader = KeyMap<ReaderCommand>([
         KeyBinding(
             [.escape, .enter, .character("q"), .function(1), .character("?"), .ctrl("l")], .close,
-            help: HelpLine("Esc Enter q", "close"), footer: FooterHint("Esc", "close")
+            help: KeyHint("Esc Enter q", "close"), footer: KeyHint("Esc", "close")
         ),
     ])
 
     public static let firstRun = KeyMap<FirstRunCommand>([
-        KeyBinding([.character("d"), .character("D"), .enter], .startDemo, help: HelpLine("d or Enter", "try the offline demo"), footer: FooterHint("d", "demo")),
-        KeyBinding([.character("q"), .character("Q")], .quit, help: HelpLine("q", "quit"), footer: FooterHint("q", "quit")),
-        KeyBinding([.escape], .lookAround, help: HelpLine("Esc", "look around without a key"), footer: FooterHint("Esc", "look around")),
+        KeyBinding([.character("d"), .character("D"), .enter], .startDemo, help: KeyHint("d or Enter", "try the offline demo"), footer: KeyHint("d", "demo")),
+        KeyBinding([.character("q"), .character("Q")], .quit, help: KeyHint("q", "quit"), footer: KeyHint("q", "quit")),
+        KeyBinding([.escape], .lookAround, help: KeyHint("Esc", "look around without a key"), footer: KeyHint("Esc", "look around")),
     ])
 
     public static let confirm = KeyMap<ConfirmCommand>([
-        KeyBinding([.character("y"), .character("Y")], .yes, help: HelpLine("y", "yes"), footer: FooterHint("y", "yes")),
-        KeyBinding([.character("n"), .character("N"), .escape], .no, help: HelpLine("n or Esc", "no"), footer: FooterHint("n", "no")),
+        KeyBinding([.character("y"), .character("Y")], .yes, help: KeyHint("y", "yes"), footer: KeyHint("y", "yes")),
+        KeyBinding([.character("n"), .character("N"), .escape], .no, help: KeyHint("n or Esc", "no"), footer: KeyHint("n", "no")),
     ])
 
     /// The footer of an overlay: only its own keys (the rest of the screen is covered).

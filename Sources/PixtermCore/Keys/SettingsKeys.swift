@@ -14,28 +14,26 @@ public enum SourcesCommand: KeyCommand {
 extension KeyMaps {
     /// While a custom size is typed, `q` is not a command (it is ignored like other letters).
     public static func picker(typingSize: Bool) -> KeyMap<PickerCommand> {
-        let typed = HelpLine("digits", "Size: WIDTHxHEIGHT after choosing custom…; n: count")
-        let quit = KeyBinding([.character("q")], PickerCommand.quit, help: HelpLine("q (outside text)", "quit"))
+        let typed = KeyHint("digits", "Size: WIDTHxHEIGHT after choosing custom…; n: count")
+        let quit = KeyBinding([.character("q")], PickerCommand.quit, help: KeyHint("q (outside text)", "quit"))
         return KeyMap(
             [
-                KeyBinding([.left], .previous, help: HelpLine("← → or Space", "change the focused setting"), footer: FooterHint("←→", "change")),
-                KeyBinding([.right, .character(" ")], .next, help: HelpLine("← → or Space", "change the focused setting")),
-                KeyBinding([.enter], .submit, help: HelpLine("Enter", "send the request"), footer: FooterHint("Enter", "send")),
-                KeyBinding(patterns: [.anyCharacter], .type, help: typed),
-                KeyBinding(patterns: [.anyPaste], .paste, help: typed),
-                KeyBinding([.backspace], .backspace, help: HelpLine("⌫", "in Size: delete a typed digit")),
-            ] + (typingSize ? [] : [quit])
+                KeyBinding([.left], .previous, help: KeyHint("← → or Space", "change the focused setting"), footer: KeyHint("←→", "change")),
+                KeyBinding([.right, .character(" ")], .next, help: KeyHint("← → or Space", "change the focused setting")),
+                KeyBinding([.enter], .submit, help: KeyHint("Enter", "send the request"), footer: KeyHint("Enter", "send")),
+                KeyBinding([.backspace], .backspace, help: KeyHint("⌫", "in Size: delete a typed digit")),
+            ] + KeyBinding<PickerCommand>.textEntry(type: .type, paste: .paste, help: typed) + (typingSize ? [] : [quit])
         )
     }
 
     public static let sources: KeyMap<SourcesCommand> = {
-        let typed = HelpLine("typing, paste", "a source path; a pasted list of paths adds them all")
-        return KeyMap([
-            KeyBinding(patterns: [.anyCharacter], .type, help: typed),
-            KeyBinding(patterns: [.anyPaste], .paste, help: typed),
-            KeyBinding([.enter], .add, help: HelpLine("Enter", "add the typed path; with none typed, send the request"), footer: FooterHint("Enter", "add path")),
-            KeyBinding([.backspace], .backspace, help: HelpLine("⌫", "delete a typed character, else remove the last source"), footer: FooterHint("⌫", "remove")),
-            KeyBinding([.ctrl("u")], .clear, help: HelpLine("Ctrl+U", "clear the typed path")),
-        ])
+        let typed = KeyHint("typing, paste", "a source path; a pasted list of paths adds them all")
+        return KeyMap(
+            KeyBinding<SourcesCommand>.textEntry(type: .type, paste: .paste, help: typed) + [
+            KeyBinding([.enter], .add, help: KeyHint("Enter", "add the typed path; with none typed, send the request"), footer: KeyHint("Enter", "add path")),
+            KeyBinding([.backspace], .backspace, help: KeyHint("⌫", "delete a typed character, else remove the last source"), footer: KeyHint("⌫", "remove")),
+            KeyBinding([.ctrl("u")], .clear, help: KeyHint("Ctrl+U", "clear the typed path")),
+            ]
+        )
     }()
 }
