@@ -60,7 +60,7 @@ enum ChromeView {
         for hint in state.keyGuide.footer {
             let entry = DisplayWidth.of(hint.keys) + 1 + DisplayWidth.of(hint.action) + 2
             guard column + entry <= layout.size.columns else { break }
-            column += grid.put(hint.key, row: layout.footerRow, column: column, style: Theme.key)
+            column += grid.put(hint.keys, row: layout.footerRow, column: column, style: Theme.key)
             column += grid.put(" \(hint.action)  ", row: layout.footerRow, column: column, style: Theme.dim)
         }
     }
