@@ -64,34 +64,10 @@ import TestSupport
 
     /// One state per key context (and overlay), each with something for a stray handler to change.
     func statesInEveryContext() -> [(String, AppState)] {
-        var prompt = AppState(environment: environment, isDemo: false, hasKey: true)
-        _ = prompt.update(.layout(promptWidth: 40, promptHeight: 4), environment: environment)
-        for char in "a fox" { _ = prompt.update(.key(.character(char)), environment: environment) }
-        var searching = prompt
-        _ = searching.update(.key(.ctrl("r")), environment: environment)
-        var picker = prompt
-        picker.compose.focus = .picker(.n)
-        var typingSize = prompt
-        typingSize.compose.focus = .picker(.size)
-        typingSize.compose.settings.size = .custom("10")
-        var sources = prompt
-        sources.compose.operation = .edit
-        sources.compose.sources = ["/a.png"]
-        sources.compose.focus = .sources
-        var jobs = prompt
-        _ = jobs.update(.key(.enter), environment: environment)
-        jobs.compose.focus = .jobs
-        let list = AppState.showingGallery(items: 3, environment: environment)
-        var filter = list
-        _ = filter.update(.key(.character("/")), environment: environment)
-        var viewing = list
-        _ = viewing.update(.key(.character("v")), environment: environment)
-        var states = [
-            ("prompt", prompt), ("search", searching), ("picker", picker), ("typing a size", typingSize), ("sources", sources),
-            ("jobs", jobs), ("gallery list", list), ("gallery filter", filter), ("full screen", viewing),
-        ]
+        var states = AppState.inEveryKeyContext(environment: environment)
+        let withAJob = states.first { $0.0 == "jobs" }?.1 ?? states[0].1
         for overlay in [Overlay.help, .log, .firstRun, .confirm(.spend(credits: 200, threshold: 100))] {
-            var covered = jobs
+            var covered = withAJob
             covered.overlay = overlay
             states.append(("overlay \(overlay)", covered))
         }

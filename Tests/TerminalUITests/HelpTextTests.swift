@@ -10,29 +10,9 @@ import Testing
 @Suite struct HelpTextTests {
     let environment = AppEnvironment.testing(maxCredits: 100)
 
-    func states() -> [(String, AppState)] {
-        var prompt = AppState(environment: environment, isDemo: false, hasKey: true)
-        _ = prompt.update(.layout(promptWidth: 40, promptHeight: 4), environment: environment)
-        var picker = prompt
-        picker.compose.focus = .picker(.size)
-        var sources = prompt
-        sources.compose.operation = .edit
-        sources.compose.focus = .sources
-        var jobs = prompt
-        _ = jobs.update(.key(.character("x")), environment: environment)
-        _ = jobs.update(.key(.enter), environment: environment)
-        jobs.compose.focus = .jobs
-        let list = AppState.showingGallery(items: 1, environment: environment)
-        var filter = list
-        _ = filter.update(.key(.character("/")), environment: environment)
-        var viewing = list
-        _ = viewing.update(.key(.character("v")), environment: environment)
-        return [("prompt", prompt), ("picker", picker), ("sources", sources), ("jobs", jobs), ("list", list), ("filter", filter), ("viewing", viewing)]
-    }
-
     @Test func everyContextsHelpFitsAn80By24TerminalWithoutWrapping() {
         // The overlay's text is at most 72 columns wide at 80 columns, and 20 rows at 24.
-        for (name, state) in states() {
+        for (name, state) in AppState.inEveryKeyContext(environment: environment) {
             let lines = HelpText.lines(for: state)
             let keyWidth = lines.map { DisplayWidth.of($0.key) }.max() ?? 0
             #expect(lines.count <= 20, "\(name): \(lines.count) lines")
@@ -43,7 +23,7 @@ import Testing
     }
 
     @Test func theOverlayShowsTheScreensTablesNotItsOwn() {
-        var state = states()[0].1
+        var state = AppState.inEveryKeyContext(environment: environment)[0].1
         _ = state.update(.key(.function(1)), environment: environment)
         #expect(state.overlay == .help)
         let shown = HelpText.lines(for: state).map(\.key)

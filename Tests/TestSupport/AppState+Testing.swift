@@ -16,4 +16,36 @@ extension AppState {
         _ = state.update(.galleryLoaded(items: items, total: count, filter: ""), environment: environment)
         return state
     }
+
+    /// One state per key context of `KeyContext`, named, each with something for a stray key
+    /// handler to change: a prompt with text, its search, two pickers (one typing a size),
+    /// sources, a job, and the gallery's list, filter and full-screen view.
+    public static func inEveryKeyContext(environment: AppEnvironment) -> [(String, AppState)] {
+        var prompt = AppState(environment: environment, isDemo: false, hasKey: true)
+        _ = prompt.update(.layout(promptWidth: 40, promptHeight: 4), environment: environment)
+        for char in "a fox" { _ = prompt.update(.key(.character(char)), environment: environment) }
+        var searching = prompt
+        _ = searching.update(.key(.ctrl("r")), environment: environment)
+        var picker = prompt
+        picker.compose.focus = .picker(.n)
+        var typingSize = prompt
+        typingSize.compose.focus = .picker(.size)
+        typingSize.compose.settings.size = .custom("10")
+        var sources = prompt
+        sources.compose.operation = .edit
+        sources.compose.sources = ["/a.png"]
+        sources.compose.focus = .sources
+        var jobs = prompt
+        _ = jobs.update(.key(.enter), environment: environment)
+        jobs.compose.focus = .jobs
+        let list = AppState.showingGallery(items: 3, environment: environment)
+        var filter = list
+        _ = filter.update(.key(.character("/")), environment: environment)
+        var viewing = list
+        _ = viewing.update(.key(.character("v")), environment: environment)
+        return [
+            ("prompt", prompt), ("search", searching), ("picker", picker), ("typing a size", typingSize), ("sources", sources),
+            ("jobs", jobs), ("gallery list", list), ("gallery filter", filter), ("full screen", viewing),
+        ]
+    }
 }
