@@ -24,6 +24,27 @@ import Testing
         view.render(state, environment: environment, size: size ?? self.size, now: Date())
     }
 
+    /// The jobs panel: a rule with its title, then one row per job; with the focus there, the
+    /// selected job's whole row is highlighted.
+    @Test func theJobsListShowsOneRowPerJobUnderItsRule() {
+        var state = state()
+        let started = Date(timeIntervalSince1970: 1_000)
+        state.jobs = ["a bridge", "a cat"].map { prompt in
+            let request = ImageRequest(model: "gpt-image-2", prompt: prompt, size: .pixels(width: 1024, height: 1024), quality: .low, responseFormat: .b64JSON)
+            return Job(id: UUID(), request: request, mode: .sync, cost: nil, startedAt: started)
+        }
+        state.compose.focus = .jobs
+        state.selectedJob = 1
+        let frame = view.render(state, environment: environment, size: size, now: started.addingTimeInterval(65))
+        let rule = ScreenLayout(size: size).jobsPanel(editMode: false).row
+        let lines = frame.text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[rule] == "── Jobs " + String(repeating: "─", count: size.columns - 8))
+        #expect(lines[rule + 1] == "● sending           1m5s   ? cr    a bridge")
+        #expect(lines[rule + 2] == "● sending           1m5s   ? cr    a cat")
+        #expect(frame.grid[rule + 2, size.columns - 1].style == Theme.selected)
+        #expect(frame.grid[rule + 1, size.columns - 1].style != Theme.selected)
+    }
+
     @Test func theCaretSitsAfterWideCharactersByDisplayWidth() {
         let frame = render(state(keys: "猫🐈e\u{301}x".map(InputKey.character)))
         let rows = frame.grid.rows()

@@ -9,7 +9,7 @@ enum ChromeView {
 
     static func drawStatus(_ state: AppState, _ environment: AppEnvironment, into grid: inout CellGrid, layout: ScreenLayout) {
         let row = layout.statusRow
-        grid.fill(CellRect(row: row, column: 0, width: layout.size.columns, height: 1), style: Theme.statusBar)
+        grid.fill(layout.size.bounds.line(row), style: Theme.statusBar)
         var column = 0
         if state.isDemo {
             column += grid.put(" \(demoLabel) ", row: row, column: column, style: Theme.demoBanner)

@@ -10,10 +10,12 @@ enum JobsView {
         let focused = state.compose.focus == .jobs
         grid.hline(row: rect.row, column: 0, width: rect.width, style: focused ? Theme.focusedFrame : Theme.frame)
         grid.put(" Jobs ", row: rect.row, column: 2, style: focused ? Theme.focusedFrame : Theme.title)
-        let listRows = rect.height - 1
+        // The list goes under the rule.
+        let list = rect.inset(top: 1)
+        let listRows = list.height
         guard listRows > 0 else { return }
         if state.jobs.isEmpty {
-            grid.put("No jobs yet. Jobs run in the background; the UI stays yours.", in: rect, line: 1, style: Theme.dim)
+            grid.put("No jobs yet. Jobs run in the background; the UI stays yours.", in: list, line: 0, style: Theme.dim)
             return
         }
         let selected = min(state.selectedJob, state.jobs.count - 1)
@@ -21,19 +23,19 @@ enum JobsView {
         for (line, index) in (first..<min(state.jobs.count, first + listRows)).enumerated() {
             let job = state.jobs[index]
             let style = focused && index == selected ? Theme.selected : Theme.text
-            if focused && index == selected { grid.fill(rect.line(1 + line), style: style) }
-            var column = grid.put(symbol(job) + " ", in: rect, line: 1 + line, style: focused && index == selected ? style : stateStyle(job))
-            column += grid.put(DisplayWidth.pad(label(job), toWidth: 17) + " ", in: rect, line: 1 + line, column: column, style: style)
-            column += grid.put(DisplayWidth.pad(elapsed(job, now: now), toWidth: 7), in: rect, line: 1 + line, column: column, style: style)
+            if focused && index == selected { grid.fill(list.line(line), style: style) }
+            var column = grid.put(symbol(job) + " ", in: list, line: line, style: focused && index == selected ? style : stateStyle(job))
+            column += grid.put(DisplayWidth.pad(label(job), toWidth: 17) + " ", in: list, line: line, column: column, style: style)
+            column += grid.put(DisplayWidth.pad(elapsed(job, now: now), toWidth: 7), in: list, line: line, column: column, style: style)
             let cost = job.cost.map { "\($0.estimate ? "~" : "")\($0.costCredits) cr" } ?? "? cr"
-            column += grid.put(DisplayWidth.pad(cost, toWidth: 8), in: rect, line: 1 + line, column: column, style: style)
+            column += grid.put(DisplayWidth.pad(cost, toWidth: 8), in: list, line: line, column: column, style: style)
             var text = TerminalText.sanitized(job.request.prompt).replacingOccurrences(of: "\n", with: " ")
             if let kept = job.kept {
                 text = keptNote(kept) + " — " + text
             } else if case let .failed(error) = job.state {
                 text = error.message + " — " + text
             }
-            grid.put(DisplayWidth.truncate(text, toWidth: max(0, rect.width - column), ellipsis: "…"), in: rect, line: 1 + line, column: column, style: style)
+            grid.put(DisplayWidth.truncate(text, toWidth: max(0, list.width - column), ellipsis: "…"), in: list, line: line, column: column, style: style)
         }
     }
 
