@@ -26,8 +26,8 @@ enum FullScreenView {
             grid.put("no preview: \(TerminalText.sanitized(reason))", row: rect.row, column: rect.column, style: Theme.warning, limit: rect.right)
         case let .ready(cells):
             let width = cells.map(\.count).max() ?? 0
-            let picture = rect.centered(width: width, height: cells.count)
-            PreviewCells.draw(cells, at: GridPoint(row: picture.row, column: picture.column), limit: GridSize(columns: rect.width, rows: rect.height), colorMode: colorMode, into: &grid)
+            // The loader fits the cells to the slot, so the centred picture lies inside it.
+            PreviewCells.draw(cells, in: rect.centered(width: width, height: cells.count), colorMode: colorMode, into: &grid)
         case .pixels:
             pixels = PixelOverlay(path: item.path, slot: slot)
         }

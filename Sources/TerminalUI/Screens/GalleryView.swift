@@ -75,8 +75,7 @@ enum GalleryView {
             grid.put("no preview: \(TerminalText.sanitized(reason))", row: rect.row, column: rect.column + 1, style: Theme.warning, limit: rect.right)
         case let .ready(cells):
             previewRows = cells.count
-            let origin = GridPoint(row: slot.rect.row, column: slot.rect.column)
-            PreviewCells.draw(cells, at: origin, limit: GridSize(columns: slot.rect.width, rows: slot.rect.height), colorMode: colorMode, into: &grid)
+            PreviewCells.draw(cells, in: slot.rect, colorMode: colorMode, into: &grid)
         case let .pixels(covered):
             previewRows = covered.height
             pixels = PixelOverlay(path: item.path, slot: slot)

@@ -38,16 +38,17 @@ public struct PixelOverlay: Sendable, Hashable {
     }
 }
 
-/// Draws half-block cells with their top-left at `origin`, or as a character ramp without colour.
+/// Draws half-block cells from the top-left of `area`, clipped to it, or as a character ramp
+/// without colour.
 enum PreviewCells {
-    static func draw(_ cells: [[HalfBlockCell]], at origin: GridPoint, limit: GridSize, colorMode: ColorMode, into grid: inout CellGrid) {
-        for (line, row) in cells.enumerated() where line < limit.rows {
-            for (offset, cell) in row.enumerated() where offset < limit.columns {
-                let column = origin.column + offset
+    static func draw(_ cells: [[HalfBlockCell]], in area: CellRect, colorMode: ColorMode, into grid: inout CellGrid) {
+        for (line, row) in cells.enumerated() where line < area.height {
+            for (offset, cell) in row.enumerated() where offset < area.width {
+                let column = area.column + offset
                 if colorMode == .none {
-                    grid.put(String(CharacterRamp.character(for: cell)), row: origin.row + line, column: column, style: Theme.text)
+                    grid.put(String(CharacterRamp.character(for: cell)), row: area.row + line, column: column, style: Theme.text)
                 } else {
-                    grid.put("▀", row: origin.row + line, column: column, style: CellStyle(foreground: .rgb(cell.top), background: .rgb(cell.bottom)))
+                    grid.put("▀", row: area.row + line, column: column, style: CellStyle(foreground: .rgb(cell.top), background: .rgb(cell.bottom)))
                 }
             }
         }
