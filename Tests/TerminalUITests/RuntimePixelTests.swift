@@ -13,11 +13,10 @@ import Testing
     let environment = AppEnvironment.testing()
 
     /// Two small PNGs in a temporary folder, as gallery items.
-    func galleryFiles() throws -> (URL, [GalleryItem]) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pixterm-pixels-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    func galleryFiles() throws -> (TemporaryDirectory, [GalleryItem]) {
+        let folder = try TemporaryDirectory("pixterm-pixels")
         let items = try [("a", UInt8(220)), ("b", UInt8(40))].map { name, shade in
-            let file = folder.appendingPathComponent("\(name).png")
+            let file = folder.file("\(name).png")
             let image = RGBAImage(width: 64, height: 64, pixels: Array(repeating: shade, count: 64 * 64 * 4))
             try Data(PNGCodec.encode(image)).write(to: file)
             return GalleryItem(
@@ -60,7 +59,7 @@ import Testing
 
     @Test func picturesFollowSelectionOverlaysAndResizeWithoutStaleOrRepeatedBytes() async throws {
         let (folder, items) = try galleryFiles()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { folder.remove() }
         let script: [TerminalInput] = [
             .wake, .key(.down), .wake, .key(.function(1)), .key(.escape), .key(.resize(columns: 100, rows: 30)), .wake,
             .key(.ctrl("c")), .key(.ctrl("c")),
@@ -90,7 +89,7 @@ import Testing
 
     @Test func halfBlocksDrawTheFullScreenViewInCellsAndNeverWriteRawBytes() async throws {
         let (folder, items) = try galleryFiles()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { folder.remove() }
         let script: [TerminalInput] = [.wake, .key(.text("v")), .wake, .key(.escape), .key(.ctrl("c")), .key(.ctrl("c"))]
         let terminal = try await onOwnThread {
             let terminal = RecordingTerminal(size: GridSize(columns: 80, rows: 24), script: script, awaitingWakes: true)
