@@ -3,6 +3,7 @@ import Foundation
 import PixapiKit
 import PixapiSimulator
 import PixtermCore
+import TestSupport
 import Testing
 
 /// An async task that outlasts the poll ceiling: the runner stops, says so, and leaves the
@@ -13,7 +14,10 @@ import Testing
     }
 
     @Test func aTaskOutlastingTheCeilingStopsPollingAndStaysResumable() async throws {
-        let simulator = try await Simulator.start(SimulatorConfiguration(taskDuration: .seconds(5)))
+        // The simulator's clock stands still until the test moves it: the first run can only end
+        // at its ceiling, and the task finishes when the test says its 5 s have passed.
+        let clock = TestClock()
+        let simulator = try await Simulator.start(SimulatorConfiguration(taskDuration: .seconds(5), now: { clock.now }))
         let client = PixapiClient(configuration: ClientConfiguration(baseURL: simulator.baseURL, apiKey: "sk-test"))
         let gallery = try GalleryFixture()
         let journals = JournalFixture()
@@ -28,7 +32,7 @@ import Testing
             let first = EventLog()
             let start = ContinuousClock.now
             await impatient.run(request, mode: .async, cost: nil, onEvent: first.append)
-            // Well before the task finishes at 5 s, with room for a loaded machine.
+            // At the 1 s ceiling, with room for a loaded machine.
             #expect(ContinuousClock.now - start < .seconds(4), "polling stopped at the 1 s ceiling")
             guard case let .failed(error) = first.events.last else {
                 Issue.record("expected the job to stop at the ceiling: \(first.events)")
@@ -46,6 +50,7 @@ import Testing
         let taskID = try #require(claimed.taskID, "the task id is kept so the task can be resumed")
         #expect(try gallery.store.page(limit: 5).total == 0)
 
+        clock.advance(by: 5)
         let patient = JobRunner(api: client, store: gallery.store, journal: journal, baseURL: simulator.baseURL, pollSchedule: Self.schedule(maxWait: .seconds(30)))
         let second = EventLog()
         await patient.resume(
