@@ -1,5 +1,4 @@
 import Foundation
-import ImageCodec
 import PixapiKit
 
 /// The JSON file next to each image: everything needed to know what it is and to make it again.
@@ -37,34 +36,6 @@ public struct Sidecar: Codable, Sendable, Hashable {
     public var format: String?
     /// The request exactly as sent, for "reuse settings".
     public var request: ImageRequest?
-
-    /// The sidecar of a result saved as `id`, a file `header` describes.
-    public init(id: String, record: ResultRecord, header: ImageHeader) {
-        let request = record.request
-        schema = Sidecar.currentSchema
-        self.id = id
-        prompt = request.prompt
-        model = request.model
-        size = request.size.description
-        quality = request.quality.rawValue
-        n = request.n
-        index = record.index
-        creditsPerImage = record.creditsPerImage
-        requestCost = record.requestCost
-        endpoint = request.endpointPath(record.mode)
-        mode = record.mode
-        taskID = record.taskID
-        sourceImages = request.images
-        mask = request.mask
-        revisedPrompt = record.revisedPrompt
-        responseFormat = request.responseFormat?.rawValue
-        created = record.created
-        serverCreated = record.serverCreated
-        width = header.width
-        height = header.height
-        format = header.format.rawValue
-        self.request = request
-    }
 
     enum CodingKeys: String, CodingKey {
         case schema, id, prompt, model, size, quality, n, index, creditsPerImage, requestCost, endpoint, mode, taskID
