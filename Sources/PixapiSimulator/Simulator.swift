@@ -104,13 +104,8 @@ public final class RunningSimulator: Sendable {
     /// Plays `fault` on the next matching requests (after any faults already scheduled).
     public func schedule(_ fault: Fault) async { await state.schedule([fault]) }
 
-    public func schedule(_ faults: [Fault]) async { await state.schedule(faults) }
-
     /// Every `/v1` and `/files` request so far, oldest first.
     public func receivedRequests() async -> [RecordedRequest] { await state.requests() }
-
-    /// Forgets faults, requests, files and tasks and restores the starting credits.
-    public func reset() async { await state.reset() }
 
     /// Credits left; `nil` when unlimited.
     public func creditBalance() async -> Int? { await state.balance }

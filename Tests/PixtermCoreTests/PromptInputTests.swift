@@ -94,3 +94,10 @@ import Testing
         #expect(long.history.entries.isEmpty)
     }
 }
+
+extension PromptInput {
+    /// The history entry the running Ctrl+R search matches, which the tests check while searching.
+    fileprivate var searchMatch: String? {
+        search?.matchIndex.map { history.entries[$0] }
+    }
+}

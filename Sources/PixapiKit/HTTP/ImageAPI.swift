@@ -25,16 +25,6 @@ public enum ClientEvent: Sendable, Hashable {
 }
 
 extension ImageAPI {
-    /// `create` as a request of its own, with a fresh `Idempotency-Key`.
-    public func create(_ request: ImageRequest, staging: URL) async throws(PixapiError) -> ImageResult {
-        try await create(request, idempotencyKey: IdempotencyKey.make(), staging: staging)
-    }
-
-    /// `submitTask` as a request of its own, with a fresh `Idempotency-Key`.
-    public func submitTask(_ request: ImageRequest) async throws(PixapiError) -> TaskSnapshot {
-        try await submitTask(request, idempotencyKey: IdempotencyKey.make())
-    }
-
     /// Polls a task until it completes or fails, backing off as `schedule` says. The one polling
     /// loop in pixterm, so a change in Pixapi's task semantics is corrected here only.
     public func waitForTask(

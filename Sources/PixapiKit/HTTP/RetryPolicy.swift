@@ -19,7 +19,6 @@ public struct RetryPolicy: Sendable, Hashable {
     }
 
     public static let standard = RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(500), maxDelay: .seconds(20))
-    public static let none = RetryPolicy(maxAttempts: 1, baseDelay: .zero, maxDelay: .zero)
 
     /// The wait before attempt `attempt + 1` (attempt counts from 1), or `nil` to give up.
     ///

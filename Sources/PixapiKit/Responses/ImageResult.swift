@@ -73,11 +73,6 @@ public struct TaskSnapshot: Sendable, Hashable {
     public let progress: Int?
     public let model: String?
 
-    public var isTerminal: Bool {
-        if case .running = status { return false }
-        return true
-    }
-
     static func parse(_ object: [String: Any], spooled: [URL]) throws(PixapiError) -> TaskSnapshot {
         guard let id = object["id"] as? String, !id.isEmpty else {
             throw PixapiError(.malformedResponse, "the server's task answer has no task id")

@@ -6,7 +6,7 @@ import PixapiKit
 public struct PromptInput: Sendable {
     public private(set) var editor: PromptEditor
     public private(set) var history: PromptHistory
-    /// Present while a Ctrl+R search is running; the UI shows its query and `searchMatch`.
+    /// Present while a Ctrl+R search is running; the UI shows its query.
     public private(set) var search: HistorySearch?
 
     /// Where history browsing stands: the entry shown and the draft to return to.
@@ -22,11 +22,6 @@ public struct PromptInput: Sendable {
     public init(editor: PromptEditor, history: PromptHistory) {
         self.editor = editor
         self.history = history
-    }
-
-    /// The history entry the running search currently matches.
-    public var searchMatch: String? {
-        search?.matchIndex.map { history.entries[$0] }
     }
 
     public mutating func apply(_ command: EditorCommand, layoutWidth: Int) {
