@@ -9,6 +9,8 @@ import TestSupport
     struct Setup {
         let dir: TemporaryDirectory
         let simulator: RunningSimulator
+        /// The simulator's clock: an async task finishes only when the test moves it 3 s on.
+        let clock: TestClock
         var environment: [String: String] { dir.isolatedEnvironment(["PIXAPI_KEY": "sk-e2e-test", "PIXTERM_GALLERY": dir.path("gallery")]) }
         var base: String { simulator.baseURL.absoluteString }
         var journal: URL { dir.url.appendingPathComponent("data/pixterm/journal") }
@@ -40,8 +42,9 @@ import TestSupport
         }
 
         static func with(latency: Duration = .zero, _ body: (Setup) async throws -> Void) async throws {
-            try await withSimulator(SimulatorConfiguration(latency: latency, taskDuration: .seconds(3))) { simulator in
-                let setup = Setup(dir: try TemporaryDirectory(), simulator: simulator)
+            let clock = TestClock()
+            try await withSimulator(SimulatorConfiguration(latency: latency, taskDuration: .seconds(3), now: { clock.now })) { simulator in
+                let setup = Setup(dir: try TemporaryDirectory(), simulator: simulator, clock: clock)
                 defer { setup.dir.remove() }
                 try await body(setup)
             }
@@ -65,6 +68,7 @@ import TestSupport
             #expect(elsewhere.status == 0 && elsewhere.stdout.isEmpty)
             #expect(elsewhere.stderr.contains("resume it with --base-url \(setup.base)"))
 
+            setup.clock.advance(by: 3)
             let resumed = try await setup.run(["tasks", "resume", "--base-url", setup.base, "--json"])
             #expect(resumed.status == 0, "\(resumed.stderr)")
             let paths = try #require(try JSONSerialization.jsonObject(with: Data(resumed.stdout.utf8)) as? [String])
