@@ -33,7 +33,9 @@ public struct GalleryEntry: Sendable, Hashable, Identifiable {
     let taskID: String?
     let imageIndex: Int?
     /// The request that made the image, when the sidecar has one: what "reuse" starts from.
-    public let request: ImageRequest?
+    public var request: ImageRequest? { storedRequest?.request }
+    /// `request` with its JSON, the column, encoded when the entry is made (see `StoredRequest`).
+    let storedRequest: StoredRequest?
 
     /// The entry for an image saved at `relativePath` with `sidecar` (sanitized) beside it.
     init(relativePath: String, root: URL, sidecar: Sidecar) {
@@ -74,7 +76,7 @@ public struct GalleryEntry: Sendable, Hashable, Identifiable {
         self.hasSidecar = hasSidecar
         self.taskID = taskID
         self.imageIndex = imageIndex
-        self.request = request
+        storedRequest = request.map(StoredRequest.init)
     }
 }
 
@@ -84,7 +86,7 @@ extension GalleryEntry: Codable, FetchableRecord, PersistableRecord {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, relativePath = "path", folder, prompt, searchText, model, size, quality, created
-        case creditsPerImage = "credits", format, hasSidecar, taskID, imageIndex, request
+        case creditsPerImage = "credits", format, hasSidecar, taskID, imageIndex, storedRequest = "request"
     }
 
     /// Seconds since 1970 as a number: `stats()` groups by it with SQLite's `unixepoch`.
