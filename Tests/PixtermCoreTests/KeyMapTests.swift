@@ -28,6 +28,7 @@ import TestSupport
     @Test func everyCommandOfEveryTableHasAKeyAndAHelpLine() {
         checkTable("global", [KeyMaps.global(typingText: true), KeyMaps.global(typingText: false)])
         checkTable("reader", [KeyMaps.reader])
+        checkTable("help", [KeyMaps.help])
         checkTable("firstRun", [KeyMaps.firstRun])
         checkTable("confirm", [KeyMaps.confirm])
         checkTable("compose", [KeyMaps.compose(searching: true), KeyMaps.compose(searching: false)])
@@ -84,7 +85,8 @@ import TestSupport
         if let overlay = state.overlay {
             if global == .interrupt { return true }
             switch overlay {
-            case .help, .log: return KeyMaps.reader.command(for: key) != nil
+            case .help: return KeyMaps.help.command(for: key) != nil
+            case .log: return KeyMaps.reader.command(for: key) != nil
             case .firstRun: return KeyMaps.firstRun.command(for: key) != nil
             case .confirm: return KeyMaps.confirm.command(for: key) != nil
             }

@@ -38,6 +38,8 @@ public struct StatusMessage: Hashable, Sendable {
 public struct AppState: Sendable {
     public var screen: Screen = .compose
     public var overlay: Overlay?
+    /// How far the help overlay is scrolled; back at the top each time it opens.
+    public var helpScroll = HelpScroll()
     public var compose: ComposeState
     public var jobs: [Job] = []
     public var selectedJob = 0

@@ -26,6 +26,8 @@ public enum Action: Hashable, Sendable {
     case key(InputKey)
     /// The prompt box's text width and height changed (terminal resize, layout change).
     case layout(promptWidth: Int, promptHeight: Int)
+    /// The help overlay shows this many lines at once (terminal resize).
+    case helpLayout(rows: Int)
     case jobEvent(UUID, JobEvent)
     case galleryLoaded(items: [GalleryItem], total: Int, filter: String)
     case galleryFailed(String)

@@ -4,7 +4,20 @@ extension AppState {
     /// An overlay takes every key but Ctrl+C until it is closed or answered.
     mutating func handleOverlayKey(_ key: InputKey, _ overlay: Overlay, environment: AppEnvironment) -> [Effect] {
         switch overlay {
-        case .help, .log:
+        case .help:
+            guard let command = KeyMaps.help.command(for: key) else { return [] }
+            let lines = helpLineCount
+            switch command {
+            case .close: self.overlay = nil
+            case .lineUp: helpScroll.scroll(by: -1, lineCount: lines)
+            case .lineDown: helpScroll.scroll(by: 1, lineCount: lines)
+            case .pageUp: helpScroll.scroll(by: -helpScroll.page, lineCount: lines)
+            case .pageDown: helpScroll.scroll(by: helpScroll.page, lineCount: lines)
+            case .top: helpScroll.scroll(by: -lines, lineCount: lines)
+            case .bottom: helpScroll.scroll(by: lines, lineCount: lines)
+            }
+            return []
+        case .log:
             guard let command = KeyMaps.reader.command(for: key) else { return [] }
             switch command {
             case .close: self.overlay = nil

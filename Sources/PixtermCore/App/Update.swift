@@ -14,6 +14,9 @@ extension AppState {
         case let .layout(width, height):
             compose.input.setViewport(layoutWidth: max(1, width - 1), height: max(1, height))
             return []
+        case let .helpLayout(rows):
+            helpScroll.resize(visibleRows: rows, lineCount: helpLineCount)
+            return []
         case let .jobEvent(id, event):
             applyJobEvent(id, event, now: environment.now())
             // A new image should appear in the gallery the user is looking at.
@@ -70,7 +73,9 @@ extension AppState {
     private mutating func perform(_ command: GlobalCommand) -> [Effect] {
         switch command {
         case .interrupt: return interrupt()
-        case .help: overlay = .help
+        case .help:
+            overlay = .help
+            helpScroll.reset()
         case .log: overlay = .log
         }
         return []

@@ -78,8 +78,11 @@ public final class AppRuntime {
         }
     }
 
-    /// Tells the editor when its box changed size (resize, switching edit mode).
+    /// Tells the editor when its box changed size (resize, switching edit mode), and the help
+    /// overlay how many lines it shows.
     private func syncLayout() {
+        let helpRows = OverlayView.textRows(size: size)
+        if helpRows != state.helpScroll.visibleRows { _ = state.update(.helpLayout(rows: helpRows), environment: environment) }
         let viewport = AppView.promptViewport(size: size, editMode: state.compose.operation == .edit)
         guard viewport != promptViewport else { return }
         promptViewport = viewport
