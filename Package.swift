@@ -101,7 +101,7 @@ let package = Package(
         // ncurses front end.
         .systemLibrary(name: "CNcurses", pkgConfig: ncursesPkgConfig, providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]),
         .target(
-            name: "TerminalUI", dependencies: ["CNcurses", "ImageCodec", "PixapiKit", "PixtermCore", "TerminalGraphics"], swiftSettings: strict
+            name: "TerminalUI", dependencies: ["CNcurses", "Gallery", "ImageCodec", "PixapiKit", "PixtermCore", "TerminalGraphics"], swiftSettings: strict
         ),
 
         // The composition root: opens the gallery, journal, client and job runner for the CLI,
@@ -131,7 +131,7 @@ let package = Package(
 
         // Helpers shared by the test targets (temp folders, simulator harness, timeouts).
         .target(
-            name: "TestSupport", dependencies: ["ImageCodec", "PixapiKit", "PixapiSimulator", "PixtermCore"], path: "Tests/TestSupport", swiftSettings: strict
+            name: "TestSupport", dependencies: ["Gallery", "ImageCodec", "PixapiKit", "PixapiSimulator", "PixtermCore"], path: "Tests/TestSupport", swiftSettings: strict
         ),
 
         .testTarget(
@@ -167,14 +167,14 @@ let package = Package(
             dependencies: ["Gallery", "ImageCodec", "PixapiKit", "PixtermCore", "PixapiSimulator", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
-        .testTarget(name: "PixtermCoreTests", dependencies: ["PixtermCore", "PixapiKit", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "PixtermCoreTests", dependencies: ["PixtermCore", "PixapiKit", "Gallery", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "PixtermAppTests",
             dependencies: ["PixtermApp", "PixapiKit", "PixapiSimulator", "Gallery", "PixtermCore", "TerminalUI", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
-            name: "TerminalUITests", dependencies: ["TerminalUI", "ImageCodec", "PixapiKit", "PixtermCore", "TerminalGraphics", "TestSupport"], swiftSettings: strict
+            name: "TerminalUITests", dependencies: ["TerminalUI", "Gallery", "ImageCodec", "PixapiKit", "PixtermCore", "TerminalGraphics", "TestSupport"], swiftSettings: strict
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["pixterm", "PixapiSimulator", "ImageCodec", "TestSupport"], swiftSettings: strict),
     ]

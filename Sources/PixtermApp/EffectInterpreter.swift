@@ -189,7 +189,7 @@ public final class EffectInterpreter: AppServices, @unchecked Sendable {
                 if needsRefresh { try gallery.refresh() }
                 let page = try gallery.page(filter: filter, limit: limit)
                 guard lock.withLock({ galleryQuery == query }) else { return }
-                send(.galleryLoaded(items: page.items, total: page.total, filter: filter))
+                send(.galleryLoaded(items: page.entries, total: page.total, filter: filter))
             } catch {
                 send(.galleryFailed(Self.message(error)))
             }

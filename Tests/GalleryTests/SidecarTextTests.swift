@@ -40,8 +40,7 @@ import Testing
         #expect(entry.id == "evil-0" && entry.model == "gpt-image-2" && entry.size == "1024x1024" && entry.quality == "low")
         #expect(entry.prompt == "a fox\nin snow", "line breaks in a prompt are kept")
         #expect(entry.request?.model == "gpt-image-2" && entry.request?.prompt == "a fox")
-        let item = GalleryItem(entry)
-        for text in [item.id, item.prompt, item.model, item.size, item.quality, item.request?.model] { #expect(Self.isClean(text)) }
+        for text in [entry.id, entry.prompt, entry.model, entry.size, entry.quality, entry.request?.model] { #expect(Self.isClean(text)) }
         let sidecar = try #require(fixture.store.sidecar(for: entry))
         for text in [sidecar.id, sidecar.model, sidecar.size, sidecar.quality, sidecar.endpoint, sidecar.taskID, sidecar.responseFormat, sidecar.format, sidecar.request?.model] {
             #expect(Self.isClean(text), "\(String(describing: text).debugDescription)")

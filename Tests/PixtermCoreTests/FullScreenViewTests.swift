@@ -21,7 +21,7 @@ import Testing
         var state = gallery(items: 3)
         _ = press([.down, key], in: &state)
         #expect(state.gallery.isViewing)
-        #expect(state.gallery.selectedItem?.path == "/g/1.png")
+        #expect(state.gallery.selectedItem?.url.path == "/g/1.png")
         // Arrows page through the images without leaving the view, and stop at the ends.
         _ = press([.right, .right, .right], in: &state)
         #expect(state.gallery.selected == 2)

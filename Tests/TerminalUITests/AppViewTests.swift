@@ -1,4 +1,5 @@
 import Foundation
+import Gallery
 import PixapiKit
 import PixtermCore
 import TerminalGraphics
@@ -93,7 +94,7 @@ import Testing
         var state = state()
         let request = ImageRequest(operation: .generate, model: "gpt-image-2", prompt: "a fox \u{1B}[31min snow", size: .auto, quality: .high, n: 2)
         let items = (0..<3).map { index in
-            GalleryItem(
+            GalleryEntry.testing(
                 id: "id\(index)", path: "/g/\(index).png", prompt: index == 1 ? "" : "prompt \(index)", model: "gpt-image-2",
                 size: "1024x1024", quality: "high", created: Date(timeIntervalSince1970: 1_800_000_000 - Double(index) * 60),
                 credits: 20, request: index == 0 ? request : nil

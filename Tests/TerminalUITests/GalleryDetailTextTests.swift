@@ -1,4 +1,5 @@
 import Foundation
+import Gallery
 import PixapiKit
 import PixtermCore
 import TerminalGraphics
@@ -14,7 +15,7 @@ import Testing
         let size = GridSize(columns: 100, rows: 30)
         var state = AppState(environment: environment, isDemo: false, hasKey: true)
         let osc52 = "\u{1B}]52;c;ZXZpbA==\u{07}"
-        let item = GalleryItem(
+        let item = GalleryEntry.testing(
             id: "id0", path: "/g/0.png", prompt: "a fox", model: "gpt-image-2\(osc52)", size: "1024x1024\(osc52)",
             quality: "high\u{9D}52;c;AAAA\u{9C}", created: Date(timeIntervalSince1970: 1_800_000_000), credits: 20, request: nil
         )

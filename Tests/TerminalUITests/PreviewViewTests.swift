@@ -1,4 +1,5 @@
 import Foundation
+import Gallery
 import PixapiKit
 import PixtermCore
 import TerminalGraphics
@@ -16,7 +17,7 @@ import Testing
         var state = AppState(environment: environment, isDemo: false, hasKey: true)
         _ = state.update(.key(.ctrl("o")), environment: environment)
         let items = ["a fox in snow", "a cat"].enumerated().map { index, prompt in
-            GalleryItem(
+            GalleryEntry.testing(
                 id: "\(index)", path: "/g/\(index).png", prompt: prompt, model: nil, size: "1024x1024", quality: nil,
                 created: Date(timeIntervalSince1970: 0), credits: nil, request: nil
             )
@@ -31,7 +32,7 @@ import Testing
         var asked: [PreviewSlot] = []
         let frame = view.render(gallery(keys: [.down, .character("v")]), environment: environment, size: size, now: Date()) { item, slot in
             asked.append(slot)
-            #expect(item.path == "/g/1.png")
+            #expect(item.url.path == "/g/1.png")
             return .ready(Array(repeating: Array(repeating: HalfBlockCell(top: green, bottom: green), count: 10), count: 4))
         }
         #expect(asked == [PreviewSlot(rect: CellRect(row: 2, column: 0, width: 80, height: 20), centered: true)])

@@ -1,4 +1,5 @@
 import Foundation
+import Gallery
 import ImageCodec
 import PixapiKit
 import PixtermCore
@@ -13,13 +14,13 @@ import Testing
     let environment = AppEnvironment.testing()
 
     /// Two small PNGs in a temporary folder, as gallery items.
-    func galleryFiles() throws -> (TemporaryDirectory, [GalleryItem]) {
+    func galleryFiles() throws -> (TemporaryDirectory, [GalleryEntry]) {
         let folder = try TemporaryDirectory("pixterm-pixels")
         let items = try [("a", UInt8(220)), ("b", UInt8(40))].map { name, shade in
             let file = folder.file("\(name).png")
             let image = RGBAImage(width: 64, height: 64, pixels: Array(repeating: shade, count: 64 * 64 * 4))
             try Data(PNGCodec.encode(image)).write(to: file)
-            return GalleryItem(
+            return GalleryEntry.testing(
                 id: name, path: file.path, prompt: "image \(name)", model: nil, size: "64x64", quality: nil,
                 created: Date(timeIntervalSince1970: 0), credits: nil, request: nil
             )
@@ -28,7 +29,7 @@ import Testing
     }
 
     /// A runtime already on a loaded gallery, so every wake-up comes from preview work.
-    func runtime(_ terminal: RecordingTerminal, items: [GalleryItem], graphics: GraphicsEncoder) -> AppRuntime {
+    func runtime(_ terminal: RecordingTerminal, items: [GalleryEntry], graphics: GraphicsEncoder) -> AppRuntime {
         var state = AppState(environment: environment, isDemo: false, hasKey: true)
         _ = state.update(.key(.ctrl("o")), environment: environment)
         _ = state.update(.galleryLoaded(items: items, total: items.count, filter: ""), environment: environment)

@@ -1,4 +1,5 @@
 import Foundation
+import Gallery
 import PixapiKit
 import PixtermCore
 import TestSupport
@@ -61,7 +62,7 @@ final class ScriptedServices: AppServices, @unchecked Sendable {
     @Test func theInterpreterWritesToTheTerminalThroughTheSession() {
         var state = AppState(environment: environment, isDemo: false, hasKey: true)
         _ = state.update(.key(.ctrl("o")), environment: environment)
-        let item = GalleryItem(
+        let item = GalleryEntry.testing(
             id: "a", path: "/g/a.png", prompt: "a", model: nil, size: "64x64", quality: nil, created: Date(timeIntervalSince1970: 0),
             credits: nil, request: nil
         )

@@ -1,4 +1,5 @@
 import Foundation
+import Gallery
 import PixtermCore
 
 extension AppState {
@@ -8,7 +9,7 @@ extension AppState {
         var state = AppState(environment: environment, isDemo: false, hasKey: true)
         _ = state.update(.key(.ctrl("o")), environment: environment)
         let items = (0..<count).map { index in
-            GalleryItem(
+            GalleryEntry.testing(
                 id: "\(index)", path: "/g/\(index).png", prompt: "image \(index)", model: nil, size: "1024x1024", quality: nil,
                 created: Date(timeIntervalSince1970: 0), credits: nil, request: nil
             )

@@ -57,7 +57,7 @@ public struct GalleryEntry: Sendable, Hashable, Identifiable {
         )
     }
 
-    private init(
+    init(
         id: String, relativePath: String, root: URL, prompt: String, model: String?, size: String, quality: String?, created: Double,
         creditsPerImage: Int?, format: String?, hasSidecar: Bool, taskID: String?, imageIndex: Int?, request: ImageRequest?
     ) {

@@ -1,4 +1,5 @@
 import Foundation
+import Gallery
 import PixapiKit
 
 /// Work the view model asks the runtime to do; results come back as `Action`s.
@@ -10,8 +11,8 @@ public enum Effect: Hashable, Sendable {
     case cancelJob(UUID)
     /// Load the first `limit` gallery items matching `filter` (empty = all), newest first.
     case loadGallery(filter: String, limit: Int)
-    case trash(GalleryItem)
-    case restore(GalleryItem)
+    case trash(GalleryEntry)
+    case restore(GalleryEntry)
     /// Put text on the clipboard (OSC 52, wrapped for tmux).
     case copyToClipboard(String)
     case openInViewer(path: String)
@@ -29,10 +30,10 @@ public enum Action: Hashable, Sendable {
     /// The help overlay shows this many lines at once (terminal resize).
     case helpLayout(rows: Int)
     case jobEvent(UUID, JobEvent)
-    case galleryLoaded(items: [GalleryItem], total: Int, filter: String)
+    case galleryLoaded(items: [GalleryEntry], total: Int, filter: String)
     case galleryFailed(String)
-    case trashed(GalleryItem)
-    case restored(GalleryItem)
+    case trashed(GalleryEntry)
+    case restored(GalleryEntry)
     /// The journal entries claimed at start-up, split by what can be done with them.
     case resume(ResumePlan)
     case demoStarted

@@ -1,4 +1,5 @@
 import Foundation
+import Gallery
 import PixapiKit
 
 extension AppState {
@@ -9,7 +10,7 @@ extension AppState {
     }
 
     /// A page arrived: the selection stays on the same item when it is still listed.
-    mutating func galleryLoaded(_ items: [GalleryItem], total: Int, filter: String) {
+    mutating func galleryLoaded(_ items: [GalleryEntry], total: Int, filter: String) {
         let keep = gallery.selectedItem?.id
         gallery.items = items
         gallery.total = total
@@ -72,12 +73,12 @@ extension AppState {
     private mutating func copySelectedPath() -> [Effect] {
         guard let item = gallery.selectedItem else { return [] }
         note("copied the path to the clipboard")
-        return [.copyToClipboard(item.path)]
+        return [.copyToClipboard(item.url.path)]
     }
 
     private func openSelected() -> [Effect] {
         guard let item = gallery.selectedItem else { return [] }
-        return [.openInViewer(path: item.path)]
+        return [.openInViewer(path: item.url.path)]
     }
 
     mutating func handleFilterKey(_ key: InputKey) -> [Effect] {
@@ -122,8 +123,8 @@ extension AppState {
         }
         if asEdit {
             compose.operation = .edit
-            compose.sources = [item.path]
-            note("edit mode: \(URL(fileURLWithPath: item.path).lastPathComponent) is the source; describe the change and press Enter")
+            compose.sources = [item.url.path]
+            note("edit mode: \(item.url.lastPathComponent) is the source; describe the change and press Enter")
         } else {
             compose.operation = item.request?.operation == .edit ? .edit : .generate
             compose.sources = item.request?.images ?? []

@@ -31,11 +31,11 @@ extension AppState {
             return []
         case let .trashed(item):
             gallery.trash.append(item)
-            note("deleted \(URL(fileURLWithPath: item.path).lastPathComponent) — press u to undo")
+            note("deleted \(item.url.lastPathComponent) — press u to undo")
             return [.loadGallery(filter: gallery.filter, limit: Self.galleryPageSize)]
         case let .restored(item):
             gallery.trash.removeAll { $0.id == item.id }
-            note("restored \(URL(fileURLWithPath: item.path).lastPathComponent)")
+            note("restored \(item.url.lastPathComponent)")
             return [.loadGallery(filter: gallery.filter, limit: Self.galleryPageSize)]
         case let .resume(plan):
             return resume(plan, environment: environment)

@@ -94,7 +94,7 @@ public final class AppRuntime {
     private func draw() {
         let inbox = inbox, pixels = pixels, previews = previews
         let frame = view.render(state, environment: environment, size: size, now: Date()) { item, slot in
-            if let pixels { return pixels.state(for: PixelOverlay(path: item.path, slot: slot)) { inbox.post(.preview) } }
+            if let pixels { return pixels.state(for: PixelOverlay(path: item.url.path, slot: slot)) { inbox.post(.preview) } }
             return previews.state(for: item, area: GridSize(columns: slot.rect.width, rows: slot.rect.height)) { inbox.post(.preview) }
         }
         let wanted = frame.pixels.flatMap { overlay in

@@ -1,4 +1,5 @@
 import Foundation
+import Gallery
 import ImageCodec
 import PixtermCore
 import TerminalGraphics
@@ -18,9 +19,9 @@ final class PreviewLoader: Sendable {
     init(renderer: PreviewRenderer) { self.renderer = renderer }
 
     /// The preview if ready; otherwise starts drawing it and calls `ready` when done.
-    func state(for item: GalleryItem, area: GridSize, ready: @escaping @Sendable () -> Void) -> PreviewState {
+    func state(for item: GalleryEntry, area: GridSize, ready: @escaping @Sendable () -> Void) -> PreviewState {
         let renderer = renderer
-        let key = Key(path: item.path, columns: area.columns, rows: area.rows)
+        let key = Key(path: item.url.path, columns: area.columns, rows: area.rows)
         return cache.value(for: key, ready: ready) { key in
             do throws(ImageCodecError) {
                 return .ready(try renderer.cells(contentsOf: URL(fileURLWithPath: key.path), maxColumns: key.columns, maxRows: key.rows))

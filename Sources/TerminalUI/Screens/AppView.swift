@@ -1,4 +1,5 @@
 import Foundation
+import Gallery
 import PixapiKit
 import PixtermCore
 import TerminalGraphics
@@ -12,7 +13,7 @@ public struct AppView {
 
     public func render(
         _ state: AppState, environment: AppEnvironment, size: GridSize, now: Date,
-        preview: (GalleryItem, PreviewSlot) -> PreviewState = { _, _ in .loading }
+        preview: (GalleryEntry, PreviewSlot) -> PreviewState = { _, _ in .loading }
     ) -> Frame {
         var grid = CellGrid(size: size)
         let layout = ScreenLayout(size: size)

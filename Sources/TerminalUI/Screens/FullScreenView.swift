@@ -1,4 +1,5 @@
 import Foundation
+import Gallery
 import PixapiKit
 import PixtermCore
 import TerminalGraphics
@@ -6,13 +7,13 @@ import TerminalGraphics
 /// One gallery image on the whole body of the screen, centred, under a line naming it.
 enum FullScreenView {
     static func draw(
-        _ item: GalleryItem, _ browser: GalleryBrowser, into grid: inout CellGrid, layout: ScreenLayout, colorMode: ColorMode,
-        preview: (GalleryItem, PreviewSlot) -> PreviewState, pixels: inout PixelOverlay?
+        _ item: GalleryEntry, _ browser: GalleryBrowser, into grid: inout CellGrid, layout: ScreenLayout, colorMode: ColorMode,
+        preview: (GalleryEntry, PreviewSlot) -> PreviewState, pixels: inout PixelOverlay?
     ) {
         let header = layout.body.row
         let position = "\((browser.selected + 1).grouped)/\(browser.items.count.grouped)  "
         let used = grid.put(position, row: header, column: 0, style: Theme.dim)
-        let name = item.prompt.isEmpty ? URL(fileURLWithPath: item.path).lastPathComponent : item.prompt
+        let name = item.prompt.isEmpty ? item.url.lastPathComponent : item.prompt
         let title = TerminalText.sanitized(name).replacingOccurrences(of: "\n", with: " ")
         grid.put(DisplayWidth.truncate(title, toWidth: layout.size.columns - used, ellipsis: "…"), row: header, column: used, style: Theme.title)
         let slot = slot(layout)
@@ -29,7 +30,7 @@ enum FullScreenView {
             // The loader fits the cells to the slot, so the centred picture lies inside it.
             PreviewCells.draw(cells, in: rect.centered(width: width, height: cells.count), colorMode: colorMode, into: &grid)
         case .pixels:
-            pixels = PixelOverlay(path: item.path, slot: slot)
+            pixels = PixelOverlay(path: item.url.path, slot: slot)
         }
     }
 

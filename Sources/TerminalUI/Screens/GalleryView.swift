@@ -1,4 +1,5 @@
 import Foundation
+import Gallery
 import PixapiKit
 import PixtermCore
 import TerminalGraphics
@@ -7,7 +8,7 @@ import TerminalGraphics
 enum GalleryView {
     static func draw(
         _ state: AppState, into grid: inout CellGrid, layout: ScreenLayout, colorMode: ColorMode,
-        preview: (GalleryItem, PreviewSlot) -> PreviewState, pixels: inout PixelOverlay?
+        preview: (GalleryEntry, PreviewSlot) -> PreviewState, pixels: inout PixelOverlay?
     ) -> GridPoint? {
         let browser = state.gallery
         let header = layout.body.row
@@ -57,15 +58,15 @@ enum GalleryView {
             let style = selected ? Theme.selected : Theme.text
             if selected { grid.fill(rect.line(line), style: style) }
             let used = grid.put(formatter.string(from: item.created) + " ", in: rect, line: line, style: selected ? style : Theme.dim)
-            let prompt = item.prompt.isEmpty ? URL(fileURLWithPath: item.path).lastPathComponent : item.prompt
+            let prompt = item.prompt.isEmpty ? item.url.lastPathComponent : item.prompt
             let text = TerminalText.sanitized(prompt).replacingOccurrences(of: "\n", with: " ")
             grid.put(DisplayWidth.truncate(text, toWidth: rect.width - used, ellipsis: "…"), in: rect, line: line, column: used, style: style)
         }
     }
 
     private static func drawDetail(
-        _ item: GalleryItem, into grid: inout CellGrid, rect: CellRect, slot: PreviewSlot, colorMode: ColorMode,
-        preview: (GalleryItem, PreviewSlot) -> PreviewState, pixels: inout PixelOverlay?
+        _ item: GalleryEntry, into grid: inout CellGrid, rect: CellRect, slot: PreviewSlot, colorMode: ColorMode,
+        preview: (GalleryEntry, PreviewSlot) -> PreviewState, pixels: inout PixelOverlay?
     ) {
         var previewRows = 1
         switch preview(item, slot) {
@@ -78,7 +79,7 @@ enum GalleryView {
             PreviewCells.draw(cells, in: slot.rect, colorMode: colorMode, into: &grid)
         case let .pixels(covered):
             previewRows = covered.height
-            pixels = PixelOverlay(path: item.path, slot: slot)
+            pixels = PixelOverlay(path: item.url.path, slot: slot)
         }
         let text = rect.inset(top: previewRows + 1, left: 1)
         var lines: [(String, CellStyle)] = []
@@ -89,8 +90,8 @@ enum GalleryView {
         if let request = item.request { settings.append("n=\(request.n)") }
         lines.append((settings.joined(separator: " · "), Theme.text))
         let when = item.created.formatted(date: .abbreviated, time: .shortened)
-        lines.append((item.credits.map { "\($0) credits · \(when)" } ?? when, Theme.dim))
-        lines.append((TerminalText.sanitized(item.path), Theme.dim))
+        lines.append((item.creditsPerImage.map { "\($0) credits · \(when)" } ?? when, Theme.dim))
+        lines.append((TerminalText.sanitized(item.url.path), Theme.dim))
         for (line, entry) in lines.enumerated() {
             grid.put(DisplayWidth.truncate(entry.0, toWidth: text.width, ellipsis: "…"), in: text, line: line, style: entry.1)
         }
