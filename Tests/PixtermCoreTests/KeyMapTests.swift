@@ -44,11 +44,11 @@ import TestSupport
     /// The keys the issue found missing from help now have their lines.
     @Test func theHelpOverlayListsKeysThatUsedToBeMissing() {
         var state = AppState(environment: environment, isDemo: false, hasKey: true)
-        let prompt = state.screenKeyGuide.help.map(\.keys).joined(separator: " ")
+        let prompt = state.helpSections.flatMap(\.hints).map(\.keys).joined(separator: " ")
         for key in ["Ctrl+A", "Ctrl+G", "Ctrl+R", "Ctrl+Z Ctrl+Y", "Ctrl+J or Alt+Enter"] { #expect(prompt.contains(key), "\(key)") }
         state = .showingGallery(items: 2, environment: environment)
         _ = state.update(.key(.character("v")), environment: environment)
-        let viewing = state.screenKeyGuide.help.map(\.keys).joined(separator: " ")
+        let viewing = state.helpSections.flatMap(\.hints).map(\.keys).joined(separator: " ")
         for key in ["h", "l", "Space", "g G"] { #expect(viewing.contains(key), "\(key)") }
     }
 

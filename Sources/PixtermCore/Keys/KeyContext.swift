@@ -30,7 +30,8 @@ extension AppState {
         return screenKeyGuide
     }
 
-    /// The keys of the screen beneath any overlay (what the help overlay lists).
+    /// The keys in force on the screen beneath any overlay (its footer); the help overlay lists
+    /// all the screen's tables instead (`helpSections`).
     public var screenKeyGuide: KeyGuide {
         let global = KeyMaps.global(typingText: isTypingText).guide
         switch keyContext {
