@@ -24,7 +24,7 @@ extension KeyMaps {
     private static let closeReader = (help: KeyHint("Esc Enter q", "close"), footer: KeyHint("Esc", "close"))
 
     public static let reader = KeyMap<ReaderCommand>([
-        KeyBinding(closeReaderKeys, .close, help: closeReader.help, footer: closeReader.footer),
+        KeyBinding(closeReaderKeys, .close, help: closeReader.help, footer: closeReader.footer)
     ])
 
     public static let help: KeyMap<HelpCommand> = {
