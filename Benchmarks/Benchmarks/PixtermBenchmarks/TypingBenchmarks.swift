@@ -8,14 +8,12 @@ import TerminalUI
 /// The work behind one keystroke in the UI, with a 2,000-character prompt already typed: the
 /// editor alone, the whole state update, and drawing the compose screen at 120x40.
 func typingBenchmarks() {
-    let environment = AppEnvironment(
-        catalog: .builtIn, prices: .builtIn, maxCredits: 100, keyHelp: "PIXAPI_KEY", galleryPath: "/tmp/pixterm-bench"
-    )
+    let environment = AppEnvironment(catalog: .builtIn, prices: .builtIn, maxCredits: 100, keyHelp: "PIXAPI_KEY")
     let size = GridSize(columns: 120, rows: 40)
     let view = AppView(colorMode: .truecolor)
 
     Benchmark("typing: PromptInput one char into a 2,000-char prompt") { benchmark in
-        var input = promptState(environment, size).input
+        var input = promptState(environment, size).compose.input
         let width = AppView.promptViewport(size: size, editMode: false).width
         for _ in benchmark.scaledIterations {
             benchmark.startMeasurement()
