@@ -124,12 +124,26 @@ struct GalleryIndex: Sendable {
         // would otherwise spend a good part of its time parsing the same SQL.
         try db.cachedStatement(sql: "DELETE FROM image WHERE path = ?").execute(arguments: [entry.relativePath])
         // The path is free now, so only the id can conflict.
-        try entry.insert(db, onConflict: .ignore)
+        try insert(entry, in: db)
         if db.changesCount == 0 {
             var copy = entry
             copy.id = entry.id + "-" + GalleryStore.stableHash(entry.relativePath)
             try db.cachedStatement(sql: "DELETE FROM image WHERE id = ?").execute(arguments: [copy.id])
-            try copy.insert(db, onConflict: .ignore)
+            try insert(copy, in: db)
         }
+    }
+
+    /// The entry's coding keys, the `image` table's columns, in one order.
+    private static let columns = GalleryEntry.CodingKeys.allCases.map(\.stringValue)
+    private static let insertSQL =
+        "INSERT INTO image (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", "))) ON CONFLICT(id) DO NOTHING"
+
+    /// `entry.insert(db, onConflict: .ignore)` through one cached statement: GRDB's insert makes
+    /// its SQL and statement lookup again for every row, which made a 100,000-image rebuild
+    /// slower than the hand-written insert it replaced. The values are still GRDB's encoding of
+    /// the record, so the columns are still the coding keys.
+    private static func insert(_ entry: GalleryEntry, in db: Database) throws {
+        let values = try entry.databaseDictionary
+        try db.cachedStatement(sql: insertSQL).execute(arguments: StatementArguments(columns.map { values[$0] ?? .null }))
     }
 }
