@@ -110,7 +110,7 @@ public final class GalleryStore: Sendable {
             try? FileManager.default.removeItem(at: GalleryLayout.sidecarURL(for: destination))
             throw error
         }
-        let entry = GalleryEntry(relativePath: relative, root: root, sidecar: sidecar.sanitized())
+        let entry = GalleryEntry(relativePath: relative, url: root.appendingPathComponent(relative), sidecar: sidecar.sanitized())
         try? index.pool.write { db in try GalleryIndex.upsert(entry, in: db) }
         return entry
     }

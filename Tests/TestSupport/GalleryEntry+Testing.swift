@@ -10,9 +10,8 @@ extension GalleryEntry {
         id: String, path: String, prompt: String, model: String?, size: String, quality: String?, created: Date, credits: Int?,
         request: ImageRequest?
     ) -> GalleryEntry {
-        let root = URL(fileURLWithPath: "/")
-        return GalleryEntry(
-            id: id, relativePath: String(path.drop { $0 == "/" }), root: root, prompt: prompt, model: model, size: size, quality: quality,
+        GalleryEntry(
+            id: id, relativePath: String(path.drop { $0 == "/" }), url: URL(fileURLWithPath: path), prompt: prompt, model: model, size: size, quality: quality,
             created: created.timeIntervalSince1970, creditsPerImage: credits, format: nil, hasSidecar: true, taskID: nil, imageIndex: nil,
             request: request
         )

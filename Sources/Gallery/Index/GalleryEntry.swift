@@ -37,11 +37,13 @@ public struct GalleryEntry: Sendable, Hashable, Identifiable {
     /// `request` with its JSON, the column, encoded when the entry is made (see `StoredRequest`).
     let storedRequest: StoredRequest?
 
-    /// The entry for an image saved at `relativePath` with `sidecar` (sanitized) beside it.
-    init(relativePath: String, root: URL, sidecar: Sidecar) {
+    /// The entry for an image saved at `relativePath` (the file `url`) with `sidecar` (sanitized)
+    /// beside it. The caller has the URL already: making it again here took a rebuild as long as
+    /// reading the sidecar's JSON.
+    init(relativePath: String, url: URL, sidecar: Sidecar) {
         let size = if sidecar.size == "auto", let width = sidecar.width, let height = sidecar.height { "\(width)x\(height)" } else { sidecar.size }
         self.init(
-            id: sidecar.id, relativePath: relativePath, root: root, prompt: sidecar.prompt, model: sidecar.model.isEmpty ? nil : sidecar.model,
+            id: sidecar.id, relativePath: relativePath, url: url, prompt: sidecar.prompt, model: sidecar.model.isEmpty ? nil : sidecar.model,
             size: size, quality: sidecar.quality, created: sidecar.created.timeIntervalSince1970, creditsPerImage: sidecar.creditsPerImage,
             format: sidecar.format, hasSidecar: true, taskID: sidecar.taskID, imageIndex: sidecar.index, request: sidecar.request
         )
@@ -49,21 +51,21 @@ public struct GalleryEntry: Sendable, Hashable, Identifiable {
 
     /// The entry for an image file put in the gallery without a sidecar: what its header says,
     /// dated by its modification time, with an id that stays the same across rebuilds.
-    init(relativePath: String, root: URL, header: ImageHeader, modified: Double) {
+    init(relativePath: String, url: URL, header: ImageHeader, modified: Double) {
         self.init(
-            id: "file-" + GalleryStore.stableHash(relativePath), relativePath: relativePath, root: root, prompt: "", model: nil,
+            id: "file-" + GalleryStore.stableHash(relativePath), relativePath: relativePath, url: url, prompt: "", model: nil,
             size: "\(header.width)x\(header.height)", quality: nil, created: modified, creditsPerImage: nil, format: header.format.rawValue,
             hasSidecar: false, taskID: nil, imageIndex: nil, request: nil
         )
     }
 
     init(
-        id: String, relativePath: String, root: URL, prompt: String, model: String?, size: String, quality: String?, created: Double,
+        id: String, relativePath: String, url: URL, prompt: String, model: String?, size: String, quality: String?, created: Double,
         creditsPerImage: Int?, format: String?, hasSidecar: Bool, taskID: String?, imageIndex: Int?, request: ImageRequest?
     ) {
         self.id = id
         self.relativePath = relativePath
-        url = root.appendingPathComponent(relativePath)
+        self.url = url
         folder = GalleryStore.folder(of: relativePath)
         self.prompt = prompt
         searchText = SearchText.indexed(prompt)

@@ -220,7 +220,7 @@ extension GalleryStore {
 
     private func entry(forImage url: URL, relative: String, problems: inout [GalleryProblem]) -> GalleryEntry? {
         do {
-            if let sidecar = try SidecarFile.read(forImage: url) { return GalleryEntry(relativePath: relative, root: root, sidecar: sidecar) }
+            if let sidecar = try SidecarFile.read(forImage: url) { return GalleryEntry(relativePath: relative, url: url, sidecar: sidecar) }
         } catch {
             problems.append(GalleryProblem(
                 path: GalleryLayout.sidecarURL(for: url).path, reason: "unreadable sidecar (\(error.reason)); indexed from the image alone"
@@ -230,7 +230,7 @@ extension GalleryStore {
             problems.append(GalleryProblem(path: url.path, reason: "not a readable PNG, JPEG or WebP image; skipped"))
             return nil
         }
-        return GalleryEntry(relativePath: relative, root: root, header: header, modified: modificationTime(of: url) ?? 0)
+        return GalleryEntry(relativePath: relative, url: url, header: header, modified: modificationTime(of: url) ?? 0)
     }
 
     /// A file's modification time, read without following a link.
