@@ -4,7 +4,7 @@
 #
 #   Fuzz/run.sh [seconds-per-target] [target...]     (default: 10 s, every target)
 #
-# Targets: png jpeg toml keys spooler sidecar. Each starts from its seeds in Fuzz/corpus/<target>
+# Targets: png jpeg toml keys spooler sidecar listing. Each starts from its seeds in Fuzz/corpus/<target>
 # (read only); what it learns goes to .build-fuzz/corpus/<target>. A crash, an ASan error, a
 # hang past -timeout or a memory blow-up past -rss_limit_mb makes the script exit 1 after the
 # other targets ran; the input is saved under .build-fuzz/artifacts/ and named in the output.
@@ -16,7 +16,7 @@ root=$(pwd)
 seconds=${1:-10}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(png jpeg toml keys spooler sidecar)
+[ ${#targets[@]} -gt 0 ] || targets=(png jpeg toml keys spooler sidecar listing)
 
 out=$root/.build-fuzz
 mkdir -p "$out/bin" "$out/artifacts" "$out/logs"
@@ -60,8 +60,16 @@ build() {
         "$P/Requests/ImageRequest.swift" "$P/Sizes/ImageSize.swift" "$P/Catalog/Quality.swift"
       "$swiftc" "${swift_flags[@]}" -module-name Gallery -I "$modules" Sources/Gallery/Folder/Sidecar.swift \
         Fuzz/harness/sidecar.swift "$modules/libPixapiKit.a" -o "$bin" ;;
+    listing)
+      # FolderListing.swift imports ImageCodec for one function: build that file as the module.
+      local modules=$out/modules/listing
+      mkdir -p "$modules"
+      "$swiftc" "${swift_flags[@]}" -module-name ImageCodec -emit-library -static -emit-module \
+        -emit-module-path "$modules/ImageCodec.swiftmodule" -o "$modules/libImageCodec.a" Sources/ImageCodec/RegularFile.swift
+      "$swiftc" "${swift_flags[@]}" -module-name Gallery -I "$modules" Sources/Gallery/Folder/FolderListing.swift \
+        Fuzz/harness/listing.swift "$modules/libImageCodec.a" -o "$bin" ;;
     *)
-      echo "fuzz: unknown target $target (png jpeg toml keys spooler sidecar)" >&2
+      echo "fuzz: unknown target $target (png jpeg toml keys spooler sidecar listing)" >&2
       return 1 ;;
   esac
 }

@@ -34,11 +34,13 @@ enum FolderListing {
         defer { closedir(stream) }
         var found: [Entry] = []
         while let record = readdir(stream) {
-            let name = withUnsafePointer(to: record.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
+            // A record is only as long as its name needs (`d_reclen`), not `sizeof(dirent)`: read
+            // the fields in place, never `record.pointee`, which copies a whole `dirent` and can
+            // run past the end of readdir's buffer (a crash at a page edge).
+            guard let namePointer = record.pointer(to: \.d_name), let typePointer = record.pointer(to: \.d_type) else { continue }
+            let name = UnsafeRawPointer(namePointer).withMemoryRebound(to: CChar.self, capacity: 1) { String(cString: $0) }
             if name == "." || name == ".." { continue }
-            found.append(Entry(name: name, kind: kind(Int32(record.pointee.d_type), name: name, in: descriptor)))
+            found.append(Entry(name: name, kind: kind(Int32(typePointer.pointee), name: name, in: descriptor)))
         }
         return found.sorted { $0.name < $1.name }
     }
