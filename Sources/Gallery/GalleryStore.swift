@@ -47,11 +47,12 @@ public final class GalleryStore: Sendable {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: indexURL.path + suffix) }
             DirectorySync.sync(indexURL.deletingLastPathComponent())
             return try GalleryIndex(path: indexURL)
-        } catch where GalleryIndex.isUnwritable(error) {
+        } catch let error where GalleryIndex.isUnwritable(error) {
             let index = try GalleryIndex.unwritable(path: indexURL)
-            notice.set(index.storage == .memory
-                ? "the gallery index in \(indexURL.deletingLastPathComponent().path) cannot be written (\(error)); it was built in memory for this run"
-                : "the gallery index in \(indexURL.deletingLastPathComponent().path) cannot be written (\(error)); showing it as last saved")
+            notice.set(
+                index.storage == .memory
+                    ? "the gallery index in \(indexURL.deletingLastPathComponent().path) cannot be written (\(error)); it was built in memory for this run"
+                    : "the gallery index in \(indexURL.deletingLastPathComponent().path) cannot be written (\(error)); showing it as last saved")
             return index
         }
     }
@@ -82,7 +83,8 @@ public final class GalleryStore: Sendable {
     @discardableResult
     public func save(imageAt file: URL, record: ResultRecord) throws(GalleryError) -> GalleryEntry {
         if let taskID = record.taskID, let existing = try entry(taskID: taskID, index: record.index),
-           FileManager.default.fileExists(atPath: existing.url.path) {
+            FileManager.default.fileExists(atPath: existing.url.path)
+        {
             try? FileManager.default.removeItem(at: file)
             return existing
         }
@@ -183,10 +185,13 @@ public final class GalleryStore: Sendable {
     /// Images and credits per day, per month and per model, newest period first.
     public func stats() throws(GalleryError) -> GalleryStats {
         func rows(_ db: Database, _ key: String) throws -> [GalleryStats.Row] {
-            try GRDB.Row.fetchAll(db, sql: """
-                SELECT \(key) AS k, COUNT(*) AS images, COALESCE(SUM(credits), 0) AS credits
-                FROM image GROUP BY k ORDER BY k DESC
-                """).map { GalleryStats.Row(key: $0["k"] ?? "unknown", images: $0["images"], credits: $0["credits"]) }
+            try GRDB.Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(key) AS k, COUNT(*) AS images, COALESCE(SUM(credits), 0) AS credits
+                    FROM image GROUP BY k ORDER BY k DESC
+                    """
+            ).map { GalleryStats.Row(key: $0["k"] ?? "unknown", images: $0["images"], credits: $0["credits"]) }
         }
         do {
             return try index.pool.read { db in
@@ -223,7 +228,7 @@ public final class GalleryStore: Sendable {
         let metadata = root.appendingPathComponent(GalleryLayout.metadataFolder)
         let staging = root.appendingPathComponent(GalleryLayout.stagingFolder)
         guard FolderListing.entries(of: metadata)?.contains(where: { $0.name == "staging" && $0.kind == .folder }) == true,
-              let staged = FolderListing.entries(of: staging)
+            let staged = FolderListing.entries(of: staging)
         else { return }
         let now = Date().timeIntervalSince1970
         for entry in staged where entry.kind != .folder {

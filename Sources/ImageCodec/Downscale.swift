@@ -100,7 +100,8 @@ private struct RowPass: @unchecked Sendable {
                 a &+= alpha
                 index += 4
             }
-            let sum = SIMD4(Float(r), Float(g), Float(b), Float(a))
+            let sum =
+                SIMD4(Float(r), Float(g), Float(b), Float(a))
                 + premultiplied(row + span.first * 4, span.firstWeight)
                 + premultiplied(row + span.last * 4, span.lastWeight)
             sums[out] = sum.x; sums[out + 1] = sum.y; sums[out + 2] = sum.z; sums[out + 3] = sum.w

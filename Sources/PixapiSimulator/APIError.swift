@@ -53,15 +53,16 @@ struct APIError: Error, Sendable, Hashable {
         // Statuses outside 400-599 would not be errors (and HTTPTypes traps on codes above 999).
         let requested = fault.kind == .taskFails ? 500 : fault.status ?? 500
         let status = (400...599).contains(requested) ? requested : 500
-        let (type, code): (String, String) = switch status {
-        case 401, 403: ("authentication_error", "invalid_api_key")
-        case 402: ("billing_error", "insufficient_credits")
-        case 404: ("invalid_request_error", "model_not_found")
-        case 422: ("invalid_request_error", "prompt_rejected")
-        case 429: ("rate_limit_error", "rate_limit_exceeded")
-        case 400..<500: ("invalid_request_error", "invalid_request")
-        default: ("server_error", fault.kind == .taskFails ? "task_failed" : "server_error")
-        }
+        let (type, code): (String, String) =
+            switch status {
+            case 401, 403: ("authentication_error", "invalid_api_key")
+            case 402: ("billing_error", "insufficient_credits")
+            case 404: ("invalid_request_error", "model_not_found")
+            case 422: ("invalid_request_error", "prompt_rejected")
+            case 429: ("rate_limit_error", "rate_limit_exceeded")
+            case 400..<500: ("invalid_request_error", "invalid_request")
+            default: ("server_error", fault.kind == .taskFails ? "task_failed" : "server_error")
+            }
         return APIError(
             status: status, message: fault.message ?? "Simulated \(fault.kind == .taskFails ? "task failure" : "status \(status)").",
             type: type, param: nil, code: fault.code ?? code

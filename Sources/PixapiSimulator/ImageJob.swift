@@ -144,7 +144,7 @@ extension ImageJob {
             throw .invalid("The mask is \(mask.bytes.count) bytes; it must be under \(limits.maxMaskBytes).", param: "mask", code: "image_too_large")
         }
         guard let maskHeader = ImageHeader.parse(Array(mask.bytes.prefix(65_536))),
-              let imageHeader = ImageHeader.parse(Array(firstImage.bytes.prefix(65_536)))
+            let imageHeader = ImageHeader.parse(Array(firstImage.bytes.prefix(65_536)))
         else {
             throw .invalid("The dimensions of the mask or the first image cannot be read.", param: "mask")
         }

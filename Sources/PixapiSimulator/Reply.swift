@@ -45,19 +45,20 @@ enum Wire {
         var headers = reply.headers
         headers[requestIDField] = requestID
         let body = reply.body
-        let responseBody: ResponseBody = switch fault?.kind {
-        case .truncate?:
-            ResponseBody(contentLength: body.count) { writer in
-                try await writer.write(ByteBuffer(bytes: body.prefix(body.count / 2)))
-                // Give the half body time to leave the socket before the close discards it.
-                try await Task.sleep(for: .milliseconds(50))
-                throw TruncatedOnPurpose()
+        let responseBody: ResponseBody =
+            switch fault?.kind {
+            case .truncate?:
+                ResponseBody(contentLength: body.count) { writer in
+                    try await writer.write(ByteBuffer(bytes: body.prefix(body.count / 2)))
+                    // Give the half body time to leave the socket before the close discards it.
+                    try await Task.sleep(for: .milliseconds(50))
+                    throw TruncatedOnPurpose()
+                }
+            case .slowBody?:
+                slowBody(body, total: .milliseconds(fault?.durationMs ?? 1000))
+            default:
+                body.count <= chunkSize ? ResponseBody(byteBuffer: ByteBuffer(bytes: body)) : streamed(body)
             }
-        case .slowBody?:
-            slowBody(body, total: .milliseconds(fault?.durationMs ?? 1000))
-        default:
-            body.count <= chunkSize ? ResponseBody(byteBuffer: ByteBuffer(bytes: body)) : streamed(body)
-        }
         return Response(status: HTTPResponse.Status(code: reply.status), headers: headers, body: responseBody)
     }
 

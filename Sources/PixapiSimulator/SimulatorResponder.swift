@@ -31,9 +31,11 @@ struct SimulatorResponder: HTTPResponder {
         } catch {
             body = nil
         }
-        let form = request.method == .post ? body.map { bytes in
-            Result { () throws(APIError) in try RequestForm.parse(bytes, contentType: contentType) }
-        } : nil
+        let form =
+            request.method == .post
+            ? body.map { bytes in
+                Result { () throws(APIError) in try RequestForm.parse(bytes, contentType: contentType) }
+            } : nil
         let fault = await state.takeFault(for: path, kinds: [.status, .drop, .dropAfterWork, .truncate, .malformed, .slowBody])
         if path.hasPrefix("/v1/"), configuration.latency > .zero { try await Task.sleep(for: configuration.latency) }
         let idempotencyKey = request.method == .post ? request.headers[Self.idempotencyKeyField] : nil
@@ -50,14 +52,15 @@ struct SimulatorResponder: HTTPResponder {
             let route = Route(request: request, path: path, bearer: bearer, form: form, requestID: requestID, baseURL: baseURL(request))
             (reply, replayed) = await answer(route, bodyTooLarge: body == nil, idempotencyKey: idempotencyKey)
         }
-        await state.record(RecordedRequest(
-            requestID: requestID, method: request.method.rawValue, path: path, contentType: contentType,
-            keyPresent: bearer.present, keyAccepted: bearer.accepted,
-            fields: (try? form?.get().fields.mapValues(\.logText)) ?? [:],
-            files: (try? form?.get().files.map(Self.recorded)) ?? [],
-            time: received, status: fault?.kind == .dropAfterWork ? nil : reply?.status, fault: fault?.kind,
-            idempotencyKey: idempotencyKey, replayed: replayed
-        ))
+        await state.record(
+            RecordedRequest(
+                requestID: requestID, method: request.method.rawValue, path: path, contentType: contentType,
+                keyPresent: bearer.present, keyAccepted: bearer.accepted,
+                fields: (try? form?.get().fields.mapValues(\.logText)) ?? [:],
+                files: (try? form?.get().files.map(Self.recorded)) ?? [],
+                time: received, status: fault?.kind == .dropAfterWork ? nil : reply?.status, fault: fault?.kind,
+                idempotencyKey: idempotencyKey, replayed: replayed
+            ))
         guard let reply, fault?.kind != .dropAfterWork else {
             try? await context.channel.close()
             return Response(status: .internalServerError)
@@ -107,9 +110,10 @@ struct SimulatorResponder: HTTPResponder {
         }
         guard route.path.hasPrefix("/v1/") else { throw .notFound("Path '\(route.path)'") }
         guard route.bearer.accepted else {
-            throw .unauthorized(route.bearer.present
-                ? "Incorrect API key provided."
-                : "Missing bearer key: send 'Authorization: Bearer <key>'.")
+            throw .unauthorized(
+                route.bearer.present
+                    ? "Incorrect API key provided."
+                    : "Missing bearer key: send 'Authorization: Bearer <key>'.")
         }
         if bodyTooLarge {
             throw APIError(status: 413, message: "The request body is larger than \(Self.maxBodyBytes) bytes.", type: "invalid_request_error", param: nil, code: "request_too_large")

@@ -17,7 +17,8 @@ public struct HalfBlockRenderer: Sendable {
     /// (not reduced to the mode's palette) so a UI can do its own colour allocation.
     public func cells(_ image: RGBAImage, columns: Int, rows: Int) -> [[HalfBlockCell]] {
         guard columns > 0, rows > 0 else { return [] }
-        let fitted = image.width == columns && image.height == 2 * rows
+        let fitted =
+            image.width == columns && image.height == 2 * rows
             ? image : image.downscaled(toWidth: columns, height: 2 * rows)
         return fitted.pixels.withUnsafeBufferPointer { pixels in
             func colour(_ x: Int, _ y: Int) -> RGB {

@@ -70,9 +70,14 @@ struct SGRLineWriter {
             let top = quantised(cell.top), bottom = quantised(cell.bottom)
             if top == bottom {
                 // A space needs only the background, a full block only the foreground: reuse whichever is set.
-                if background == top { output.append(Self.space) }
-                else if foreground == top { output += Self.fullBlock }
-                else { emit(foreground: nil, background: top); output.append(Self.space) }
+                if background == top {
+                    output.append(Self.space)
+                } else if foreground == top {
+                    output += Self.fullBlock
+                } else {
+                    emit(foreground: nil, background: top)
+                    output.append(Self.space)
+                }
             } else {
                 // ▀ wants (fg top, bg bottom), ▄ the reverse: take the one with fewer changes.
                 let upperChanges = (foreground == top ? 0 : 1) + (background == bottom ? 0 : 1)

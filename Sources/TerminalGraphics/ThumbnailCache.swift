@@ -18,7 +18,7 @@ public struct ThumbnailCache: Sendable {
     /// Only a regular file is read: a FIFO or a link planted in the cache folder is a miss.
     public func image(for file: URL, columns: Int, rows: Int) -> RGBAImage? {
         guard let key = Self.key(for: file, columns: columns, rows: rows),
-              let bytes = try? RegularFile.read(entry(for: file, columns: columns, rows: rows), limit: Self.entryLimit, followLinks: false)
+            let bytes = try? RegularFile.read(entry(for: file, columns: columns, rows: rows), limit: Self.entryLimit, followLinks: false)
         else { return nil }
         return ThumbnailFile.decode(bytes, expectedKey: key)
     }
@@ -35,8 +35,8 @@ public struct ThumbnailCache: Sendable {
     private static func key(for file: URL, columns: Int, rows: Int) -> String? {
         let path = file.standardizedFileURL.path
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let size = attributes[.size] as? NSNumber,
-              let modified = attributes[.modificationDate] as? Date
+            let size = attributes[.size] as? NSNumber,
+            let modified = attributes[.modificationDate] as? Date
         else { return nil }
         let nanoseconds = Int64((modified.timeIntervalSince1970 * 1e9).rounded())
         return "\(path)\n\(size.int64Value)\n\(nanoseconds)\n\(columns)x\(rows)"
@@ -66,11 +66,11 @@ enum ThumbnailFile {
         let keyBytes = Array(expectedKey.utf8)
         var offset = magic.count
         guard bytes.starts(with: magic), readUInt32(bytes, &offset) == keyBytes.count,
-              bytes.count >= offset + keyBytes.count, Array(bytes[offset..<offset + keyBytes.count]) == keyBytes
+            bytes.count >= offset + keyBytes.count, Array(bytes[offset..<offset + keyBytes.count]) == keyBytes
         else { return nil }
         offset += keyBytes.count
         guard let width = readUInt32(bytes, &offset), let height = readUInt32(bytes, &offset),
-              bytes.count - offset == width * height * 4
+            bytes.count - offset == width * height * 4
         else { return nil }
         return RGBAImage(width: width, height: height, pixels: Array(bytes[offset...]))
     }

@@ -146,9 +146,10 @@ import Testing
     }
 
     @Test func aServerThatIsNotRunningIsReportedAtOnceNotAfterTheConnectTimeout() async throws {
-        let client = PixapiClient(configuration: ClientConfiguration(
-            baseURL: URL(string: "http://127.0.0.1:9")!, apiKey: "k", connectTimeout: .seconds(60), retry: .none
-        ))
+        let client = PixapiClient(
+            configuration: ClientConfiguration(
+                baseURL: URL(string: "http://127.0.0.1:9")!, apiKey: "k", connectTimeout: .seconds(60), retry: .none
+            ))
         let start = ContinuousClock.now
         do throws(PixapiError) {
             _ = try await client.create(request, staging: FileManager.default.temporaryDirectory)

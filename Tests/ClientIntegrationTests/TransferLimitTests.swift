@@ -15,10 +15,11 @@ import Testing
     static func withClient(
         baseURL: URL, limits: TransferLimits = limits, _ body: (PixapiClient, URL) async throws -> Void
     ) async throws {
-        let client = PixapiClient(configuration: ClientConfiguration(
-            baseURL: baseURL, apiKey: "sk-test-limits", connectTimeout: .seconds(5), readTimeout: .seconds(30),
-            retry: SimulatorHarness.fastRetry, poll: SimulatorHarness.fastPoll, transfer: limits
-        ))
+        let client = PixapiClient(
+            configuration: ClientConfiguration(
+                baseURL: baseURL, apiKey: "sk-test-limits", connectTimeout: .seconds(5), readTimeout: .seconds(30),
+                retry: SimulatorHarness.fastRetry, poll: SimulatorHarness.fastPoll, transfer: limits
+            ))
         let staging = try TemporaryDirectory("pixterm-limits")
         defer { staging.remove() }
         try await using(client, tearDown: { await $0.shutdown() }) { client in try await body(client, staging.url) }

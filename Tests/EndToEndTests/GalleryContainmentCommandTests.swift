@@ -146,9 +146,11 @@ import Testing
         let threads = try FileManager.default.contentsOfDirectory(atPath: setup.dir.url.path).filter { $0.hasPrefix("strace.") }
         let flushed = try threads.contains { name in
             let lines = try String(contentsOfFile: setup.dir.path(name), encoding: .utf8).split(separator: "\n").map(String.init)
-            guard let renamed = lines.firstIndex(where: {
-                $0.contains("rename") && $0.contains("\"\(trashFolder)/100000-foxglove-bbbb0002-0.png\"") && $0.hasSuffix("= 0")
-            }) else { return false }
+            guard
+                let renamed = lines.firstIndex(where: {
+                    $0.contains("rename") && $0.contains("\"\(trashFolder)/100000-foxglove-bbbb0002-0.png\"") && $0.hasSuffix("= 0")
+                })
+            else { return false }
             let opened = lines[renamed...].compactMap { line -> String? in
                 guard line.contains("openat("), line.contains("\"\(trashFolder)\""), line.contains("O_DIRECTORY") else { return nil }
                 return line.split(separator: "=").last?.trimmingCharacters(in: .whitespaces)

@@ -103,7 +103,8 @@ import TestSupport
             ["generate", "a sign that reads \(key)", "-q", "low", "--base-url", simulator.baseURL.absoluteString], environment: environment
         )
         #expect(output.status == 0, "\(output.stderr)")
-        let sidecars = FileManager.default.enumerator(atPath: dir.path("gallery"))?.compactMap { $0 as? String }
+        let sidecars =
+            FileManager.default.enumerator(atPath: dir.path("gallery"))?.compactMap { $0 as? String }
             .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".pixterm") } ?? []
         #expect(sidecars.count == 1)
         for name in sidecars {

@@ -81,9 +81,10 @@ import Testing
         let journals = JournalFixture()
         let journal = try journals.journal()
         let nowhere = URL(string: "http://127.0.0.1:9")!
-        let client = PixapiClient(configuration: ClientConfiguration(
-            baseURL: nowhere, apiKey: "k", retry: RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(10), maxDelay: .milliseconds(20))
-        ))
+        let client = PixapiClient(
+            configuration: ClientConfiguration(
+                baseURL: nowhere, apiKey: "k", retry: RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(10), maxDelay: .milliseconds(20))
+            ))
         let log = EventLog()
         await JobRunner(api: client, store: gallery.store, journal: journal, baseURL: nowhere)
             .run(Self.request, mode: .sync, cost: Self.cost, onEvent: log.append)

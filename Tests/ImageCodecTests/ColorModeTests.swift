@@ -2,18 +2,19 @@ import Testing
 import TerminalGraphics
 
 @Suite struct ColorModeTests {
-    @Test(arguments: [
-        (["TERM": "xterm-256color", "COLORTERM": "truecolor", "NO_COLOR": "1"], ColorMode.none),
-        (["TERM": "xterm-256color", "COLORTERM": "truecolor", "NO_COLOR": ""], .truecolor),
-        (["TERM": "screen", "COLORTERM": "24bit"], .truecolor),
-        (["TERM": "xterm-direct"], .truecolor),
-        (["TERM": "tmux-256color"], .ansi256),
-        (["TERM": "xterm-256color", "COLORTERM": "yes"], .ansi256),
-        (["TERM": "xterm"], .ansi16),
-        (["TERM": "linux"], .ansi16),
-        (["TERM": "dumb", "COLORTERM": "nonsense"], .none),
-        ([:], .none),
-    ] as [([String: String], ColorMode)])
+    @Test(
+        arguments: [
+            (["TERM": "xterm-256color", "COLORTERM": "truecolor", "NO_COLOR": "1"], ColorMode.none),
+            (["TERM": "xterm-256color", "COLORTERM": "truecolor", "NO_COLOR": ""], .truecolor),
+            (["TERM": "screen", "COLORTERM": "24bit"], .truecolor),
+            (["TERM": "xterm-direct"], .truecolor),
+            (["TERM": "tmux-256color"], .ansi256),
+            (["TERM": "xterm-256color", "COLORTERM": "yes"], .ansi256),
+            (["TERM": "xterm"], .ansi16),
+            (["TERM": "linux"], .ansi16),
+            (["TERM": "dumb", "COLORTERM": "nonsense"], .none),
+            ([:], .none),
+        ] as [([String: String], ColorMode)])
     func detection(environment: [String: String], expected: ColorMode) {
         #expect(ColorMode.detect(environment: environment) == expected)
     }

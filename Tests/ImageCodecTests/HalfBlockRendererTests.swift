@@ -21,8 +21,9 @@ import TerminalGraphics
 
     @Test func uniformCellReusesTheCurrentForegroundAsAFullBlock() {
         let image = RGBAImage(width: 2, height: 2, pixels: Array([Self.red, Self.red, Self.blue, Self.red].joined()))
-        #expect(HalfBlockRenderer(mode: .truecolor).render(image, columns: 2, rows: 1)
-            == ["\u{1B}[38;2;255;0;0;48;2;0;0;255m▀█\u{1B}[0m"])
+        #expect(
+            HalfBlockRenderer(mode: .truecolor).render(image, columns: 2, rows: 1)
+                == ["\u{1B}[38;2;255;0;0;48;2;0;0;255m▀█\u{1B}[0m"])
     }
 
     @Test func coloursThatQuantiseAlikeNeedNoNewSequence() {

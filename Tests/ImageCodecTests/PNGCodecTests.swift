@@ -106,7 +106,8 @@ import ImageCodec
     }
 
     @Test func decompressionBombIsRefusedBeforeAllocating() throws {
-        let bytes = RawPNG.signatureAndHeader(width: 20_000, height: 20_000, bitDepth: 1, colourType: 0)
+        let bytes =
+            RawPNG.signatureAndHeader(width: 20_000, height: 20_000, bitDepth: 1, colourType: 0)
             + RawPNG.chunk("IDAT", [0x78, 0x01]) + RawPNG.chunk("IEND", [])
         let error = try #require(throws: ImageCodecError.self) { try PNGCodec.decode(bytes) }
         #expect(error.kind == .tooLarge)

@@ -18,9 +18,11 @@ import Testing
     }
 
     @Test func completedTaskReadsResultDataOrFallsBackToTopLevelData() throws {
-        let nested = try TaskSnapshot.parse(json("""
-            {"id": "t", "status": "completed", "progress": 100, "result": {"created": 5, "data": [{"url": "https://cdn/x.png"}, {"url": "https://cdn/y.png"}]}}
-            """), spooled: [])
+        let nested = try TaskSnapshot.parse(
+            json(
+                """
+                {"id": "t", "status": "completed", "progress": 100, "result": {"created": 5, "data": [{"url": "https://cdn/x.png"}, {"url": "https://cdn/y.png"}]}}
+                """), spooled: [])
         guard case let .completed(result) = nested.status else { Issue.record("not completed"); return }
         #expect(result.items.map(\.payload) == [.url(URL(string: "https://cdn/x.png")!), .url(URL(string: "https://cdn/y.png")!)])
         let flat = try TaskSnapshot.parse(json("{\"id\": \"t\", \"status\": \"completed\", \"data\": [{\"url\": \"https://cdn/z.png\"}]}"), spooled: [])
@@ -29,9 +31,11 @@ import Testing
     }
 
     @Test func failedTaskCarriesTheErrorSanitized() throws {
-        let snapshot = try TaskSnapshot.parse(json("""
-            {"id": "t9", "status": "failed", "error": {"code": 500, "message": "GPU \\u001b[31mmelted\\u001b[0m"}}
-            """), spooled: [])
+        let snapshot = try TaskSnapshot.parse(
+            json(
+                """
+                {"id": "t9", "status": "failed", "error": {"code": 500, "message": "GPU \\u001b[31mmelted\\u001b[0m"}}
+                """), spooled: [])
         guard case let .failed(error) = snapshot.status else { Issue.record("not failed"); return }
         #expect(error.kind == .taskFailed)
         #expect(error.message == "task t9 failed: GPU melted")

@@ -50,7 +50,8 @@ import Testing
     }
 
     @Test func tomlSubsetReadsTheConfigShape() throws {
-        let values = try TOMLSubset.parse("""
+        let values = try TOMLSubset.parse(
+            """
             # pixterm config
             api_key = "sk-abc#not-a-comment"   # trailing comment
             max_credits = 1_000
@@ -79,13 +80,13 @@ import Testing
         let config = home.appendingPathComponent(".config/pixterm/config.toml")
         try FileManager.default.createDirectory(at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
         try """
-            api_key = "from-config"
-            base_url = "http://127.0.0.1:9"
-            gallery = "~/pics"
-            max_credits = 50
-            [pricing."gpt-image-1.5"."1K"]
-            high = 20
-            """.write(to: config, atomically: true, encoding: .utf8)
+        api_key = "from-config"
+        base_url = "http://127.0.0.1:9"
+        gallery = "~/pics"
+        max_credits = 50
+        [pricing."gpt-image-1.5"."1K"]
+        high = 20
+        """.write(to: config, atomically: true, encoding: .utf8)
         let fromConfig = try PixtermSettings.load(environment: ["HOME": home.path])
         #expect(fromConfig.apiKey == "from-config")
         #expect(fromConfig.keySource == .configFile(config.path))
@@ -130,7 +131,12 @@ import Testing
             ("size", { $0.size = .pixels(width: 1000, height: 1000) }),
             ("model", { $0.model = "gpt-image-9" }),
             ("image", { $0.operation = .edit }),
-            ("image", { $0.operation = .edit; $0.images = ["/nonexistent/x.png"] }),
+            (
+                "image",
+                {
+                    $0.operation = .edit; $0.images = ["/nonexistent/x.png"]
+                }
+            ),
             ("image", { $0.images = ["/tmp/x.png"] }),
         ]
         for (param, change) in cases {

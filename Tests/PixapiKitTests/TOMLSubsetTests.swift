@@ -58,7 +58,8 @@ import Testing
     }
 
     @Test func integersAreReadAsTOMLSays() throws {
-        let values = try TOMLSubset.parse("""
+        let values = try TOMLSubset.parse(
+            """
             hex = 0x10
             hex_mixed = 0xdead_BEEF
             octal = 0o17
@@ -92,7 +93,8 @@ import Testing
     }
 
     @Test func stringsKeysAndTables() throws {
-        let values = try TOMLSubset.parse("""
+        let values = try TOMLSubset.parse(
+            """
             [ pricing . "gpt-image-1.5" . '1K' ]
             high = 20
             "quoted key" = "tab\\there \\u00e9\\U0001F600 \\"q\\" \\\\"

@@ -34,12 +34,13 @@ struct EditTests {
     func threeImagesAndMask() async throws {
         let clock = TestClock()
         try await withSimulator(.init(taskDuration: .milliseconds(100), now: { clock.now })) { sim in
-            let parts = Self.fields() + [
-                .file("image[]", "one.png", try samplePNG(width: 40, height: 30)),
-                .file("image[]", "two.png", try samplePNG(width: 20, height: 20)),
-                .file("image[]", "three.png", try samplePNG(width: 10, height: 50)),
-                .file("mask", "mask.png", try samplePNG(width: 40, height: 30, seed: 9)),
-            ]
+            let parts =
+                Self.fields() + [
+                    .file("image[]", "one.png", try samplePNG(width: 40, height: 30)),
+                    .file("image[]", "two.png", try samplePNG(width: 20, height: 20)),
+                    .file("image[]", "three.png", try samplePNG(width: 10, height: 50)),
+                    .file("mask", "mask.png", try samplePNG(width: 40, height: 30, seed: 9)),
+                ]
             let submitted = try await RawHTTP.postMultipart(sim, "/v1/async/images/edits", parts)
             #expect(submitted.status == 200)
             let id = try #require(submitted.json?["id"] as? String)
@@ -59,13 +60,14 @@ struct EditTests {
         try await withSimulator { sim in
             let png = try samplePNG(width: 32, height: 32)
             let jpegMagic: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0, 16] + Array("JFIF".utf8) + [0, 1, 1, 0, 0, 1, 0, 1, 0, 0]
-            let (files, param): ([FormPart], String) = switch kind {
-            case "none": ([], "image")
-            case "seventeen": ((0..<17).map { .file("image[]", "\($0).png", png) }, "image")
-            case "text": ([.file("image", "notes.txt", Array("hello".utf8))], "image")
-            case "maskSize": ([.file("image", "a.png", png), .file("mask", "m.png", try samplePNG(width: 32, height: 16))], "mask")
-            default: ([.file("image", "a.png", png), .file("mask", "m.jpg", jpegMagic)], "mask")
-            }
+            let (files, param): ([FormPart], String) =
+                switch kind {
+                case "none": ([], "image")
+                case "seventeen": ((0..<17).map { .file("image[]", "\($0).png", png) }, "image")
+                case "text": ([.file("image", "notes.txt", Array("hello".utf8))], "image")
+                case "maskSize": ([.file("image", "a.png", png), .file("mask", "m.png", try samplePNG(width: 32, height: 16))], "mask")
+                default: ([.file("image", "a.png", png), .file("mask", "m.jpg", jpegMagic)], "mask")
+                }
             let response = try await RawHTTP.postMultipart(sim, "/v1/images/edits", Self.fields() + files)
             #expect(response.status == 400)
             #expect(response.error?["param"] as? String == param)

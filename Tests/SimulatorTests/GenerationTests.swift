@@ -6,18 +6,22 @@ import Testing
 
 @Suite("Sync generation")
 struct GenerationTests {
-    @Test("images have exactly the requested size", arguments: [
-        ("gpt-image-2", "1024x1024", 1024, 1024),
-        ("gpt-image-2", "2048x1152", 2048, 1152),
-        ("gpt-image-2", "1040x656", 1040, 656),
-        ("gpt-image-1.5", "1024x1536", 1024, 1536),
-        ("gpt-image-1.5", "auto", 1024, 1024),
-    ])
+    @Test(
+        "images have exactly the requested size",
+        arguments: [
+            ("gpt-image-2", "1024x1024", 1024, 1024),
+            ("gpt-image-2", "2048x1152", 2048, 1152),
+            ("gpt-image-2", "1040x656", 1040, 656),
+            ("gpt-image-1.5", "1024x1536", 1024, 1536),
+            ("gpt-image-1.5", "auto", 1024, 1024),
+        ])
     func requestedSize(model: String, size: String, width: Int, height: Int) async throws {
         try await withSimulator { sim in
-            let response = try await RawHTTP.postJSON(sim, "/v1/images/generations", [
-                "model": model, "prompt": "a lighthouse", "size": size, "response_format": "b64_json",
-            ])
+            let response = try await RawHTTP.postJSON(
+                sim, "/v1/images/generations",
+                [
+                    "model": model, "prompt": "a lighthouse", "size": size, "response_format": "b64_json",
+                ])
             #expect(response.status == 200)
             let images = try await imageBytes(response)
             #expect(images.count == 1)
@@ -32,9 +36,12 @@ struct GenerationTests {
     func deterministicImages() async throws {
         try await withSimulator { sim in
             func generate(_ prompt: String, n: Int = 1) async throws -> [[UInt8]] {
-                try await imageBytes(RawHTTP.postJSON(sim, "/v1/images/generations", [
-                    "model": "gpt-image-2", "prompt": prompt, "n": n, "response_format": "b64_json",
-                ]))
+                try await imageBytes(
+                    RawHTTP.postJSON(
+                        sim, "/v1/images/generations",
+                        [
+                            "model": "gpt-image-2", "prompt": prompt, "n": n, "response_format": "b64_json",
+                        ]))
             }
             let first = try await generate("a red fox")
             let again = try await generate("a red fox")
@@ -51,9 +58,11 @@ struct GenerationTests {
     @Test("url is the default response format and the file is served with its Content-Length")
     func urlResponses() async throws {
         try await withSimulator { sim in
-            let response = try await RawHTTP.postJSON(sim, "/v1/images/generations", [
-                "model": "gpt-image-2", "prompt": "a lighthouse", "size": "1536x1024",
-            ])
+            let response = try await RawHTTP.postJSON(
+                sim, "/v1/images/generations",
+                [
+                    "model": "gpt-image-2", "prompt": "a lighthouse", "size": "1536x1024",
+                ])
             #expect(response.status == 200)
             #expect(response.headers.first(name: "x-request-id")?.hasPrefix("req_") == true)
             let url = try #require(response.data.first?["url"] as? String)
@@ -76,9 +85,11 @@ struct GenerationTests {
     @Test("output_format=jpeg gives a JPEG of the requested size")
     func jpegOutput() async throws {
         try await withSimulator { sim in
-            let response = try await RawHTTP.postJSON(sim, "/v1/images/generations", [
-                "model": "gpt-image-2", "prompt": "a lighthouse", "size": "1024x1536", "output_format": "jpeg",
-            ])
+            let response = try await RawHTTP.postJSON(
+                sim, "/v1/images/generations",
+                [
+                    "model": "gpt-image-2", "prompt": "a lighthouse", "size": "1024x1536", "output_format": "jpeg",
+                ])
             let url = try #require(response.data.first?["url"] as? String)
             #expect(url.hasSuffix(".jpg"))
             let file = try await RawHTTP.send(.GET, url)
@@ -94,9 +105,11 @@ struct GenerationTests {
         try await withSimulator { sim in
             let clock = ContinuousClock()
             let start = clock.now
-            let response = try await RawHTTP.postJSON(sim, "/v1/images/generations", [
-                "model": "gpt-image-2", "prompt": "a city at night", "size": "3840x2160", "quality": "low",
-            ])
+            let response = try await RawHTTP.postJSON(
+                sim, "/v1/images/generations",
+                [
+                    "model": "gpt-image-2", "prompt": "a city at night", "size": "3840x2160", "quality": "low",
+                ])
             let file = try await RawHTTP.send(.GET, try #require(response.data.first?["url"] as? String))
             let elapsed = clock.now - start
             #expect(ImageHeader.parse(file.body)?.width == 3840)

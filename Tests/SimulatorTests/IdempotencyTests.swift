@@ -55,9 +55,11 @@ struct IdempotencyTests {
         }
     }
 
-    @Test("dropAfterWork charges, then closes without an answer; the key then replays the answer", arguments: [
-        "/v1/images/generations", "/v1/async/images/generations",
-    ])
+    @Test(
+        "dropAfterWork charges, then closes without an answer; the key then replays the answer",
+        arguments: [
+            "/v1/images/generations", "/v1/async/images/generations",
+        ])
     func dropAfterWork(path: String) async throws {
         try await withSimulator(.init(startingCredits: 10)) { sim in
             await sim.schedule(Fault(kind: .dropAfterWork, path: path))

@@ -4,12 +4,14 @@ import Testing
 /// Bodies MultipartKit refuses, or accepts but that are no form, are a 400 that says so.
 @Suite("Malformed multipart bodies")
 struct MultipartErrorTests {
-    @Test("a body cut short, a broken part header or a part without a form-data name is a 400", arguments: [
-        ("--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nvalue\r\n--b", "a part is not closed"),
-        ("--b\r\nContent-Disposition form-data\r\n\r\nvalue\r\n--b--\r\n", "not well formed"),
-        ("--b\r\nContent-Disposition: attachment; name=\"x\"\r\n\r\nvalue\r\n--b--\r\n", "no form-data name"),
-        ("--b\r\nContent-Type: text/plain\r\n\r\nvalue\r\n--b--\r\n", "no form-data name"),
-    ])
+    @Test(
+        "a body cut short, a broken part header or a part without a form-data name is a 400",
+        arguments: [
+            ("--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nvalue\r\n--b", "a part is not closed"),
+            ("--b\r\nContent-Disposition form-data\r\n\r\nvalue\r\n--b--\r\n", "not well formed"),
+            ("--b\r\nContent-Disposition: attachment; name=\"x\"\r\n\r\nvalue\r\n--b--\r\n", "no form-data name"),
+            ("--b\r\nContent-Type: text/plain\r\n\r\nvalue\r\n--b--\r\n", "no form-data name"),
+        ])
     func malformed(body: String, reason: String) {
         #expect {
             try Multipart.parse(Array(body.utf8), boundary: "b")

@@ -8,9 +8,11 @@ struct RequestLogTests {
     @Test("records method, path, content type, key checks and fields, never the key")
     func jsonRequest() async throws {
         try await withSimulator(.init(requiredKey: RawHTTP.key)) { sim in
-            let response = try await RawHTTP.postJSON(sim, "/v1/images/generations", [
-                "model": "gpt-image-2", "prompt": "a lighthouse", "n": 2, "size": "1024x1536", "quality": "low",
-            ])
+            let response = try await RawHTTP.postJSON(
+                sim, "/v1/images/generations",
+                [
+                    "model": "gpt-image-2", "prompt": "a lighthouse", "n": 2, "size": "1024x1536", "quality": "low",
+                ])
             _ = try await RawHTTP.postJSON(sim, "/v1/images/generations", ["model": "gpt-image-2", "prompt": "x"], key: "sk-not-it")
             let log = await sim.receivedRequests()
             #expect(log.count == 2)

@@ -6,12 +6,11 @@ import Testing
 struct UnitTests {
     @Test("multipart: fields, files, quoted boundary, repeated parts")
     func multipart() throws {
-        let body = Array((
-            "preamble\r\n--b0undary\r\nContent-Disposition: form-data; name=\"prompt\"\r\n\r\ntwo\r\nlines\r\n"
-            + "--b0undary\r\nContent-Disposition: form-data; name=\"image[]\"; filename=\"a.png\"\r\nContent-Type: image/png\r\n\r\n"
-            + "\u{0}\r\n-b\r\n--b0undary\r\ncontent-disposition: form-data; name=\"image[]\"; filename=\"b.png\"\r\n\r\n"
-            + "\r\n--b0undary--\r\n"
-        ).utf8)
+        let body = Array(
+            ("preamble\r\n--b0undary\r\nContent-Disposition: form-data; name=\"prompt\"\r\n\r\ntwo\r\nlines\r\n"
+                + "--b0undary\r\nContent-Disposition: form-data; name=\"image[]\"; filename=\"a.png\"\r\nContent-Type: image/png\r\n\r\n"
+                + "\u{0}\r\n-b\r\n--b0undary\r\ncontent-disposition: form-data; name=\"image[]\"; filename=\"b.png\"\r\n\r\n"
+                + "\r\n--b0undary--\r\n").utf8)
         #expect(Multipart.boundary(fromContentType: "multipart/form-data; boundary=\"b0undary\"") == "b0undary")
         #expect(Multipart.boundary(fromContentType: "application/json") == nil)
         let parts = try Multipart.parse(body, boundary: "b0undary")

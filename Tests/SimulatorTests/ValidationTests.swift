@@ -12,19 +12,21 @@ struct ValidationTests {
         return body
     }
 
-    @Test("sizes at the edges of the custom-size rules", arguments: [
-        ("gpt-image-2", "1024x640", true),    // exactly the minimum pixel count
-        ("gpt-image-2", "1008x640", false),   // just below it
-        ("gpt-image-2", "2880x2880", true),   // exactly the maximum pixel count
-        ("gpt-image-2", "2896x2880", false),  // just above it
-        ("gpt-image-2", "3840x1280", true),   // exactly 3:1
-        ("gpt-image-2", "3840x1264", false),  // just past 3:1
-        ("gpt-image-2", "1032x1024", false),  // not a multiple of 16
-        ("gpt-image-2", "3856x2144", false),  // long edge over 3840
-        ("gpt-image-2", "huge", false),       // not a size at all
-        ("gpt-image-1.5", "1536x1024", true), // a preset
-        ("gpt-image-1.5", "2048x2048", false),// only gpt-image-2 offers it
-    ])
+    @Test(
+        "sizes at the edges of the custom-size rules",
+        arguments: [
+            ("gpt-image-2", "1024x640", true),  // exactly the minimum pixel count
+            ("gpt-image-2", "1008x640", false),  // just below it
+            ("gpt-image-2", "2880x2880", true),  // exactly the maximum pixel count
+            ("gpt-image-2", "2896x2880", false),  // just above it
+            ("gpt-image-2", "3840x1280", true),  // exactly 3:1
+            ("gpt-image-2", "3840x1264", false),  // just past 3:1
+            ("gpt-image-2", "1032x1024", false),  // not a multiple of 16
+            ("gpt-image-2", "3856x2144", false),  // long edge over 3840
+            ("gpt-image-2", "huge", false),  // not a size at all
+            ("gpt-image-1.5", "1536x1024", true),  // a preset
+            ("gpt-image-1.5", "2048x2048", false),  // only gpt-image-2 offers it
+        ])
     func sizeBoundaries(model: String, size: String, valid: Bool) async throws {
         try await withSimulator { sim in
             let response = try await RawHTTP.postJSON(sim, "/v1/images/generations", Self.body(["model": model, "size": size]))
@@ -38,18 +40,20 @@ struct ValidationTests {
         }
     }
 
-    @Test("invalid fields answer 400 naming the field", arguments: [
-        (#"{"n": 0}"#, "n"),
-        (#"{"n": 11}"#, "n"),
-        (#"{"n": "two"}"#, "n"),
-        (#"{"prompt": ""}"#, "prompt"),
-        (#"{"prompt": "   "}"#, "prompt"),
-        (#"{"prompt": null}"#, "prompt"),
-        (#"{"model": null}"#, "model"),
-        (#"{"quality": "ultra"}"#, "quality"),
-        (#"{"response_format": "gif"}"#, "response_format"),
-        (#"{"output_format": "webp"}"#, "output_format"),
-    ])
+    @Test(
+        "invalid fields answer 400 naming the field",
+        arguments: [
+            (#"{"n": 0}"#, "n"),
+            (#"{"n": 11}"#, "n"),
+            (#"{"n": "two"}"#, "n"),
+            (#"{"prompt": ""}"#, "prompt"),
+            (#"{"prompt": "   "}"#, "prompt"),
+            (#"{"prompt": null}"#, "prompt"),
+            (#"{"model": null}"#, "model"),
+            (#"{"quality": "ultra"}"#, "quality"),
+            (#"{"response_format": "gif"}"#, "response_format"),
+            (#"{"output_format": "webp"}"#, "output_format"),
+        ])
     func invalidFields(changes: String, param: String) async throws {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(changes.utf8)) as? [String: Any])
         try await withSimulator { sim in

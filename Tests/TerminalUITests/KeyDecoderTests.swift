@@ -68,8 +68,9 @@ struct KeyDecoderTests {
     }
 
     @Test func navigationAndFunctionKeys() {
-        #expect(decode(raw("\u{1B}[A\u{1B}OB\u{1B}[H\u{1B}[4~\u{1B}[5~\u{1B}[6~\u{1B}[3~\u{1B}[3;5~"))
-            == [.up, .down, .home, .end, .pageUp, .pageDown, .delete, .delete])
+        #expect(
+            decode(raw("\u{1B}[A\u{1B}OB\u{1B}[H\u{1B}[4~\u{1B}[5~\u{1B}[6~\u{1B}[3~\u{1B}[3;5~"))
+                == [.up, .down, .home, .end, .pageUp, .pageDown, .delete, .delete])
         #expect(decode(raw("\u{1B}OP\u{1B}[1;2S\u{1B}[15~\u{1B}[17~\u{1B}[24~")) == [.function(1), .function(4), .function(5), .function(6), .function(12)])
     }
 

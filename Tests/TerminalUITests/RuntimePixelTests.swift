@@ -70,18 +70,19 @@ import Testing
             runtime(terminal, items: items, graphics: GraphicsEncoder(method: .kitty, cellSize: CellPixelSize(width: 8, height: 16))).run()
             return terminal
         }
-        #expect(summary(terminal.output) == [
-            "frame",  // the gallery; a.png is being encoded
-            "frame", "t1 p1",  // a.png drawn after the flush
-            "e1 r1", "frame",  // selection moved: a.png erased before curses reuses its cells
-            "frame", "t2 p2",  // b.png drawn
-            "e2 r2", "frame",  // help opened: erased, not redrawn
-            "frame", "t2 p2",  // help closed: b.png again, from the cache
-            "e2 r2", "frame",  // resized: the old slot is gone, b.png is encoded for the new one
-            "frame", "t3 p3",
-            "frame",  // a note about Ctrl+C: nothing to send
-            "frame", "e3 r3",  // quit: nothing left behind
-        ])
+        #expect(
+            summary(terminal.output) == [
+                "frame",  // the gallery; a.png is being encoded
+                "frame", "t1 p1",  // a.png drawn after the flush
+                "e1 r1", "frame",  // selection moved: a.png erased before curses reuses its cells
+                "frame", "t2 p2",  // b.png drawn
+                "e2 r2", "frame",  // help opened: erased, not redrawn
+                "frame", "t2 p2",  // help closed: b.png again, from the cache
+                "e2 r2", "frame",  // resized: the old slot is gone, b.png is encoded for the new one
+                "frame", "t3 p3",
+                "frame",  // a note about Ctrl+C: nothing to send
+                "frame", "e3 r3",  // quit: nothing left behind
+            ])
         // The picture's cells are blank in the frame, so curses never paints over it.
         let slot = GalleryView.previewSlot(ScreenLayout(size: GridSize(columns: 100, rows: 30)))
         let shown = try #require(terminal.frames.last?.grid)

@@ -35,9 +35,10 @@ final class ScriptedServices: AppServices, @unchecked Sendable {
     let environment = AppEnvironment.testing()
 
     @Test func keysFlowThroughToJobsAndTheLoopEndsOnQuit() {
-        let keys: [TerminalInput] = "hi 🦊".map { .key(.text($0)) } + [
-            .key(.enter), .wake, .key(.ctrl("o")), .key(.ctrl("c")), .key(.ctrl("c")),
-        ]
+        let keys: [TerminalInput] =
+            "hi 🦊".map { .key(.text($0)) } + [
+                .key(.enter), .wake, .key(.ctrl("o")), .key(.ctrl("c")), .key(.ctrl("c")),
+            ]
         let terminal = RecordingTerminal(size: GridSize(columns: 80, rows: 24), script: keys)
         let services = ScriptedServices()
         let runtime = AppRuntime(

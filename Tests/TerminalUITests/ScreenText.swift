@@ -5,10 +5,11 @@ extension CellGrid {
     /// Every row as text, continuations of wide characters omitted.
     func rows() -> [String] {
         (0..<size.rows).map { row in
-            String((0..<size.columns).compactMap { column in
-                let cell = self[row, column]
-                return cell.isContinuation ? nil : cell.grapheme
-            })
+            String(
+                (0..<size.columns).compactMap { column in
+                    let cell = self[row, column]
+                    return cell.isContinuation ? nil : cell.grapheme
+                })
         }
     }
 }

@@ -24,7 +24,9 @@ final class SequentialIDs: @unchecked Sendable {
     private var count: UInt64 = 0
 
     func next() -> UUID {
-        let value = lock.withLock { count += 1; return count }
+        let value = lock.withLock {
+            count += 1; return count
+        }
         return UUID(uuidString: String(format: "00000000-0000-0000-0000-%012llX", value))!
     }
 }

@@ -34,10 +34,11 @@ public struct SimulatorHarness {
     ) async throws {
         let configuration = SimulatorConfiguration(taskDuration: taskDuration, requiredKey: requiredKey, startingCredits: credits, now: now)
         try await withSimulator(configuration) { simulator in
-            let client = PixapiClient(configuration: ClientConfiguration(
-                baseURL: simulator.baseURL, apiKey: key, connectTimeout: .seconds(5), readTimeout: readTimeout, retry: retry, poll: fastPoll,
-                transfer: transfer
-            ))
+            let client = PixapiClient(
+                configuration: ClientConfiguration(
+                    baseURL: simulator.baseURL, apiKey: key, connectTimeout: .seconds(5), readTimeout: readTimeout, retry: retry, poll: fastPoll,
+                    transfer: transfer
+                ))
             let harness = SimulatorHarness(simulator: simulator, client: client, stagingFolder: try TemporaryDirectory("pixterm-it"))
             defer { harness.stagingFolder.remove() }
             try await using(harness, tearDown: { await $0.client.shutdown() }, body)

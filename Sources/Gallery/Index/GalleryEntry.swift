@@ -87,8 +87,12 @@ extension GalleryEntry: Codable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "image"
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, relativePath = "path", folder, prompt, searchText, model, size, quality, created
-        case creditsPerImage = "credits", format, hasSidecar, taskID, imageIndex, storedRequest = "request"
+        case id
+        case relativePath = "path"
+        case folder, prompt, searchText, model, size, quality, created
+        case creditsPerImage = "credits"
+        case format, hasSidecar, taskID, imageIndex
+        case storedRequest = "request"
     }
 
     /// Seconds since 1970 as a number: `stats()` groups by it with SQLite's `unixepoch`.

@@ -66,7 +66,7 @@ struct GalleryIndex: Sendable {
 
     private static func readOnlyFile(_ path: URL) throws -> DatabaseQueue {
         guard FileManager.default.fileExists(atPath: path.path),
-              let escaped = path.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)
+            let escaped = path.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)
         else { throw DatabaseError(resultCode: .SQLITE_CANTOPEN) }
         var configuration = Configuration()
         configuration.readonly = true

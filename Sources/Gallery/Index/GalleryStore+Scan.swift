@@ -90,7 +90,7 @@ extension GalleryStore {
                     }
                 }
             }
-        } catch where GalleryIndex.isUnwritable(error) {
+        } catch let error where GalleryIndex.isUnwritable(error) {
             // A full disk: listing still works from the index as it was.
             notice.set("the gallery index could not be updated (\(error)); showing it as last saved")
         } catch {
@@ -222,9 +222,10 @@ extension GalleryStore {
         do {
             if let sidecar = try SidecarFile.read(forImage: url) { return GalleryEntry(relativePath: relative, url: url, sidecar: sidecar) }
         } catch {
-            problems.append(GalleryProblem(
-                path: GalleryLayout.sidecarURL(for: url).path, reason: "unreadable sidecar (\(error.reason)); indexed from the image alone"
-            ))
+            problems.append(
+                GalleryProblem(
+                    path: GalleryLayout.sidecarURL(for: url).path, reason: "unreadable sidecar (\(error.reason)); indexed from the image alone"
+                ))
         }
         guard let header = try? ImageHeader.read(contentsOf: url, followLinks: false) else {
             problems.append(GalleryProblem(path: url.path, reason: "not a readable PNG, JPEG or WebP image; skipped"))

@@ -62,7 +62,7 @@ enum SearchText {
     static func isIdeographic(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x3040...0x30FF, 0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF66...0xFF9F,
-             0x20000...0x3134F:
+            0x20000...0x3134F:
             true
         default:
             false

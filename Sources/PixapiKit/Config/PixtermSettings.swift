@@ -86,12 +86,13 @@ public struct PixtermSettings: Sendable {
         if let (source, text) = baseSources.first(where: { $0.1 != nil }), let text {
             baseURL = try parseBaseURL(text)
             if baseURL.hasCredentials {
-                warnings.append(SettingsWarning(
-                    subject: "base url",
-                    problem: "the base URL in \(source) has a user name or password, which pixterm ignores and never sends "
-                        + "(the API takes its key from PIXAPI_KEY or api_key)",
-                    fix: "remove user:password@ from \(source)"
-                ))
+                warnings.append(
+                    SettingsWarning(
+                        subject: "base url",
+                        problem: "the base URL in \(source) has a user name or password, which pixterm ignores and never sends "
+                            + "(the API takes its key from PIXAPI_KEY or api_key)",
+                        fix: "remove user:password@ from \(source)"
+                    ))
                 baseURL = baseURL.removingCredentials
             }
         }
@@ -145,7 +146,7 @@ public struct PixtermSettings: Sendable {
 
     static func parseBaseURL(_ text: String) throws(PixapiError) -> URL {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              url.host?.isEmpty == false
+            url.host?.isEmpty == false
         else {
             throw PixapiError(.invalidInput, "base URL \(text.withoutURLCredentials) is not an http(s) URL like https://api.pixapi.ai")
         }

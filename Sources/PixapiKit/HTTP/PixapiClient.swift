@@ -258,7 +258,7 @@ public final class PixapiClient: ImageAPI {
         guard isPaid else { return try await handle(response) }
         do {
             return try await handle(response)
-        } catch where error.kind == .cancelled {
+        } catch let error where error.kind == .cancelled {
             throw error
         } catch {
             throw TransportError.answerLost(error)
@@ -285,7 +285,7 @@ public final class PixapiClient: ImageAPI {
             let response = try await http.execute(request, timeout: configuration.readTimeout.timeAmount, logger: logger)
             let status = Int(response.status.code)
             guard RedirectRule.follows(method: request.method.rawValue, status: status),
-                  let hop = try rule.next(status: status, location: response.headers.first(name: "Location"), from: url, keySentSoFar: keySent, hops: hops)
+                let hop = try rule.next(status: status, location: response.headers.first(name: "Location"), from: url, keySentSoFar: keySent, hops: hops)
             else { return response }
             _ = try? await BodyTransfer.small(configuration.transfer, from: url.host ?? "the server", what: "a redirect", maxBytes: 64 << 10)
                 .collect(response.body)

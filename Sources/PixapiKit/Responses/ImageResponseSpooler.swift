@@ -116,7 +116,7 @@ struct ImageResponseSpooler {
         }
         let url = staging.appendingPathComponent("spool-\(UUID().uuidString).part")
         guard FileManager.default.createFile(atPath: url.path, contents: nil),
-              let handle = try? FileHandle(forWritingTo: url)
+            let handle = try? FileHandle(forWritingTo: url)
         else {
             throw PixapiError(.io, "cannot write to \(staging.path): check that the folder exists, is writable and the disk is not full")
         }

@@ -43,7 +43,7 @@ public struct ImageResult: Sendable, Hashable {
                 }
                 items.append(Item(index: index, payload: .file(spooled[slot]), revisedPrompt: revised))
             } else if let text = entry["url"] as? String, let url = URL(string: text), let scheme = url.scheme?.lowercased(),
-                      scheme == "https" || scheme == "http"
+                scheme == "https" || scheme == "http"
             {
                 items.append(Item(index: index, payload: .url(url), revisedPrompt: revised))
             } else {
@@ -89,9 +89,10 @@ public struct TaskSnapshot: Sendable, Hashable {
             let fields = (object["error"] as? [String: Any]) ?? [:]
             let message = (fields["message"] as? String) ?? "the task failed without a reason"
             let code = fields["code"].map { "\($0)" }
-            status = .failed(PixapiError(
-                .taskFailed, "task \(id) failed: \(message)", code: code, requestID: fields["request_id"] as? String
-            ))
+            status = .failed(
+                PixapiError(
+                    .taskFailed, "task \(id) failed: \(message)", code: code, requestID: fields["request_id"] as? String
+                ))
         default:
             status = .running(TerminalText.sanitized(statusText))
         }

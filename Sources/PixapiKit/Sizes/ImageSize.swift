@@ -11,7 +11,7 @@ public enum ImageSize: Hashable, Sendable, CustomStringConvertible, Codable {
         if trimmed.lowercased() == "auto" { return .auto }
         let parts = trimmed.split(maxSplits: 2, omittingEmptySubsequences: false) { "xX×".contains($0) }
         guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]),
-              !parts[0].hasPrefix("+"), !parts[1].hasPrefix("+")
+            !parts[0].hasPrefix("+"), !parts[1].hasPrefix("+")
         else {
             throw PixapiError(
                 .invalidInput,

@@ -79,30 +79,34 @@ extension CustomSizeRules {
         let misaligned = [width, height].filter { $0 % multipleOf != 0 }
         if !misaligned.isEmpty {
             let which = misaligned.map(String.init).joined(separator: " and ")
-            found.append(SizeViolation(
-                rule: .multipleOf,
-                description: "both edges must be multiples of \(multipleOf) (\(which) \(misaligned.count == 1 ? "is" : "are") not)"
-            ))
+            found.append(
+                SizeViolation(
+                    rule: .multipleOf,
+                    description: "both edges must be multiples of \(multipleOf) (\(which) \(misaligned.count == 1 ? "is" : "are") not)"
+                ))
         }
         let pixels = width * height
         if pixels < minPixels {
-            found.append(SizeViolation(
-                rule: .minPixels,
-                description: "\(pixels.grouped) pixels is below the minimum of \(minPixels.grouped)"
-            ))
+            found.append(
+                SizeViolation(
+                    rule: .minPixels,
+                    description: "\(pixels.grouped) pixels is below the minimum of \(minPixels.grouped)"
+                ))
         }
         if pixels > maxPixels {
-            found.append(SizeViolation(
-                rule: .maxPixels,
-                description: "\(pixels.grouped) pixels is above the maximum of \(maxPixels.grouped)"
-            ))
+            found.append(
+                SizeViolation(
+                    rule: .maxPixels,
+                    description: "\(pixels.grouped) pixels is above the maximum of \(maxPixels.grouped)"
+                ))
         }
         let long = max(width, height), short = min(width, height)
         if long > short * maxAspectRatio {
-            found.append(SizeViolation(
-                rule: .aspectRatio,
-                description: "the long edge may be at most \(maxAspectRatio)x the short edge (\(long):\(short) is wider)"
-            ))
+            found.append(
+                SizeViolation(
+                    rule: .aspectRatio,
+                    description: "the long edge may be at most \(maxAspectRatio)x the short edge (\(long):\(short) is wider)"
+                ))
         }
         if long > maxEdge {
             found.append(SizeViolation(rule: .maxEdge, description: "the long edge may be at most \(maxEdge) px (\(long) is longer)"))

@@ -44,11 +44,12 @@ public struct ClaimedEntry: Sendable {
 extension ClaimedEntry {
     /// A journal entry this process holds `claim` on.
     public init(_ entry: JournalEntry, claim: any Sendable) {
-        let kept: KeptReason? = switch entry.nextStep {
-        case .poll: nil
-        case .unknownOutcome: .outcomeUnknown
-        case .paidNotDownloaded: .paidNotDownloaded
-        }
+        let kept: KeptReason? =
+            switch entry.nextStep {
+            case .poll: nil
+            case .unknownOutcome: .outcomeUnknown
+            case .paidNotDownloaded: .paidNotDownloaded
+            }
         self.init(
             entry: entry.id, request: entry.request, mode: entry.mode, taskID: entry.taskID, baseURL: entry.baseURL, cost: entry.cost,
             created: entry.created, alreadySaved: entry.saved, idempotencyKey: entry.idempotencyKey, kept: kept, claim: claim

@@ -64,10 +64,11 @@ public struct Job: Identifiable, Hashable, Sendable {
         var job = Job(id: id, request: claimed.request, mode: claimed.mode, cost: cost, startedAt: claimed.created, isResumed: true)
         job.journal = claimed.journalRef
         job.kept = reason
-        let message = switch reason {
-        case .outcomeUnknown: "an earlier pixterm sent this and its answer was lost: it may have been charged"
-        case .paidNotDownloaded: "an earlier pixterm was charged for this but did not save its images"
-        }
+        let message =
+            switch reason {
+            case .outcomeUnknown: "an earlier pixterm sent this and its answer was lost: it may have been charged"
+            case .paidNotDownloaded: "an earlier pixterm was charged for this but did not save its images"
+            }
         job.state = .failed(PixapiError(reason == .outcomeUnknown ? .unknownOutcome : .io, message))
         job.finishedAt = claimed.created
         return job

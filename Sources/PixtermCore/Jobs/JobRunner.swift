@@ -224,16 +224,17 @@ public struct JobRunner: Sendable {
             logger.notice("journal: kept", metadata: ["entry": .string(entry), "reason": "\(reason)", "error": .string(error.message)])
             onEvent(.kept(reason))
             let retry = "`pixterm tasks retry \(entry)` sends it again with the same Idempotency-Key"
-            reported = switch reason {
-            case .outcomeUnknown:
-                PixapiError(
-                    .unknownOutcome,
-                    "outcome unknown: \(error.message) — kept in the journal as \(entry): `pixterm tasks` lists it, \(retry)",
-                    status: error.status, code: error.code, requestID: error.requestID
-                )
-            case .paidNotDownloaded:
-                error.adding(" — the request was charged but its images were not all saved; kept in the journal as \(entry): \(retry)")
-            }
+            reported =
+                switch reason {
+                case .outcomeUnknown:
+                    PixapiError(
+                        .unknownOutcome,
+                        "outcome unknown: \(error.message) — kept in the journal as \(entry): `pixterm tasks` lists it, \(retry)",
+                        status: error.status, code: error.code, requestID: error.requestID
+                    )
+                case .paidNotDownloaded:
+                    error.adding(" — the request was charged but its images were not all saved; kept in the journal as \(entry): \(retry)")
+                }
         }
         onEvent(error.kind == .cancelled ? .cancelled : .failed(reported))
     }

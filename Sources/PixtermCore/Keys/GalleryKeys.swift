@@ -46,10 +46,10 @@ extension KeyMaps {
         let typed = KeyHint("typing, paste", "the filter; the list follows as you type")
         return KeyMap(
             KeyBinding<GalleryFilterCommand>.textEntry(type: .type, paste: .paste, help: typed) + [
-            KeyBinding([.enter], .apply, help: KeyHint("Enter", "apply the filter"), footer: KeyHint("Enter", "apply")),
-            KeyBinding([.escape], .cancel, help: KeyHint("Esc", "stop typing the filter"), footer: KeyHint("Esc", "cancel")),
-            KeyBinding([.backspace], .backspace, help: KeyHint("⌫", "delete a character")),
-            KeyBinding([.ctrl("u")], .clear, help: KeyHint("Ctrl+U", "clear the filter"), footer: KeyHint("^U", "clear")),
+                KeyBinding([.enter], .apply, help: KeyHint("Enter", "apply the filter"), footer: KeyHint("Enter", "apply")),
+                KeyBinding([.escape], .cancel, help: KeyHint("Esc", "stop typing the filter"), footer: KeyHint("Esc", "cancel")),
+                KeyBinding([.backspace], .backspace, help: KeyHint("⌫", "delete a character")),
+                KeyBinding([.ctrl("u")], .clear, help: KeyHint("Ctrl+U", "clear the filter"), footer: KeyHint("^U", "clear")),
             ]
         )
     }()

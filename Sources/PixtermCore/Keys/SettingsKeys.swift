@@ -30,9 +30,9 @@ extension KeyMaps {
         let typed = KeyHint("typing, paste", "a source path; a pasted list of paths adds them all")
         return KeyMap(
             KeyBinding<SourcesCommand>.textEntry(type: .type, paste: .paste, help: typed) + [
-            KeyBinding([.enter], .add, help: KeyHint("Enter", "add the typed path; with none typed, send the request"), footer: KeyHint("Enter", "add path")),
-            KeyBinding([.backspace], .backspace, help: KeyHint("⌫", "delete a typed character, else remove the last source"), footer: KeyHint("⌫", "remove")),
-            KeyBinding([.ctrl("u")], .clear, help: KeyHint("Ctrl+U", "clear the typed path")),
+                KeyBinding([.enter], .add, help: KeyHint("Enter", "add the typed path; with none typed, send the request"), footer: KeyHint("Enter", "add path")),
+                KeyBinding([.backspace], .backspace, help: KeyHint("⌫", "delete a typed character, else remove the last source"), footer: KeyHint("⌫", "remove")),
+                KeyBinding([.ctrl("u")], .clear, help: KeyHint("Ctrl+U", "clear the typed path")),
             ]
         )
     }()

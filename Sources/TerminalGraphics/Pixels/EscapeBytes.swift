@@ -19,8 +19,9 @@ enum EscapeBytes {
     /// Blanks a rectangle with ECH (erase characters), which does not move the cursor and so
     /// never scrolls, even at the bottom-right cell.
     static func erase(_ rect: CellRect) -> [UInt8] {
-        keepingCursor(rect.rows.flatMap { row in
-            moveCursor(column: rect.column, row: row) + Array("\u{1B}[\(rect.width)X".utf8)
-        })
+        keepingCursor(
+            rect.rows.flatMap { row in
+                moveCursor(column: rect.column, row: row) + Array("\u{1B}[\(rect.width)X".utf8)
+            })
     }
 }

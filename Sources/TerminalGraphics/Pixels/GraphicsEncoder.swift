@@ -117,7 +117,8 @@ public struct GraphicsEncoder: Sendable {
         let scaled = sendsOwnSize ? image : image.downscaled(toWidth: fit.pixelWidth, height: fit.pixelHeight)
         switch method {
         case .kitty where placeholders:
-            picture.upload = (KittyGraphics.transmit(png: try PNGCodec.encode(scaled), imageID: imageID)
+            picture.upload =
+                (KittyGraphics.transmit(png: try PNGCodec.encode(scaled), imageID: imageID)
                 + [KittyGraphics.place(imageID: imageID, placementID: 1, columns: fit.columns, rows: fit.rows, virtual: true)])
                 .flatMap(wrapped)
             picture.lines = KittyPlaceholder.rows(imageID: imageID, columns: fit.columns, rows: fit.rows)

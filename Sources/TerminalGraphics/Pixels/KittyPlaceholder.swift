@@ -43,7 +43,8 @@ public enum KittyPlaceholder {
     /// which survives tmux even when it is not set up for true colour (it would round a 24-bit
     /// colour and so change the id); larger ids (up to 2^24 - 1) need true colour.
     public static func rows(imageID: UInt32, columns: Int, rows: Int) -> [String] {
-        let colour = imageID < 256
+        let colour =
+            imageID < 256
             ? "\u{1B}[38;5;\(imageID)m"
             : "\u{1B}[38;2;\(imageID >> 16 & 0xFF);\(imageID >> 8 & 0xFF);\(imageID & 0xFF)m"
         let columnCount = min(columns, maxCells), rowCount = min(rows, maxCells)

@@ -20,7 +20,8 @@ public struct MedianCutPalette: Sendable {
         let used = histogram.indices.filter { histogram[$0].count > 0 }
         var boxes = used.isEmpty ? [] : [ColourBox(keys: used, histogram: histogram)]
         while boxes.count < max(1, maxColours),
-              let index = boxes.indices.filter({ boxes[$0].keys.count > 1 }).max(by: { boxes[$0].priority < boxes[$1].priority }) {
+            let index = boxes.indices.filter({ boxes[$0].keys.count > 1 }).max(by: { boxes[$0].priority < boxes[$1].priority })
+        {
             let (low, high) = boxes[index].split(histogram: histogram)
             boxes[index] = low
             boxes.append(high)

@@ -88,7 +88,7 @@ public enum TmuxProbe {
     public static func info(environment: [String: String]) -> TmuxInfo? {
         let target = environment["TMUX_PANE"].map { ["-t", $0] } ?? []
         guard let passthrough = run(["show-options", "-Apv"] + target + ["allow-passthrough"], environment: environment),
-              let client = run(["display-message", "-p"] + target + ["#{client_termname}\t#{client_termtype}"], environment: environment)
+            let client = run(["display-message", "-p"] + target + ["#{client_termname}\t#{client_termtype}"], environment: environment)
         else { return nil }
         let fields = client.trimmingCharacters(in: .newlines).split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
         return TmuxInfo(

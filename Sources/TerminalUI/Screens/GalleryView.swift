@@ -42,8 +42,11 @@ enum GalleryView {
 
     private static func drawList(_ browser: GalleryBrowser, into grid: inout CellGrid, rect: CellRect) {
         if browser.items.isEmpty {
-            let text = browser.isLoading ? "loading…" : browser.filter.isEmpty
-                ? "No images yet. Generate one on the compose screen (Esc)." : "Nothing matches. Esc clears the filter."
+            let text =
+                browser.isLoading
+                ? "loading…"
+                : browser.filter.isEmpty
+                    ? "No images yet. Generate one on the compose screen (Esc)." : "Nothing matches. Esc clears the filter."
             for (line, wrapped) in TextWrap.lines(text, width: rect.width - 1).enumerated() {
                 grid.put(wrapped, in: rect, line: line, style: Theme.dim)
             }

@@ -35,13 +35,17 @@ enum OverlayView {
             ]
         case let .retryKept(_, reason, credits):
             let cost = credits.map { "\($0.grouped) credits" } ?? "its price"
-            let what = switch reason {
-            case .outcomeUnknown: "Outcome unknown: this request was sent and its answer was lost, so it may have been charged (\(cost))."
-            case .paidNotDownloaded: "This request was charged (\(cost)) but its images were not saved."
-            }
+            let what =
+                switch reason {
+                case .outcomeUnknown: "Outcome unknown: this request was sent and its answer was lost, so it may have been charged (\(cost))."
+                case .paidNotDownloaded: "This request was charged (\(cost)) but its images were not saved."
+                }
             return [
                 (what, Theme.warning),
-                ("Send it again with the same Idempotency-Key? A server that honours the key answers with the first result and charges nothing; one that ignores it charges \(cost) again.", Theme.text),
+                (
+                    "Send it again with the same Idempotency-Key? A server that honours the key answers with the first result and charges nothing; one that ignores it charges \(cost) again.",
+                    Theme.text
+                ),
                 ("y sends again · n or Esc leaves it in the journal (`pixterm tasks`)", Theme.dim),
             ]
         case let .quit(running):

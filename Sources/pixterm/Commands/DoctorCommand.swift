@@ -47,8 +47,9 @@ struct DoctorCommand: AsyncParsableCommand {
         }
         if let size = TerminalSize.current() { facts.append("\(size.columns)x\(size.rows) cells") }
         if term.isEmpty || term == "dumb" {
-            report.add("terminal", facts.joined(separator: ", "), problem: "TERM says this terminal has no colours or cursor control",
-                       fix: "export TERM=xterm-256color")
+            report.add(
+                "terminal", facts.joined(separator: ", "), problem: "TERM says this terminal has no colours or cursor control",
+                fix: "export TERM=xterm-256color")
         } else {
             report.add("terminal", facts.joined(separator: ", "))
         }
@@ -72,8 +73,9 @@ struct DoctorCommand: AsyncParsableCommand {
             colourReason = "from TERM"
         }
         if mode == .ansi16 {
-            report.add("colours", "16 (\(colourReason))", problem: "only 16 colours make previews coarse",
-                       fix: "export COLORTERM=truecolor (if the terminal has 24-bit colour) or use a TERM ending in -256color")
+            report.add(
+                "colours", "16 (\(colourReason))", problem: "only 16 colours make previews coarse",
+                fix: "export COLORTERM=truecolor (if the terminal has 24-bit colour) or use a TERM ending in -256color")
         } else {
             report.add("colours", "\(mode.rawValue) (\(colourReason))")
         }
@@ -105,8 +107,9 @@ struct DoctorCommand: AsyncParsableCommand {
         if plan.drawsUnicode {
             report.add("locale", plan.summary)
         } else {
-            report.add("locale", plan.summary, problem: "the UI draws frames with line-drawing characters and shows other non-ASCII text as ?",
-                       fix: "install a UTF-8 locale (Debian: apt-get install locales, then localedef -i en_US -f UTF-8 en_US.UTF-8), or name one in PIXTERM_UTF8_LOCALES")
+            report.add(
+                "locale", plan.summary, problem: "the UI draws frames with line-drawing characters and shows other non-ASCII text as ?",
+                fix: "install a UTF-8 locale (Debian: apt-get install locales, then localedef -i en_US -f UTF-8 en_US.UTF-8), or name one in PIXTERM_UTF8_LOCALES")
         }
     }
 
@@ -120,8 +123,9 @@ struct DoctorCommand: AsyncParsableCommand {
         report.add("cache", settings.paths.cacheDirectory.path)
         report.add("gallery", settings.gallery.path)
         if settings.apiKey == nil {
-            report.add("api key", "not configured", problem: "generating and editing need a key",
-                       fix: "export PIXAPI_KEY=<your key>, or add api_key = \"<your key>\" to \(config)")
+            report.add(
+                "api key", "not configured", problem: "generating and editing need a key",
+                fix: "export PIXAPI_KEY=<your key>, or add api_key = \"<your key>\" to \(config)")
         } else {
             report.add("api key", "configured (\(settings.keySource))")
         }
@@ -134,8 +138,9 @@ struct DoctorCommand: AsyncParsableCommand {
         case let .reachable(status, elapsed):
             report.add("base url", "\(base) reachable (HTTP \(status) in \(elapsed) ms)")
         case let .unreachable(reason):
-            report.add("base url", "\(base) unreachable", problem: TerminalText.sanitized(reason),
-                       fix: "check the network or proxy, or set PIXAPI_BASE_URL / base_url in \(config)")
+            report.add(
+                "base url", "\(base) unreachable", problem: TerminalText.sanitized(reason),
+                fix: "check the network or proxy, or set PIXAPI_BASE_URL / base_url in \(config)")
         }
     }
 }

@@ -20,7 +20,9 @@ struct ModelsCommand: AsyncParsableCommand {
                 print("\(spec.id)\(isDefault): \(spec.summary)")
                 print("  sizes:     \(spec.pickerSizes.map(\.description).joined(separator: ", "))")
                 if let rules = spec.customSizes {
-                    print("  custom:    WIDTHxHEIGHT, multiples of \(rules.multipleOf), \(rules.minPixels.grouped) to \(rules.maxPixels.grouped) pixels, at most \(rules.maxAspectRatio):1, long edge up to \(rules.maxEdge)")
+                    print(
+                        "  custom:    WIDTHxHEIGHT, multiples of \(rules.multipleOf), \(rules.minPixels.grouped) to \(rules.maxPixels.grouped) pixels, at most \(rules.maxAspectRatio):1, long edge up to \(rules.maxEdge)"
+                    )
                 }
                 print("  qualities: \(spec.qualities.map(\.rawValue).joined(separator: ", "))")
                 print("  n:         1 to \(spec.maxN); prompt up to \(spec.promptLimit.grouped) characters")

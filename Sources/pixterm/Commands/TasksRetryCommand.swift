@@ -63,7 +63,8 @@ struct TasksRetryCommand: AsyncParsableCommand {
     /// What sending it again means, with the cost.
     static func question(_ entry: JournalEntry, name: String, credits: Int?) -> String {
         let price = credits.map { "\($0) credits" } ?? "its price"
-        let state = entry.nextStep == .paidNotDownloaded
+        let state =
+            entry.nextStep == .paidNotDownloaded
             ? "was charged but its images were not saved" : "may have been charged already"
         return "\(name) \(state); sending it again under its Idempotency-Key costs nothing where the server honours the key, "
             + "and \(price) again where it does not"

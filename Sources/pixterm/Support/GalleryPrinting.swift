@@ -68,7 +68,10 @@ enum GalleryPrinting {
     }
 
     static func timestamp(_ date: Date) -> String {
-        date.formatted(.verbatim("\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits)", timeZone: .current, calendar: Calendar(identifier: .gregorian)))
+        date.formatted(
+            .verbatim(
+                "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits)", timeZone: .current,
+                calendar: Calendar(identifier: .gregorian)))
     }
 }
 

@@ -6,12 +6,13 @@ enum SinceDate {
     static func parse(_ text: String, now: Date = Date()) -> Date? {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         if let unit = trimmed.last, let amount = Double(trimmed.dropLast()), amount >= 0 {
-            let seconds: Double? = switch unit {
-            case "h": 3600
-            case "d": 86_400
-            case "w": 7 * 86_400
-            default: nil
-            }
+            let seconds: Double? =
+                switch unit {
+                case "h": 3600
+                case "d": 86_400
+                case "w": 7 * 86_400
+                default: nil
+                }
             if let seconds { return now.addingTimeInterval(-amount * seconds) }
         }
         let day = DateFormatter()

@@ -68,9 +68,11 @@ final class SSHServer {
     /// `ssh` logging in with the throwaway key and running `remote` (one argument per word,
     /// quoted here for the remote shell) on a terminal (`-tt`); no user or system ssh config.
     func sshCommand(_ remote: [String]) -> [String] {
-        [Self.ssh, "-F", "/dev/null", "-tt", "-p", String(port), "-i", dir.path("client_key"),
-         "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "BatchMode=yes",
-         "-o", "LogLevel=ERROR", "\(user)@127.0.0.1", "--"] + remote.map(TmuxSession.shellQuote)
+        [
+            Self.ssh, "-F", "/dev/null", "-tt", "-p", String(port), "-i", dir.path("client_key"),
+            "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "BatchMode=yes",
+            "-o", "LogLevel=ERROR", "\(user)@127.0.0.1", "--",
+        ] + remote.map(TmuxSession.shellQuote)
     }
 
     /// What sshd said, for a failing test's message.

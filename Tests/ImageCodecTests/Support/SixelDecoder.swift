@@ -12,7 +12,7 @@ struct SixelDecoder {
 
     init(_ bytes: [UInt8]) throws {
         guard bytes.starts(with: [0x1B, UInt8(ascii: "P")]), bytes.suffix(2) == [0x1B, 0x5C],
-              let q = bytes.firstIndex(of: UInt8(ascii: "q"))
+            let q = bytes.firstIndex(of: UInt8(ascii: "q"))
         else { throw Failure(description: "not a DCS ... q ... ST string") }
         var body = Array(bytes[(q + 1)..<(bytes.count - 2)])[...]
         var registers: [Int: RGB] = [:]

@@ -8,8 +8,10 @@ enum Synthetic {
         pixels.reserveCapacity(width * height * 4)
         for y in 0..<height {
             for x in 0..<width {
-                pixels += [UInt8((x * 37 + y * 11) & 0xFF), UInt8((x * 5 + y * 53) & 0xFF),
-                           UInt8((x * y * 7 + 3) & 0xFF), alpha ? UInt8((x * 13 + y * 29 + 40) & 0xFF) : 255]
+                pixels += [
+                    UInt8((x * 37 + y * 11) & 0xFF), UInt8((x * 5 + y * 53) & 0xFF),
+                    UInt8((x * y * 7 + 3) & 0xFF), alpha ? UInt8((x * 13 + y * 29 + 40) & 0xFF) : 255,
+                ]
             }
         }
         return RGBAImage(width: width, height: height, pixels: pixels)

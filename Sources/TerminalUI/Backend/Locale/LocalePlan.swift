@@ -78,7 +78,8 @@ public struct LocalePlan: Sendable, Hashable {
     /// name that still gave another codeset is a locale the system does not have.
     private static func origin(_ environment: [String: String], codeset: String) -> String {
         guard let name = ["LC_ALL", "LC_CTYPE", "LANG"].first(where: { !(environment[$0] ?? "").isEmpty }),
-              let value = environment[name] else { return "LANG unset" }
+            let value = environment[name]
+        else { return "LANG unset" }
         let namesUTF8 = value.lowercased().filter { $0 != "-" && $0 != "_" }.contains("utf8")
         return namesUTF8 && !isUTF8(codeset: codeset) ? "\(name)=\(value) is not installed" : "\(name)=\(value)"
     }
