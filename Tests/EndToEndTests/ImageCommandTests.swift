@@ -6,20 +6,14 @@ import TestSupport
 /// `pixterm generate` and `pixterm edit` as a user runs them, against `pixterm sim` on loopback.
 final class ImageCommandTests {
     static let key = "sk-e2e-secret-4f1c"
-    let sim: SimulatorProcess
-    let dir: TemporaryDirectory
+    let fixture: CommandFixture
+    var sim: SimulatorProcess { fixture.sim }
+    var dir: TemporaryDirectory { fixture.dir }
 
-    init() throws {
-        sim = try SimulatorProcess(["--task-duration", "300"])
-        dir = try TemporaryDirectory()
-    }
-
-    deinit { dir.remove() }
+    init() throws { fixture = try CommandFixture() }
 
     private func run(_ arguments: [String], key: String? = ImageCommandTests.key, stdin: String? = nil) async throws -> PixtermBinary.Output {
-        var extra = ["PIXAPI_BASE_URL": sim.baseURL]
-        extra["PIXAPI_KEY"] = key
-        return try await PixtermBinary.run(arguments, environment: dir.isolatedEnvironment(extra), stdin: stdin)
+        try await fixture.run(arguments, key: key, stdin: stdin)
     }
 
     private func sidecar(of path: String) throws -> [String: Any] {

@@ -5,18 +5,14 @@ import TestSupport
 /// `--verbose` and `--log-file` as a user runs them, against `pixterm sim` on loopback.
 final class LoggingCommandTests {
     static let key = "sk-e2e-logged-7d3a"
-    let sim: SimulatorProcess
-    let dir: TemporaryDirectory
+    let fixture: CommandFixture
+    var sim: SimulatorProcess { fixture.sim }
+    var dir: TemporaryDirectory { fixture.dir }
 
-    init() throws {
-        sim = try SimulatorProcess(["--task-duration", "300"])
-        dir = try TemporaryDirectory()
-    }
-
-    deinit { dir.remove() }
+    init() throws { fixture = try CommandFixture() }
 
     private func run(_ arguments: [String]) async throws -> PixtermBinary.Output {
-        try await PixtermBinary.run(arguments, environment: dir.isolatedEnvironment(["PIXAPI_BASE_URL": sim.baseURL, "PIXAPI_KEY": Self.key]))
+        try await fixture.run(arguments, key: Self.key)
     }
 
     @Test func theLogFileShowsRequestsARetryAndEveryJournalStepButNeverTheKey() async throws {
