@@ -15,7 +15,7 @@ public func fuzzSpooler(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let pieces = spool(body, pieceSize: piece)
     defer { for file in whole.files + pieces.files { try? FileManager.default.removeItem(at: file) } }
     guard whole.skeleton == pieces.skeleton, whole.succeeded == pieces.succeeded,
-          whole.files.map(contents) == pieces.files.map(contents)
+        whole.files.map(contents) == pieces.files.map(contents)
     else { fatalError("the answer depends on how the body was cut into pieces (piece size \(piece))") }
     guard whole.succeeded, let skeleton = whole.skeleton else { return 0 }
     let object = try? JSONSerialization.jsonObject(with: Data(skeleton))
