@@ -108,6 +108,11 @@ import Testing
         }
     }
 
+    @Test func aKeySetTwiceIsPointedAtNotNamed() throws {
+        let text = try #require(message("[pricing.\"gpt-image-1.5\".2K]\nhigh = 1\n  high = 2\n"))
+        #expect(text == "config line 3, column 3: this key is set twice (an earlier line sets it too)", "\(text)")
+    }
+
     @Test func errorsNameTheLineAndColumn() throws {
         let text = try #require(message("a = 1\n\nbase_url = ftp\n"))
         #expect(text.hasPrefix("config line 3, column 12:"), "\(text)")
@@ -132,6 +137,10 @@ import Testing
             "token = \"\(secret)\"\ntoken = \"\(secret)\"",
             "api_key = \"\(secret)\"\n\(secret)",
             "api_key = \"\"\"\(secret)\"\"\"",
+            // A key pasted into quotes by mistake, set twice (the fuzzer's find): the message
+            // names no quoted key, as it may be the API key itself.
+            "'\(secret)' = 1\n'\(secret)' = 2",
+            "[\"\(secret) x\"]\nk = 0\nk = 5",
         ]
         for document in broken {
             let text = try #require(message(document), "\(document) should be refused")

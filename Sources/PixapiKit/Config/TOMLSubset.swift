@@ -75,7 +75,9 @@ private struct TOMLReader {
                 let value = try value()
                 let fullKey = table.isEmpty ? key : table + "." + key
                 guard values.updateValue(value, forKey: fullKey) == nil else {
-                    throw failure("\(fullKey) is set twice", at: keyStart)
+                    // The line and column say which key; its name is not repeated, as a key pasted
+                    // where a name belongs may be the API key itself.
+                    throw failure("this key is set twice (an earlier line sets it too)", at: keyStart)
                 }
             }
             try endOfLine()
