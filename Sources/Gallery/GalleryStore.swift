@@ -119,34 +119,43 @@ public final class GalleryStore: Sendable {
 
     // MARK: - Queries
 
-    /// Newest first. `filter` is full-text over prompts: every word must match as a prefix, and
+    /// One page of the images `query` selects, in its order, and how many it selects in all.
+    /// The text filter is full-text over prompts: every word must match as a prefix, and
     /// Chinese or Japanese text as written (see `SearchText`).
-    public func page(filter: String = "", model: String? = nil, since: Date? = nil, limit: Int, offset: Int = 0) throws(GalleryError) -> (entries: [GalleryEntry], total: Int) {
+    public func page(_ query: GalleryQuery = GalleryQuery(), limit: Int, offset: Int = 0) throws(GalleryError) -> (entries: [GalleryEntry], total: Int) {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         var from = "image"
-        if let pattern = SearchText.pattern(filter) {
+        func require(_ condition: String, _ value: (any DatabaseValueConvertible)?) {
+            guard let value else { return }
+            conditions.append(condition)
+            _ = arguments.append(contentsOf: [value])
+        }
+        if let pattern = SearchText.pattern(query.text) {
             from = "image JOIN image_fts ON image_fts.rowid = image.rowid"
-            conditions.append("image_fts MATCH ?")
-            _ = arguments.append(contentsOf: [pattern])
+            require("image_fts MATCH ?", pattern)
         }
-        if let model {
-            conditions.append("image.model = ?")
-            _ = arguments.append(contentsOf: [model])
-        }
-        if let since {
-            conditions.append("image.created >= ?")
-            _ = arguments.append(contentsOf: [since.timeIntervalSince1970])
-        }
+        require("image.model = ?", query.model)
+        require("image.size = ?", query.size)
+        require("image.quality = ?", query.quality)
+        require("image.created >= ?", query.since?.timeIntervalSince1970)
+        require("image.created < ?", query.until?.timeIntervalSince1970)
+        require("image.credits >= ?", query.minCredits)
+        require("image.credits <= ?", query.maxCredits)
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let order =
+            switch query.sort {
+            case .newest: "image.created DESC, image.rowid DESC"
+            case .oldest: "image.created ASC, image.rowid ASC"
+            case .cost: "image.credits IS NULL, image.credits DESC, image.created DESC, image.rowid DESC"
+            }
         do {
             return try index.pool.read { db in
                 let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(from) \(whereClause)", arguments: arguments) ?? 0
                 var pageArguments = arguments
                 _ = pageArguments.append(contentsOf: [limit, offset])
                 let entries = try GalleryEntry.fetchAll(
-                    db, sql: "SELECT image.* FROM \(from) \(whereClause) ORDER BY image.created DESC, image.rowid DESC LIMIT ? OFFSET ?",
-                    arguments: pageArguments
+                    db, sql: "SELECT image.* FROM \(from) \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?", arguments: pageArguments
                 )
                 return (entries.map(located), total)
             }

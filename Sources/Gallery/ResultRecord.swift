@@ -9,6 +9,8 @@ public struct ResultRecord: Sendable, Hashable {
     public let index: Int
     public let mode: SubmitMode
     public let taskID: String?
+    /// Shared by the request's n images (the journal entry's id), so they can be shown together.
+    public let requestID: String?
     public let revisedPrompt: String?
     public let creditsPerImage: Int?
     public let requestCost: Int?
@@ -19,12 +21,13 @@ public struct ResultRecord: Sendable, Hashable {
 
     public init(
         request: ImageRequest, index: Int, mode: SubmitMode, taskID: String?, revisedPrompt: String?,
-        creditsPerImage: Int?, requestCost: Int?, created: Date, serverCreated: Date? = nil
+        creditsPerImage: Int?, requestCost: Int?, created: Date, serverCreated: Date? = nil, requestID: String? = nil
     ) {
         self.request = request
         self.index = index
         self.mode = mode
         self.taskID = taskID
+        self.requestID = requestID
         self.revisedPrompt = revisedPrompt
         self.creditsPerImage = creditsPerImage
         self.requestCost = requestCost

@@ -99,8 +99,8 @@ public final class EffectInterpreter: AppServices, @unchecked Sendable {
             }
         case let .cancelJob(id):
             jobs.cancel(id)
-        case let .loadGallery(filter, limit):
-            loadGallery(filter: filter, limit: limit, send: send)
+        case let .loadGallery(query, offset, limit):
+            loadGallery(query, offset: offset, limit: limit, send: send)
         case let .trash(item):
             background(send) { [self] in
                 try await current().gallery.trash(item); return .trashed(item)
@@ -177,19 +177,19 @@ public final class EffectInterpreter: AppServices, @unchecked Sendable {
         }
     }
 
-    private func loadGallery(filter: String, limit: Int, send: @escaping @Sendable (Action) -> Void) {
+    private func loadGallery(_ galleryQuery: GalleryQuery, offset: Int, limit: Int, send: @escaping @Sendable (Action) -> Void) {
         let (query, needsRefresh): (Int, Bool) = lock.withLock {
-            galleryQuery += 1
+            self.galleryQuery += 1
             defer { refreshed = true }
-            return (galleryQuery, !refreshed)
+            return (self.galleryQuery, !refreshed)
         }
         Task.detached { [self] in
             do {
                 let gallery = try await current().gallery
                 if needsRefresh { try gallery.refresh() }
-                let page = try gallery.page(filter: filter, limit: limit)
-                guard lock.withLock({ galleryQuery == query }) else { return }
-                send(.galleryLoaded(items: page.entries, total: page.total, filter: filter))
+                let page = try gallery.page(galleryQuery, offset: offset, limit: limit)
+                guard lock.withLock({ self.galleryQuery == query }) else { return }
+                send(.galleryLoaded(items: page.entries, total: page.total, query: galleryQuery, offset: offset))
             } catch {
                 send(.galleryFailed(Self.message(error)))
             }

@@ -9,8 +9,10 @@ public struct GalleryBrowserSource: Sendable {
 
     public init(store: GalleryStore) { self.store = store }
 
-    /// The newest `limit` items matching `filter` (empty = all), and how many match in all.
-    public func page(filter: String, limit: Int) throws -> (entries: [GalleryEntry], total: Int) { try store.page(filter: filter, limit: limit) }
+    /// `limit` items from `offset` of those `query` selects, and how many it selects in all.
+    public func page(_ query: GalleryQuery, offset: Int, limit: Int) throws -> (entries: [GalleryEntry], total: Int) {
+        try store.page(query, limit: limit, offset: offset)
+    }
 
     /// Moves the item to the gallery's trash (undoable with `restore`).
     public func trash(_ item: GalleryEntry) throws { try store.remove(item.id) }

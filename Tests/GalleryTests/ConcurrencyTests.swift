@@ -30,7 +30,7 @@ import Testing
         try second.refresh()
         #expect(try fixture.store.page(limit: 1).total == total)
         #expect(try second.page(limit: 1).total == total)
-        #expect(try second.page(filter: "worker charlie", limit: 100).total == perWorker)
+        #expect(try second.page(GalleryQuery(text: "worker charlie"), limit: 100).total == perWorker)
         try fixture.store.rebuild()
         #expect(try second.page(limit: 1).total == total)
         #expect(fixture.files().count == 2 * total)
@@ -60,7 +60,7 @@ extension ConcurrencyTests {
             }
             #expect(failures.messages.isEmpty)
             #expect(opened.messages.count == 4)
-            #expect(try GalleryStore(folder: folder).page(filter: "opener", limit: 10).total == 4)
+            #expect(try GalleryStore(folder: folder).page(GalleryQuery(text: "opener"), limit: 10).total == 4)
         }
     }
 }

@@ -22,11 +22,11 @@ import Testing
         try fixture.save("new two", model: "gpt-image-2", created: day(5))
         try fixture.save("new one", model: "gpt-image-1", created: day(6))
 
-        #expect(try fixture.store.page(model: "gpt-image-2", limit: 10).entries.map(\.prompt) == ["new two", "old two"])
-        #expect(try fixture.store.page(since: day(4), limit: 10).entries.map(\.prompt) == ["new one", "new two"])
-        let both = try fixture.store.page(model: "gpt-image-2", since: day(4), limit: 10)
+        #expect(try fixture.store.page(GalleryQuery(model: "gpt-image-2"), limit: 10).entries.map(\.prompt) == ["new two", "old two"])
+        #expect(try fixture.store.page(GalleryQuery(since: day(4)), limit: 10).entries.map(\.prompt) == ["new one", "new two"])
+        let both = try fixture.store.page(GalleryQuery(model: "gpt-image-2", since: day(4)), limit: 10)
         #expect(both.entries.map(\.prompt) == ["new two"] && both.total == 1)
-        #expect(try fixture.store.page(model: "dall-e", limit: 10).total == 0)
+        #expect(try fixture.store.page(GalleryQuery(model: "dall-e"), limit: 10).total == 0)
     }
 
     @Test func searchMatchesEveryWordAsAPrefixIgnoringCaseAndAccents() throws {
@@ -35,12 +35,12 @@ import Testing
         try fixture.save("Foxglove flowers at dawn", created: day(2))
         try fixture.save("Crème brûlée on a plate", created: day(3))
 
-        func search(_ query: String) throws -> [String] { try fixture.store.page(filter: query, limit: 10).entries.map(\.prompt) }
+        func search(_ query: String) throws -> [String] { try fixture.store.page(GalleryQuery(text: query), limit: 10).entries.map(\.prompt) }
         #expect(try search("fox") == ["Foxglove flowers at dawn", "A red fox in the snow"])
         #expect(try search("FOX sno") == ["A red fox in the snow"])
         #expect(try search("creme brulee") == ["Crème brûlée on a plate"])
         #expect(try search("fox plate").isEmpty)
-        #expect(try fixture.store.page(filter: "fox", limit: 1).total == 2)
+        #expect(try fixture.store.page(GalleryQuery(text: "fox"), limit: 1).total == 2)
         // Query syntax characters are searched for as text, never a syntax error.
         #expect(try search("\"fox* (snow) NEAR").isEmpty, "NEAR is a word here, and no prompt has it")
         #expect(try search("\"fox* (snow") == ["A red fox in the snow"])
@@ -53,7 +53,7 @@ import Testing
         try fixture.save("一只在雪地里的红狐狸", created: day(2))
         try fixture.save("赤い花 with a fox", created: day(3))
 
-        func search(_ query: String) throws -> [String] { try fixture.store.page(filter: query, limit: 10).entries.map(\.prompt) }
+        func search(_ query: String) throws -> [String] { try fixture.store.page(GalleryQuery(text: query), limit: 10).entries.map(\.prompt) }
         #expect(try search("狐") == ["一只在雪地里的红狐狸", "雪の中の赤い狐"])
         #expect(try search("赤い狐") == ["雪の中の赤い狐"], "a run of characters must appear as written")
         #expect(try search("赤い") == ["赤い花 with a fox", "雪の中の赤い狐"])

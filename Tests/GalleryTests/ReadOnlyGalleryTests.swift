@@ -75,7 +75,7 @@ import Testing
             let store = try GalleryStore(folder: folder)
             #expect(try store.page(limit: 10).entries.map(\.prompt) == ["a lighthouse at dusk", "a red fox"])
             #expect(try store.refresh().isEmpty)
-            #expect(try store.page(filter: "fox", limit: 10).total == 1)
+            #expect(try store.page(GalleryQuery(text: "fox"), limit: 10).total == 1)
             let entry = try #require(try store.entry(matching: try store.page(limit: 1).entries[0].id))
             #expect(store.sidecar(for: entry)?.prompt == "a lighthouse at dusk")
             #expect(try store.stats().totalImages == 2)
@@ -93,7 +93,7 @@ import Testing
         let folder = try Self.writtenGallery(withIndex: false)
         try Self.withImmutable(folder) {
             let store = try GalleryStore(folder: folder)
-            #expect(try store.page(filter: "lighthouse", limit: 10).total == 1)
+            #expect(try store.page(GalleryQuery(text: "lighthouse"), limit: 10).total == 1)
             #expect(try store.page(limit: 10).total == 2)
             #expect(store.indexNotice?.contains("built in memory") == true)
             #expect(!FileManager.default.fileExists(atPath: folder.path + "/.pixterm/index.sqlite"))

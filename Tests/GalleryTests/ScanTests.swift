@@ -27,7 +27,7 @@ import Testing
         #expect(after.map(\.prompt) == before.map(\.prompt))
         #expect(after.map(\.model) == before.map(\.model))
         #expect(after.map(\.request) == before.map(\.request))
-        #expect(try reopened.page(filter: "狐", limit: 100).total == 12)
+        #expect(try reopened.page(GalleryQuery(text: "狐"), limit: 100).total == 12)
         #expect(try reopened.stats() == statsBefore)
         #expect(saved.count == after.count)
     }
@@ -152,7 +152,7 @@ import Testing
         try FileManager.default.copyItem(at: original.url, to: copy)
         try FileManager.default.copyItem(at: GalleryLayout.sidecarURL(for: original.url), to: GalleryLayout.sidecarURL(for: copy))
         try fixture.store.rebuild()
-        let entries = try fixture.store.page(filter: "copied", limit: 10).entries
+        let entries = try fixture.store.page(GalleryQuery(text: "copied"), limit: 10).entries
         #expect(Set(entries.map(\.relativePath)) == [original.relativePath, "copies/copy.png"])
         #expect(Set(entries.map(\.id)).count == 2)
     }
@@ -204,6 +204,6 @@ import Testing
         }
         try queue.close()
         let reopened = try GalleryStore(folder: fixture.folder)
-        #expect(try reopened.page(filter: "versions", limit: 10).total == 1)
+        #expect(try reopened.page(GalleryQuery(text: "versions"), limit: 10).total == 1)
     }
 }

@@ -76,12 +76,12 @@ import Testing
                 })
             let log = ActionLog()
             for filter in ["l", "li", "lig", ""] {
-                interpreter.perform(.loadGallery(filter: filter, limit: 10), session: RecordedSession(), send: log.send)
+                interpreter.perform(.loadGallery(GalleryQuery(text: filter), offset: 0, limit: 10), session: RecordedSession(), send: log.send)
             }
             open.yield()
             try await log.wait("the newest page") { $0.contains { if case .galleryLoaded = $0 { true } else { false } } }
             try await Task.sleep(for: .milliseconds(300))
-            let pages = log.all.compactMap { if case let .galleryLoaded(_, _, filter) = $0 { filter } else { nil } }
+            let pages = log.all.compactMap { if case let .galleryLoaded(_, _, query, _) = $0 { query.text } else { nil } }
             #expect(pages == [""], "the three stale queries stay silent")
         }
     }

@@ -242,15 +242,15 @@ import Testing
 
     @Test func galleryFilterReuseAndDelete() {
         var state = makeState()
-        #expect(state.update(.key(.ctrl("o")), environment: environment) == [.loadGallery(filter: "", limit: AppState.galleryPageSize)])
+        #expect(state.update(.key(.ctrl("o")), environment: environment) == [.loadGallery(GalleryQuery(text: ""), offset: 0, limit: AppState.galleryPageSize)])
         let request = ImageRequest(model: "gpt-image-2", prompt: "a red fox", size: .pixels(width: 2048, height: 1152), quality: .medium, n: 2)
         let item = GalleryEntry.testing(
             id: "1", path: "/g/fox.png", prompt: "a red fox", model: "gpt-image-2", size: "2048x1152", quality: "medium", created: Date(), credits: 17,
             request: request
         )
-        _ = state.update(.galleryLoaded(items: [item], total: 1, filter: ""), environment: environment)
+        _ = state.update(.galleryLoaded(items: [item], total: 1, query: GalleryQuery(), offset: 0), environment: environment)
         _ = state.update(.key(.character("/")), environment: environment)
-        #expect(state.update(.key(.character("f")), environment: environment) == [.loadGallery(filter: "f", limit: AppState.galleryPageSize)])
+        #expect(state.update(.key(.character("f")), environment: environment) == [.loadGallery(GalleryQuery(text: "f"), offset: 0, limit: AppState.galleryPageSize)])
         _ = state.update(.key(.escape), environment: environment)
         #expect(state.gallery.filterDraft == nil)
         #expect(state.update(.key(.character("d")), environment: environment) == [.trash(item)])

@@ -1,4 +1,5 @@
 import Foundation
+import Gallery
 import PixapiKit
 import TestSupport
 import Testing
@@ -51,7 +52,7 @@ import Testing
 
         var state = gallery(items: 1)
         _ = press([.character("v")], in: &state)
-        _ = state.update(.galleryLoaded(items: [], total: 0, filter: ""), environment: environment)
+        _ = state.update(.galleryLoaded(items: [], total: 0, query: GalleryQuery(), offset: 0), environment: environment)
         #expect(!state.gallery.isViewing)
         // Keys reach the list again: Esc goes back to compose.
         _ = press([.escape], in: &state)

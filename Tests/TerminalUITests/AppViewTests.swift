@@ -101,7 +101,7 @@ import Testing
             )
         }
         _ = state.update(.key(.ctrl("o")), environment: environment)
-        _ = state.update(.galleryLoaded(items: items, total: 3, filter: ""), environment: environment)
+        _ = state.update(.galleryLoaded(items: items, total: 3, query: GalleryQuery(), offset: 0), environment: environment)
         let red = RGB(255, 0, 0)
         let frame = view.render(state, environment: environment, size: size, now: Date()) { _, slot in
             .ready(Array(repeating: Array(repeating: HalfBlockCell(top: red, bottom: red), count: slot.rect.width), count: 2))

@@ -20,7 +20,7 @@ import Testing
             quality: "high\u{9D}52;c;AAAA\u{9C}", created: Date(timeIntervalSince1970: 1_800_000_000), credits: 20, request: nil
         )
         _ = state.update(.key(.ctrl("o")), environment: environment)
-        _ = state.update(.galleryLoaded(items: [item], total: 1, filter: ""), environment: environment)
+        _ = state.update(.galleryLoaded(items: [item], total: 1, query: GalleryQuery(), offset: 0), environment: environment)
         let frame = AppView(colorMode: .ansi256).render(state, environment: environment, size: size, now: Date()) { _, _ in .loading }
         let text = frame.text
         #expect(text.contains("gpt-image-2 · 1024x1024 · high"))

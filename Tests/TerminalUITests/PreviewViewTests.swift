@@ -22,7 +22,7 @@ import Testing
                 created: Date(timeIntervalSince1970: 0), credits: nil, request: nil
             )
         }
-        _ = state.update(.galleryLoaded(items: items, total: 2, filter: ""), environment: environment)
+        _ = state.update(.galleryLoaded(items: items, total: 2, query: GalleryQuery(), offset: 0), environment: environment)
         for key in keys { _ = state.update(.key(key), environment: environment) }
         return state
     }
@@ -44,14 +44,14 @@ import Testing
         #expect(!rows[9].contains("▀") && !rows[14].contains("▀") && rows[13].contains("▀"))
         #expect(frame.text.contains("Esc back"))
         #expect(!frame.text.contains("a fox in snow"), "the list is not drawn")
-        #expect(frame.pixels == nil)
+        #expect(frame.pixels.isEmpty)
     }
 
     @Test func pixelsKeepTheirCellsBlankAndAreNamedInTheFrame() {
         let slot = GalleryView.previewSlot(ScreenLayout(size: size))
         let covered = CellRect(row: slot.rect.row, column: slot.rect.column, width: 20, height: 10)
         let frame = view.render(gallery(), environment: environment, size: size, now: Date()) { _, _ in .pixels(covered) }
-        #expect(frame.pixels == PixelOverlay(path: "/g/0.png", slot: slot))
+        #expect(frame.pixels == [PixelOverlay(path: "/g/0.png", slot: slot)])
         for row in covered.row..<covered.row + covered.height {
             for column in covered.column..<covered.column + covered.width { #expect(frame.grid[row, column].grapheme == " ") }
         }
@@ -63,7 +63,7 @@ import Testing
         let frame = view.render(gallery(keys: [.character("v"), .character("?")]), environment: environment, size: size, now: Date()) { _, slot in
             .pixels(slot.rect)
         }
-        #expect(frame.pixels == nil)
+        #expect(frame.pixels.isEmpty)
         #expect(frame.text.contains("previous / next image"))
     }
 

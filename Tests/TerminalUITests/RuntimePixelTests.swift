@@ -32,7 +32,7 @@ import Testing
     func runtime(_ terminal: RecordingTerminal, items: [GalleryEntry], graphics: GraphicsEncoder) -> AppRuntime {
         var state = AppState(environment: environment, isDemo: false, hasKey: true)
         _ = state.update(.key(.ctrl("o")), environment: environment)
-        _ = state.update(.galleryLoaded(items: items, total: items.count, filter: ""), environment: environment)
+        _ = state.update(.galleryLoaded(items: items, total: items.count, query: GalleryQuery(), offset: 0), environment: environment)
         return AppRuntime(
             state: state, environment: environment, backend: terminal, services: ScriptedServices(), view: AppView(colorMode: .truecolor),
             previewRenderer: .init(renderer: .init(mode: .truecolor)), graphics: graphics

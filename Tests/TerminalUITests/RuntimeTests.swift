@@ -52,7 +52,7 @@ final class ScriptedServices: AppServices, @unchecked Sendable {
             if case let .startJob(job) = effect { return job.request } else { return nil }
         }
         #expect(started.map(\.prompt) == ["hi 🦊"])
-        #expect(services.effects.contains(.loadGallery(filter: "", limit: AppState.galleryPageSize)))
+        #expect(services.effects.contains(.loadGallery(GalleryQuery(text: ""), offset: 0, limit: AppState.galleryPageSize)))
         #expect(runtime.state.jobs.first?.state == .completed)
         // The frame after Enter already shows the finished job.
         #expect(terminal.frames.contains { $0.grid.rows().contains { $0.contains("✔ done") } })
@@ -67,7 +67,7 @@ final class ScriptedServices: AppServices, @unchecked Sendable {
             id: "a", path: "/g/a.png", prompt: "a", model: nil, size: "64x64", quality: nil, created: Date(timeIntervalSince1970: 0),
             credits: nil, request: nil
         )
-        _ = state.update(.galleryLoaded(items: [item], total: 1, filter: ""), environment: environment)
+        _ = state.update(.galleryLoaded(items: [item], total: 1, query: GalleryQuery(), offset: 0), environment: environment)
         let terminal = RecordingTerminal(size: GridSize(columns: 80, rows: 24), script: [.key(.text("c")), .key(.ctrl("c")), .key(.ctrl("c"))])
         let services = ScriptedServices()
         let runtime = AppRuntime(

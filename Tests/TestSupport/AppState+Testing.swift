@@ -14,7 +14,7 @@ extension AppState {
                 created: Date(timeIntervalSince1970: 0), credits: nil, request: nil
             )
         }
-        _ = state.update(.galleryLoaded(items: items, total: count, filter: ""), environment: environment)
+        _ = state.update(.galleryLoaded(items: items, total: count, query: GalleryQuery(), offset: 0), environment: environment)
         return state
     }
 

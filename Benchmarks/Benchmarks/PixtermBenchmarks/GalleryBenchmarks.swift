@@ -18,7 +18,7 @@ func galleryBenchmarks() {
     } setup: { try await setup() } teardown: { try await teardown() }
 
     Benchmark("gallery 10k: search one word (limit 50)", configuration: configuration) { benchmark in
-        for _ in benchmark.scaledIterations { blackHole(try? box.store?.page(filter: "lighthouse", limit: 50)) }
+        for _ in benchmark.scaledIterations { blackHole(try? box.store?.page(GalleryQuery(text: "lighthouse"), limit: 50)) }
     } setup: { try await setup() } teardown: { try await teardown() }
 
     var rebuild = configuration

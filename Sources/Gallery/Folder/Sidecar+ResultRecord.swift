@@ -20,6 +20,7 @@ extension Sidecar {
         endpoint = request.endpointPath(record.mode)
         mode = record.mode
         taskID = record.taskID
+        requestID = record.requestID
         sourceImages = request.images
         mask = request.mask
         revisedPrompt = record.revisedPrompt

@@ -22,6 +22,9 @@ public struct Sidecar: Codable, Sendable, Hashable {
     public var endpoint: String
     public var mode: SubmitMode
     public var taskID: String?
+    /// The same for every image of one request (its journal entry's id): what groups the n
+    /// images of a request into one sheet. Missing in sidecars written before 0.5.
+    public var requestID: String?
     public var sourceImages: [String]
     public var mask: String?
     public var revisedPrompt: String?
@@ -38,7 +41,7 @@ public struct Sidecar: Codable, Sendable, Hashable {
     public var request: ImageRequest?
 
     enum CodingKeys: String, CodingKey {
-        case schema, id, prompt, model, size, quality, n, index, creditsPerImage, requestCost, endpoint, mode, taskID
+        case schema, id, prompt, model, size, quality, n, index, creditsPerImage, requestCost, endpoint, mode, taskID, requestID
         case sourceImages, mask, revisedPrompt, responseFormat, created, serverCreated, width, height, format, request
     }
 
@@ -57,6 +60,7 @@ public struct Sidecar: Codable, Sendable, Hashable {
         endpoint = try c.decodeIfPresent(String.self, forKey: .endpoint) ?? ""
         mode = try c.decodeIfPresent(SubmitMode.self, forKey: .mode) ?? .sync
         taskID = try c.decodeIfPresent(String.self, forKey: .taskID)
+        requestID = try? c.decodeIfPresent(String.self, forKey: .requestID)
         sourceImages = try c.decodeIfPresent([String].self, forKey: .sourceImages) ?? []
         mask = try c.decodeIfPresent(String.self, forKey: .mask)
         revisedPrompt = try c.decodeIfPresent(String.self, forKey: .revisedPrompt)

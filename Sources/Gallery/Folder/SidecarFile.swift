@@ -46,6 +46,7 @@ extension Sidecar {
         copy.quality = TerminalText.sanitized(quality)
         copy.endpoint = TerminalText.sanitized(endpoint)
         copy.taskID = taskID.map { TerminalText.sanitized($0) }
+        copy.requestID = requestID.map { TerminalText.sanitized($0) }
         copy.sourceImages = sourceImages.map { TerminalText.sanitized($0) }
         copy.mask = mask.map { TerminalText.sanitized($0) }
         copy.revisedPrompt = revisedPrompt.map { TerminalText.sanitized($0, keepNewlines: true) }

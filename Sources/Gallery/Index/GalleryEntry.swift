@@ -32,6 +32,11 @@ public struct GalleryEntry: Sendable, Hashable, Identifiable {
     /// With `imageIndex`: a resumed job saves an image of a task only once.
     let taskID: String?
     let imageIndex: Int?
+    /// Shared by the images of one request (see `Sidecar.requestID`); nil for older sidecars.
+    public let requestID: String?
+    /// The edit's first source image, relative to the gallery, when it is in the gallery: the
+    /// parent in the lineage ("edited from").
+    public let source: String?
     /// The request that made the image, when the sidecar has one: what "reuse" starts from.
     public var request: ImageRequest? { storedRequest?.request }
     /// `request` with its JSON, the column, encoded when the entry is made (see `StoredRequest`).
@@ -45,8 +50,18 @@ public struct GalleryEntry: Sendable, Hashable, Identifiable {
         self.init(
             id: sidecar.id, relativePath: relativePath, url: url, prompt: sidecar.prompt, model: sidecar.model.isEmpty ? nil : sidecar.model,
             size: size, quality: sidecar.quality, created: sidecar.created.timeIntervalSince1970, creditsPerImage: sidecar.creditsPerImage,
-            format: sidecar.format, hasSidecar: true, taskID: sidecar.taskID, imageIndex: sidecar.index, request: sidecar.request
+            format: sidecar.format, hasSidecar: true, taskID: sidecar.taskID, imageIndex: sidecar.index, requestID: sidecar.requestID,
+            source: sidecar.sourceImages.first.flatMap { Self.galleryRelative($0, imageURL: url, relativePath: relativePath) },
+            request: sidecar.request
         )
+    }
+
+    /// `path` relative to the gallery the image at `imageURL` (`relativePath` inside it) is in,
+    /// or nil when it is elsewhere.
+    static func galleryRelative(_ path: String, imageURL: URL, relativePath: String) -> String? {
+        let root = String(imageURL.path.dropLast(relativePath.count))
+        guard root.hasSuffix("/"), path.hasPrefix(root), path.count > root.count else { return nil }
+        return String(path.dropFirst(root.count))
     }
 
     /// The entry for an image file put in the gallery without a sidecar: what its header says,
@@ -55,13 +70,14 @@ public struct GalleryEntry: Sendable, Hashable, Identifiable {
         self.init(
             id: "file-" + GalleryStore.stableHash(relativePath), relativePath: relativePath, url: url, prompt: "", model: nil,
             size: "\(header.width)x\(header.height)", quality: nil, created: modified, creditsPerImage: nil, format: header.format.rawValue,
-            hasSidecar: false, taskID: nil, imageIndex: nil, request: nil
+            hasSidecar: false, taskID: nil, imageIndex: nil, requestID: nil, source: nil, request: nil
         )
     }
 
     init(
         id: String, relativePath: String, url: URL, prompt: String, model: String?, size: String, quality: String?, created: Double,
-        creditsPerImage: Int?, format: String?, hasSidecar: Bool, taskID: String?, imageIndex: Int?, request: ImageRequest?
+        creditsPerImage: Int?, format: String?, hasSidecar: Bool, taskID: String?, imageIndex: Int?, requestID: String?, source: String?,
+        request: ImageRequest?
     ) {
         self.id = id
         self.relativePath = relativePath
@@ -78,6 +94,8 @@ public struct GalleryEntry: Sendable, Hashable, Identifiable {
         self.hasSidecar = hasSidecar
         self.taskID = taskID
         self.imageIndex = imageIndex
+        self.requestID = requestID
+        self.source = source
         storedRequest = request.map(StoredRequest.init)
     }
 }
@@ -91,7 +109,7 @@ extension GalleryEntry: Codable, FetchableRecord, PersistableRecord {
         case relativePath = "path"
         case folder, prompt, searchText, model, size, quality, created
         case creditsPerImage = "credits"
-        case format, hasSidecar, taskID, imageIndex
+        case format, hasSidecar, taskID, imageIndex, requestID, source
         case storedRequest = "request"
     }
 

@@ -6,8 +6,9 @@ import PixapiKit
 /// Deleting it loses nothing; `GalleryStore.rebuild()` makes it again from the files.
 struct GalleryIndex: Sendable {
     /// v3: text from sidecars is sanitized before it is indexed, so an older index, which may
-    /// hold escape sequences, is rebuilt.
-    static let schema = "v3"
+    /// hold escape sequences, is rebuilt. v4: the request's id and the edit's source (sheets and
+    /// lineage), and indexes for the gallery's filters.
+    static let schema = "v4"
 
     /// Where the index lives for this process.
     enum Storage: Sendable, Equatable {
@@ -102,6 +103,8 @@ struct GalleryIndex: Sendable {
                 t.column("taskID", .text).indexed()
                 t.column("imageIndex", .integer)
                 t.column("request", .text)
+                t.column("requestID", .text).indexed()
+                t.column("source", .text).indexed()
             }
             try db.create(index: "image_model_created", on: "image", columns: ["model", "created"])
             try db.create(virtualTable: "image_fts", using: FTS5()) { t in

@@ -9,8 +9,8 @@ public enum Effect: Hashable, Sendable {
     /// the entry's claim until it ends.
     case resumeJob(Job, ResumePlan.Resumable)
     case cancelJob(UUID)
-    /// Load the first `limit` gallery items matching `filter` (empty = all), newest first.
-    case loadGallery(filter: String, limit: Int)
+    /// Load `limit` gallery items from `offset` of those `query` selects, in its order.
+    case loadGallery(GalleryQuery, offset: Int, limit: Int)
     case trash(GalleryEntry)
     case restore(GalleryEntry)
     /// Put text on the clipboard (OSC 52, wrapped for tmux).
@@ -30,7 +30,7 @@ public enum Action: Hashable, Sendable {
     /// The help overlay shows this many lines at once (terminal resize).
     case helpLayout(rows: Int)
     case jobEvent(UUID, JobEvent)
-    case galleryLoaded(items: [GalleryEntry], total: Int, filter: String)
+    case galleryLoaded(items: [GalleryEntry], total: Int, query: GalleryQuery, offset: Int)
     case galleryFailed(String)
     case trashed(GalleryEntry)
     case restored(GalleryEntry)

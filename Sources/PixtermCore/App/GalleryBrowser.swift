@@ -5,10 +5,15 @@ import Gallery
 /// that can still be undone.
 public struct GalleryBrowser: Hashable, Sendable {
     public var items: [GalleryEntry] = []
+    /// How many images the query selects in all; `items` holds those from `offset` on.
     public var total = 0
+    /// Where `items` starts among all the images the query selects.
+    public var offset = 0
     public var selected = 0
-    /// The filter in force (what the list shows).
-    public var filter = ""
+    /// The query in force (what the list shows): the text filter, the other filters, the order.
+    public var query = GalleryQuery()
+    /// The text filter in force.
+    public var filter: String { query.text }
     /// Non-nil while the user types a filter after `/`.
     public var filterDraft: String?
     public var isLoading = false

@@ -6,15 +6,25 @@ extension AppState {
     mutating func openGallery() -> [Effect] {
         screen = .gallery
         gallery.isLoading = true
-        return [.loadGallery(filter: gallery.filter, limit: Self.galleryPageSize)]
+        return [reloadGallery()]
+    }
+
+    /// Loads the gallery's page again with the query in force (after a change to the gallery).
+    func reloadGallery() -> Effect { .loadGallery(gallery.query, offset: gallery.offset, limit: Self.galleryPageSize) }
+
+    /// Loads the first page of `query`'s images.
+    mutating func loadGallery(_ query: GalleryQuery) -> Effect {
+        gallery.isLoading = true
+        return .loadGallery(query, offset: 0, limit: Self.galleryPageSize)
     }
 
     /// A page arrived: the selection stays on the same item when it is still listed.
-    mutating func galleryLoaded(_ items: [GalleryEntry], total: Int, filter: String) {
+    mutating func galleryLoaded(_ items: [GalleryEntry], total: Int, query: GalleryQuery, offset: Int) {
         let keep = gallery.selectedItem?.id
         gallery.items = items
         gallery.total = total
-        gallery.filter = filter
+        gallery.query = query
+        gallery.offset = offset
         gallery.isLoading = false
         gallery.selected = keep.flatMap { id in items.firstIndex { $0.id == id } } ?? 0
         if items.isEmpty { gallery.isViewing = false }
@@ -25,9 +35,9 @@ extension AppState {
         switch command {
         case .back:
             if !gallery.filter.isEmpty {
-                gallery.filter = ""
-                gallery.isLoading = true
-                return [.loadGallery(filter: "", limit: Self.galleryPageSize)]
+                var query = gallery.query
+                query.text = ""
+                return [loadGallery(query)]
             }
             screen = .compose
         case .up: gallery.move(by: -1)
@@ -97,13 +107,18 @@ extension AppState {
             return []
         case .apply:
             gallery.filterDraft = nil
-            gallery.isLoading = true
             gallery.selected = 0
-            return [.loadGallery(filter: draft, limit: Self.galleryPageSize)]
+            return [loadGallery(query(text: draft))]
         }
         // Filter as you type: each keystroke asks for the matching page.
-        gallery.isLoading = true
-        return [.loadGallery(filter: gallery.filterDraft ?? "", limit: Self.galleryPageSize)]
+        return [loadGallery(query(text: gallery.filterDraft ?? ""))]
+    }
+
+    /// The query in force with another text filter.
+    private func query(text: String) -> GalleryQuery {
+        var query = gallery.query
+        query.text = text
+        return query
     }
 
     /// "Reuse" copies the settings and prompt into the editor; "edit" also makes the image the

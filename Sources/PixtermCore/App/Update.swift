@@ -20,10 +20,10 @@ extension AppState {
         case let .jobEvent(id, event):
             applyJobEvent(id, event, now: environment.now())
             // A new image should appear in the gallery the user is looking at.
-            if screen == .gallery, case .saved = event { return [.loadGallery(filter: gallery.filter, limit: Self.galleryPageSize)] }
+            if screen == .gallery, case .saved = event { return [reloadGallery()] }
             return []
-        case let .galleryLoaded(items, total, filter):
-            galleryLoaded(items, total: total, filter: filter)
+        case let .galleryLoaded(items, total, query, offset):
+            galleryLoaded(items, total: total, query: query, offset: offset)
             return []
         case let .galleryFailed(text):
             gallery.isLoading = false
@@ -32,11 +32,11 @@ extension AppState {
         case let .trashed(item):
             gallery.trash.append(item)
             note("deleted \(item.url.lastPathComponent) — press u to undo")
-            return [.loadGallery(filter: gallery.filter, limit: Self.galleryPageSize)]
+            return [reloadGallery()]
         case let .restored(item):
             gallery.trash.removeAll { $0.id == item.id }
             note("restored \(item.url.lastPathComponent)")
-            return [.loadGallery(filter: gallery.filter, limit: Self.galleryPageSize)]
+            return [reloadGallery()]
         case let .resume(plan):
             return resume(plan, environment: environment)
         case .demoStarted:

@@ -172,7 +172,8 @@ public struct JobRunner: Sendable {
             let record = ResultRecord(
                 request: progress.request, index: item.index, mode: progress.mode, taskID: progress.taskID,
                 revisedPrompt: item.revisedPrompt, creditsPerImage: progress.cost?.creditsPerImage,
-                requestCost: progress.cost?.costCredits, created: now(), serverCreated: result.created
+                requestCost: progress.cost?.costCredits, created: now(), serverCreated: result.created,
+                requestID: progress.entry
             )
             let path: URL
             do { path = try store.save(imageAt: file, record: record).url } catch {

@@ -67,7 +67,7 @@ public final class AppRuntime {
             syncLayout()
             draw()
         }
-        write(pixelScreen.beforeFrame(wanting: nil))
+        write(pixelScreen.beforeFrame(wanting: []))
     }
 
     /// Folds one action in and hands every effect it asks for to the interpreter.
@@ -97,7 +97,7 @@ public final class AppRuntime {
             if let pixels { return pixels.state(for: PixelOverlay(path: item.url.path, slot: slot)) { inbox.post(.preview) } }
             return previews.state(for: item, area: GridSize(columns: slot.rect.width, rows: slot.rect.height)) { inbox.post(.preview) }
         }
-        let wanted = frame.pixels.flatMap { overlay in
+        let wanted = frame.pixels.compactMap { overlay in
             pixels?.placement(for: overlay).map { ShownPicture(overlay: overlay, placement: $0) }
         }
         write(pixelScreen.beforeFrame(wanting: wanted))

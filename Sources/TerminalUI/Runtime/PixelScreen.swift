@@ -6,25 +6,31 @@ struct ShownPicture: Hashable {
     var placement: GraphicsPlacement
 }
 
-/// Keeps the terminal's pixel picture in step with the frames, with no stale pixels and no
+/// Keeps the terminal's pixel pictures in step with the frames, with no stale pixels and no
 /// needless redraws. Only bookkeeping: it returns the bytes and the runtime writes them around
 /// the frame's flush.
 struct PixelScreen {
-    private(set) var shown: ShownPicture?
+    private(set) var shown: [ShownPicture] = []
 
-    /// Before the frame is flushed: takes the picture away (and frees it in the terminal)
-    /// unless the frame wants exactly it, so curses can reuse the cells.
-    mutating func beforeFrame(wanting wanted: ShownPicture?) -> [UInt8] {
-        guard let current = shown, current != wanted else { return [] }
-        shown = nil
-        return current.placement.erase + current.placement.release
+    /// Before the frame is flushed: takes away (and frees in the terminal) every picture the
+    /// frame does not want exactly as it is, so curses can reuse the cells.
+    mutating func beforeFrame(wanting wanted: [ShownPicture]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for picture in shown where !wanted.contains(picture) {
+            bytes += picture.placement.erase + picture.placement.release
+        }
+        shown.removeAll { !wanted.contains($0) }
+        return bytes
     }
 
-    /// After the flush: draws the wanted picture unless it is still there. A cleared screen
-    /// (first frame, resize, resume) wiped it, so then it goes out again with its data.
-    mutating func afterFrame(wanting wanted: ShownPicture?, screenCleared: Bool) -> [UInt8] {
+    /// After the flush: draws each wanted picture that is not there yet. A cleared screen
+    /// (first frame, resize, resume) wiped them all, so then they all go out again with their data.
+    mutating func afterFrame(wanting wanted: [ShownPicture], screenCleared: Bool) -> [UInt8] {
         defer { shown = wanted }
-        guard let wanted, wanted != shown || screenCleared else { return [] }
-        return wanted.placement.upload + wanted.placement.draw
+        var bytes: [UInt8] = []
+        for picture in wanted where screenCleared || !shown.contains(picture) {
+            bytes += picture.placement.upload + picture.placement.draw
+        }
+        return bytes
     }
 }

@@ -27,7 +27,7 @@ public struct AppView {
         }
         ChromeView.drawStatus(state, environment, into: &grid, layout: layout)
         var cursor: GridPoint?
-        var pixels: PixelOverlay?
+        var pixels: [PixelOverlay] = []
         switch state.screen {
         case .compose: cursor = ComposeView.draw(state, environment, into: &grid, layout: layout, now: now)
         case .gallery:
@@ -43,7 +43,7 @@ public struct AppView {
             OverlayView.draw(overlay, state, environment, into: &grid, layout: layout)
             cursor = nil
             // The box covers part of the picture; the cells it leaves stay blank until it closes.
-            pixels = nil
+            pixels = []
         }
         return Frame(grid: grid, cursor: cursor, pixels: pixels)
     }

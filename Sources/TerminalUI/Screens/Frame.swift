@@ -2,13 +2,13 @@ import PixtermCore
 import TerminalGraphics
 
 /// One drawn screen: the cells, where the terminal's caret goes (nil hides it), and the
-/// picture the terminal draws over blank cells after the flush (pixel graphics only).
+/// pictures the terminal draws over blank cells after the flush (pixel graphics only).
 public struct Frame: Sendable {
     public var grid: CellGrid
     public var cursor: GridPoint?
-    public var pixels: PixelOverlay?
+    public var pixels: [PixelOverlay]
 
-    public init(grid: CellGrid, cursor: GridPoint? = nil, pixels: PixelOverlay? = nil) {
+    public init(grid: CellGrid, cursor: GridPoint? = nil, pixels: [PixelOverlay] = []) {
         self.grid = grid
         self.cursor = cursor
         self.pixels = pixels

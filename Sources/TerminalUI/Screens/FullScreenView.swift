@@ -8,7 +8,7 @@ import TerminalGraphics
 enum FullScreenView {
     static func draw(
         _ item: GalleryEntry, _ browser: GalleryBrowser, into grid: inout CellGrid, layout: ScreenLayout, colorMode: ColorMode,
-        preview: (GalleryEntry, PreviewSlot) -> PreviewState, pixels: inout PixelOverlay?
+        preview: (GalleryEntry, PreviewSlot) -> PreviewState, pixels: inout [PixelOverlay]
     ) {
         let header = layout.body.row
         let position = "\((browser.selected + 1).grouped)/\(browser.items.count.grouped)  "
@@ -30,7 +30,7 @@ enum FullScreenView {
             // The loader fits the cells to the slot, so the centred picture lies inside it.
             PreviewCells.draw(cells, in: rect.centered(width: width, height: cells.count), colorMode: colorMode, into: &grid)
         case .pixels:
-            pixels = PixelOverlay(path: item.url.path, slot: slot)
+            pixels.append(PixelOverlay(path: item.url.path, slot: slot))
         }
     }
 

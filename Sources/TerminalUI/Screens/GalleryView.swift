@@ -8,7 +8,7 @@ import TerminalGraphics
 enum GalleryView {
     static func draw(
         _ state: AppState, into grid: inout CellGrid, layout: ScreenLayout, colorMode: ColorMode,
-        preview: (GalleryEntry, PreviewSlot) -> PreviewState, pixels: inout PixelOverlay?
+        preview: (GalleryEntry, PreviewSlot) -> PreviewState, pixels: inout [PixelOverlay]
     ) -> GridPoint? {
         let browser = state.gallery
         let header = layout.body.row
@@ -69,7 +69,7 @@ enum GalleryView {
 
     private static func drawDetail(
         _ item: GalleryEntry, into grid: inout CellGrid, rect: CellRect, slot: PreviewSlot, colorMode: ColorMode,
-        preview: (GalleryEntry, PreviewSlot) -> PreviewState, pixels: inout PixelOverlay?
+        preview: (GalleryEntry, PreviewSlot) -> PreviewState, pixels: inout [PixelOverlay]
     ) {
         var previewRows = 1
         switch preview(item, slot) {
@@ -82,7 +82,7 @@ enum GalleryView {
             PreviewCells.draw(cells, in: slot.rect, colorMode: colorMode, into: &grid)
         case let .pixels(covered):
             previewRows = covered.height
-            pixels = PixelOverlay(path: item.url.path, slot: slot)
+            pixels.append(PixelOverlay(path: item.url.path, slot: slot))
         }
         let text = rect.inset(top: previewRows + 1, left: 1)
         var lines: [(String, CellStyle)] = []

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Gallery
 import PixapiKit
 
 /// `pixterm gallery list`: the newest images, optionally of one model or since a date.
@@ -23,7 +24,7 @@ struct GalleryListCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let store = try global.openGallery()
-            let page = try store.page(model: model, since: since.flatMap { SinceDate.parse($0) }, limit: limit)
+            let page = try store.page(GalleryQuery(model: model, since: since.flatMap { SinceDate.parse($0) }), limit: limit)
             try GalleryPrinting.printPage(page.entries, total: page.total, json: json)
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Gallery
 
 /// `pixterm gallery search QUERY`: full-text search over prompts.
 struct GallerySearchCommand: AsyncParsableCommand {
@@ -18,7 +19,7 @@ struct GallerySearchCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let page = try global.openGallery().page(filter: query, limit: limit)
+            let page = try global.openGallery().page(GalleryQuery(text: query), limit: limit)
             try GalleryPrinting.printPage(page.entries, total: page.total, json: json)
         }
     }
