@@ -25,6 +25,9 @@ CJK = ["雪の中の赤い狐", "山の上の城", "夜の東京", "红色的灯
 MODELS = ["gpt-image-2", "gpt-image-2", "gpt-image-1.5"]
 SIZES = ["1024x1024", "1536x1024", "1024x1536", "2048x2048"]
 QUALITIES = ["low", "medium", "high"]
+# Credits per image by quality, doubled for the largest size, so cost filters and sorting have
+# spread to work on (the sequence of random choices, and so the rest of the gallery, is unchanged).
+CREDITS = {"low": 3, "medium": 10, "high": 40}
 
 
 def tiny_png(shade):
@@ -73,9 +76,10 @@ def main():
         with open(path, "wb") as out:
             out.write(tiny_png((rng.randrange(256), rng.randrange(256), rng.randrange(256))))
         width, height = (int(part) for part in size.split("x"))
+        credits = CREDITS[quality] * (2 if size == "2048x2048" else 1)
         sidecar = {
             "schema": 1, "id": ident, "prompt": prompt, "model": model, "size": size, "quality": quality,
-            "n": 1, "index": 0, "creditsPerImage": 10, "requestCost": 10,
+            "n": 1, "index": 0, "creditsPerImage": credits, "requestCost": credits,
             "endpoint": "/v1/async/images/generations", "mode": "async", "taskID": "task_" + ident,
             "sourceImages": [], "responseFormat": "b64_json",
             "created": created.strftime("%Y-%m-%dT%H:%M:%SZ"), "width": width, "height": height, "format": "png",
