@@ -31,7 +31,8 @@ public struct JobBackend: Sendable {
     }
 
     /// The in-process simulator on loopback, with a gallery and journal under the data folder's
-    /// `demo/`.
+    /// `demo/`; the gallery is the one `--gallery` named instead, when it did, since an explicit
+    /// flag wins (the environment's or config's gallery is the everyday one and stays apart).
     public static func demo(
         settings: PixtermSettings, logger: Logger = .disabled, onClientEvent: @escaping @Sendable (ClientEvent) -> Void = { _ in }
     ) async throws -> (JobBackend, RunningSimulator) {
@@ -39,7 +40,7 @@ public struct JobBackend: Sendable {
         let root = settings.paths.dataDirectory.appendingPathComponent("demo")
         do {
             let backend = try open(
-                gallery: root.appendingPathComponent("gallery"), journal: root.appendingPathComponent("journal"),
+                gallery: settings.galleryFlag ?? root.appendingPathComponent("gallery"), journal: root.appendingPathComponent("journal"),
                 client: .success(ClientConfiguration(baseURL: simulator.baseURL, apiKey: "demo")), logger: logger, onClientEvent: onClientEvent
             )
             return (backend, simulator)

@@ -39,6 +39,10 @@ public struct PixtermSettings: Sendable {
     public let keySource: KeySource
     public let baseURL: URL
     public let gallery: URL
+    /// The gallery `--gallery` named, if it did: an explicit choice, so the demo writes there
+    /// too. A gallery from the environment or config is the everyday one, which the demo keeps
+    /// apart from (see `JobBackend.demo`).
+    public let galleryFlag: URL?
     /// Requests above this many credits need confirmation (`--yes` on the command line).
     public let maxCredits: Int?
     public let defaultModel: String
@@ -98,8 +102,9 @@ public struct PixtermSettings: Sendable {
         }
 
         let configGallery = try string("gallery")
-        let galleryText = nonEmpty(overrides.gallery) ?? nonEmpty(environment["PIXTERM_GALLERY"]) ?? configGallery
-        let gallery = galleryText.map { URL(fileURLWithPath: expandTilde($0, home: environment["HOME"])) } ?? paths.defaultGallery
+        func folder(_ text: String?) -> URL? { text.map { URL(fileURLWithPath: expandTilde($0, home: environment["HOME"])) } }
+        let galleryFlag = folder(nonEmpty(overrides.gallery))
+        let gallery = galleryFlag ?? folder(nonEmpty(environment["PIXTERM_GALLERY"]) ?? configGallery) ?? paths.defaultGallery
 
         var maxCredits = overrides.maxCredits
         if maxCredits == nil, let value = file["max_credits"] {
@@ -127,7 +132,7 @@ public struct PixtermSettings: Sendable {
         _ = try catalog.model(defaultModel)
 
         return PixtermSettings(
-            paths: paths, apiKey: apiKey, keySource: keySource, baseURL: baseURL, gallery: gallery,
+            paths: paths, apiKey: apiKey, keySource: keySource, baseURL: baseURL, gallery: gallery, galleryFlag: galleryFlag,
             maxCredits: maxCredits, defaultModel: defaultModel, graphics: try string("graphics"),
             catalog: catalog, prices: prices, warnings: warnings
         )

@@ -14,7 +14,7 @@ struct UICommand: AsyncParsableCommand {
         discussion: "With no API key it offers the demo; --demo starts it directly."
     )
 
-    @Flag(name: .long, help: "Use the built-in offline simulator: real images, no key, no credits spent.")
+    @Flag(name: .long, help: "Use the built-in offline simulator: real images, no key, no credits spent. Its images go to a demo gallery of their own, or to --gallery when given.")
     var demo = false
 
     @Option(name: .long, help: "Gallery previews: auto, kitty, iterm, sixel or blocks (default: graphics in config, then auto-detect).")
