@@ -109,6 +109,16 @@ public final class EffectInterpreter: AppServices, @unchecked Sendable {
             background(send) { [self] in
                 try await current().gallery.restore(item); return .restored(item)
             }
+        case let .trashAll(items):
+            together(send, report: Action.trashedAll) { $0.trashAll(items) }
+        case let .restoreAll(items):
+            together(send, report: Action.restoredAll) { $0.restoreAll(items) }
+        case let .loadSheet(paths):
+            background(send) { [self] in .sheetLoaded(try await current().gallery.requestImages(ofAnyOf: paths)) }
+        case let .loadLineage(entry):
+            background(send) { [self] in .lineageLoaded(try await current().gallery.lineage(of: entry)) }
+        case let .locateInGallery(entry, query, limit):
+            locate(entry, in: query, limit: limit, send: send)
         case let .copyToClipboard(text):
             session.writeToTerminal(Clipboard.osc52(text, insideTmux: insideTmux))
         case let .openInViewer(path):
@@ -120,6 +130,12 @@ public final class EffectInterpreter: AppServices, @unchecked Sendable {
             background(send) {
                 try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file, options: .atomic)
+                return nil
+            }
+        case let .saveGalleryViewMode(mode):
+            let file = GalleryViewModeFile.url(settings.paths)
+            background(send) {
+                try GalleryViewModeFile.save(mode, to: file)
                 return nil
             }
         case .startDemo:
@@ -196,11 +212,41 @@ public final class EffectInterpreter: AppServices, @unchecked Sendable {
         }
     }
 
+    /// Finds where an image is for `p`, `[` or `]`. It takes a turn like a page load: a page
+    /// asked for later wins, and a page asked for earlier no longer reports.
+    private func locate(_ entry: GalleryEntry, in query: GalleryQuery, limit: Int, send: @escaping @Sendable (Action) -> Void) {
+        let turn: Int = lock.withLock {
+            galleryQuery += 1
+            return galleryQuery
+        }
+        background(send) { [self] in
+            let location = try await current().gallery.locate(entry, in: query, limit: limit)
+            return lock.withLock { galleryQuery == turn } ? .galleryLocated(location) : nil
+        }
+    }
+
     /// Runs `work` off the UI thread and reports its action, or its error as `.effectFailed`.
     private func background(_ send: @escaping @Sendable (Action) -> Void, _ work: @escaping @Sendable () async throws -> Action?) {
         Task.detached {
             do {
                 if let action = try await work() { send(action) }
+            } catch {
+                send(.effectFailed(Self.message(error)))
+            }
+        }
+    }
+
+    /// Trashes or restores several images off the UI thread: reports those it moved as one
+    /// action (undone as one), then the first failure, if any.
+    private func together(
+        _ send: @escaping @Sendable (Action) -> Void, report: @escaping @Sendable ([GalleryEntry]) -> Action,
+        _ work: @escaping @Sendable (GalleryBrowserSource) -> (done: [GalleryEntry], failure: (any Error)?)
+    ) {
+        Task.detached { [self] in
+            do {
+                let (done, failure) = work(try await current().gallery)
+                if !done.isEmpty { send(report(done)) }
+                if let failure { send(.effectFailed(Self.message(failure))) }
             } catch {
                 send(.effectFailed(Self.message(error)))
             }

@@ -36,9 +36,10 @@ import TestSupport
         checkTable("picker", [KeyMaps.picker(typingSize: true), KeyMaps.picker(typingSize: false)])
         checkTable("sources", [KeyMaps.sources])
         checkTable("jobs", [KeyMaps.jobs])
-        checkTable("galleryList", [KeyMaps.galleryList])
+        checkTable("galleryList", [KeyMaps.galleryList, KeyMaps.galleryGrid])
         checkTable("galleryFilter", [KeyMaps.galleryFilter])
         checkTable("fullScreen", [KeyMaps.fullScreen])
+        checkTable("sheet", [KeyMaps.sheet])
     }
 
     /// The keys the issue found missing from help now have their lines.
@@ -99,8 +100,12 @@ import TestSupport
         case .sources: return KeyMaps.compose(searching: false).command(for: key) != nil || KeyMaps.sources.command(for: key) != nil
         case .jobs: return KeyMaps.compose(searching: false).command(for: key) != nil || KeyMaps.jobs.command(for: key) != nil
         case .galleryList: return KeyMaps.galleryList.command(for: key) != nil
+        case .galleryGrid: return KeyMaps.galleryGrid.command(for: key) != nil
         case .galleryFilter: return KeyMaps.galleryFilter.command(for: key) != nil
         case .fullScreen: return KeyMaps.fullScreen.command(for: key) != nil
+        case .sheet(viewing: false): return KeyMaps.sheet.command(for: key) != nil
+        case .sheet(viewing: true): return KeyMaps.fullScreen.command(for: key) != nil
+        case .compare: return KeyMaps.compare.command(for: key) != nil
         }
     }
 

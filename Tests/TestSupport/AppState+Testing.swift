@@ -44,9 +44,17 @@ extension AppState {
         _ = filter.update(.key(.character("/")), environment: environment)
         var viewing = list
         _ = viewing.update(.key(.character("v")), environment: environment)
+        var grid = list
+        _ = grid.update(.key(.character("g")), environment: environment)
+        var sheet = list
+        _ = sheet.update(.key(.character("s")), environment: environment)
+        _ = sheet.update(.sheetLoaded(RequestImages(entries: list.gallery.items, grouping: .request)), environment: environment)
+        var sheetViewing = sheet
+        _ = sheetViewing.update(.key(.character("v")), environment: environment)
         return [
             ("prompt", prompt), ("search", searching), ("picker", picker), ("typing a size", typingSize), ("sources", sources),
-            ("jobs", jobs), ("gallery list", list), ("gallery filter", filter), ("full screen", viewing),
+            ("jobs", jobs), ("gallery list", list), ("gallery filter", filter), ("full screen", viewing), ("gallery grid", grid),
+            ("sheet", sheet), ("sheet full screen", sheetViewing),
         ]
     }
 }

@@ -31,7 +31,8 @@ public struct GalleryEntry: Sendable, Hashable, Identifiable {
     public let hasSidecar: Bool
     /// With `imageIndex`: a resumed job saves an image of a task only once.
     let taskID: String?
-    let imageIndex: Int?
+    /// Which of its request's n images this is (0-based); nil without a sidecar.
+    public let imageIndex: Int?
     /// Shared by the images of one request (see `Sidecar.requestID`); nil for older sidecars.
     public let requestID: String?
     /// The edit's first source image, relative to the gallery, when it is in the gallery: the

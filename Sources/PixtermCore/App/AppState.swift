@@ -1,4 +1,5 @@
 import Foundation
+import Gallery
 import PixapiKit
 
 public enum Screen: Hashable, Sendable {
@@ -44,11 +45,19 @@ public struct AppState: Sendable {
     public var jobs: [Job] = []
     public var selectedJob = 0
     public var gallery = GalleryBrowser()
+    /// The selected gallery image's source and edits, and their before/after comparison.
+    public var lineage = LineageBrowser()
+    /// The images of one request side by side, over the screen it was opened from.
+    public var sheet: ContactSheet?
+    /// Images deleted together (a sheet's keep), newest last: `u` restores each group as one.
+    var trashBatches: [[GalleryEntry]] = []
     public var message: StatusMessage?
     public var log: [String] = []
     public var isDemo: Bool
     /// A first Ctrl+C was pressed; a second one quits.
     public var interruptPending = false
+    /// The last click, for telling a double click (see `handleMouse`).
+    public var lastClick: LastClick?
 
     public init(environment: AppEnvironment, history: PromptHistory = PromptHistory(entries: []), isDemo: Bool, hasKey: Bool) {
         compose = ComposeState(environment: environment, history: history)

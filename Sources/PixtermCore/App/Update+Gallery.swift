@@ -15,23 +15,47 @@ extension AppState {
     /// Loads the first page of `query`'s images.
     mutating func loadGallery(_ query: GalleryQuery) -> Effect {
         gallery.isLoading = true
+        gallery.requestedOffset = nil
         return .loadGallery(query, offset: 0, limit: Self.galleryPageSize)
     }
 
-    /// A page arrived: the selection stays on the same item when it is still listed.
-    mutating func galleryLoaded(_ items: [GalleryEntry], total: Int, query: GalleryQuery, offset: Int) {
+    /// A page arrived. The selection stays on the same image when it is on the page; else, for
+    /// another page of the same query (moving on, a deletion), at the same place; for a new
+    /// query, on the first image. A selection still off the page asks for its page.
+    mutating func galleryLoaded(_ items: [GalleryEntry], total: Int, query: GalleryQuery, offset: Int) -> [Effect] {
         let keep = gallery.selectedItem?.id
+        let sameQuery = query == gallery.query
         gallery.items = items
         gallery.total = total
         gallery.query = query
         gallery.offset = offset
         gallery.isLoading = false
-        gallery.selected = keep.flatMap { id in items.firstIndex { $0.id == id } } ?? 0
-        if items.isEmpty { gallery.isViewing = false }
+        if !sameQuery || gallery.requestedOffset == offset { gallery.requestedOffset = nil }
+        if let index = keep.flatMap({ id in items.firstIndex { $0.id == id } }) {
+            gallery.select(offset + index)
+        } else {
+            let previous = gallery.selected
+            gallery.selected = 0
+            gallery.select(sameQuery ? previous : 0)
+        }
+        if total == 0 { gallery.isViewing = false }
+        return loadPageAroundSelection()
     }
 
+    /// Asks for the page around the selection when it has moved off (or near the end of) the
+    /// loaded one; keys never wait for it, the screen shows "…" until it comes.
+    private mutating func loadPageAroundSelection() -> [Effect] {
+        guard let offset = gallery.pageOffsetNeeded(pageSize: Self.galleryPageSize) else { return [] }
+        gallery.requestedOffset = offset
+        gallery.isLoading = true
+        return [.loadGallery(gallery.query, offset: offset, limit: Self.galleryPageSize)]
+    }
+
+    /// The list's and the grid's keys: the same commands, but the grid moves in two directions
+    /// and pages by its screen.
     mutating func handleGalleryListKey(_ key: InputKey, environment: AppEnvironment) -> [Effect] {
-        guard let command = KeyMaps.galleryList.command(for: key) else { return [] }
+        let map = gallery.viewMode == .grid ? KeyMaps.galleryGrid : KeyMaps.galleryList
+        guard let command = map.command(for: key) else { return [] }
         switch command {
         case .back:
             if !gallery.filter.isEmpty {
@@ -40,12 +64,19 @@ extension AppState {
                 return [loadGallery(query)]
             }
             screen = .compose
-        case .up: gallery.move(by: -1)
-        case .down: gallery.move(by: 1)
-        case .pageUp: gallery.move(by: -10)
-        case .pageDown: gallery.move(by: 10)
-        case .first: gallery.selected = 0
-        case .last: gallery.move(by: gallery.items.count)
+        case .up, .down, .left, .right, .pageUp, .pageDown, .first, .last:
+            if gallery.viewMode == .grid {
+                if let target = gallery.grid.move(command, from: gallery.selected, total: gallery.total) { gallery.select(target) }
+            } else if command == .first || command == .last {
+                gallery.select(command == .first ? 0 : gallery.total - 1)
+            } else {
+                gallery.move(by: Self.listStep[command] ?? 0)
+            }
+            return loadPageAroundSelection()
+        case .toggleView:
+            gallery.viewMode = gallery.viewMode.toggled
+            gallery.grid.reveal(gallery.selected)
+            return [.saveGalleryViewMode(gallery.viewMode)]
         case .filter: gallery.filterDraft = gallery.filter
         case .view: gallery.isViewing = gallery.selectedItem != nil
         case .reuse: reuseSelected(asEdit: false, environment: environment)
@@ -53,9 +84,9 @@ extension AppState {
         case .delete:
             guard let item = gallery.selectedItem else { return [] }
             return [.trash(item)]
-        case .undo:
-            guard let item = gallery.trash.last else { note("nothing to undo"); return [] }
-            return [.restore(item)]
+        case .undo: return undoLastDelete()
+        case .sheet: return openSheetOfSelectedImage()
+        case .parent, .previousEdit, .nextEdit, .compare: return handleLineageCommand(command)
         case .copyPath: return copySelectedPath()
         case .open: return openSelected()
         case .compose: screen = .compose
@@ -72,22 +103,29 @@ extension AppState {
         case .back: gallery.isViewing = false
         case .previous: gallery.move(by: -1)
         case .next: gallery.move(by: 1)
-        case .first: gallery.selected = 0
-        case .last: gallery.move(by: gallery.items.count)
+        case .first: gallery.select(0)
+        case .last: gallery.select(gallery.total - 1)
         case .copyPath: return copySelectedPath()
         case .open: return openSelected()
         }
-        return []
+        return loadPageAroundSelection()
     }
 
-    private mutating func copySelectedPath() -> [Effect] {
-        guard let item = gallery.selectedItem else { return [] }
+    /// How far the list's keys move the selection.
+    private static let listStep: [GalleryListCommand: Int] = [.up: -1, .down: 1, .pageUp: -10, .pageDown: 10]
+
+    private mutating func copySelectedPath() -> [Effect] { copyPath(of: gallery.selectedItem) }
+
+    mutating func copyPath(of item: GalleryEntry?) -> [Effect] {
+        guard let item else { return [] }
         note("copied the path to the clipboard")
         return [.copyToClipboard(item.url.path)]
     }
 
-    private func openSelected() -> [Effect] {
-        guard let item = gallery.selectedItem else { return [] }
+    private func openSelected() -> [Effect] { open(gallery.selectedItem) }
+
+    func open(_ item: GalleryEntry?) -> [Effect] {
+        guard let item else { return [] }
         return [.openInViewer(path: item.url.path)]
     }
 
@@ -122,9 +160,9 @@ extension AppState {
     }
 
     /// "Reuse" copies the settings and prompt into the editor; "edit" also makes the image the
-    /// source of an edit.
-    private mutating func reuseSelected(asEdit: Bool, environment: AppEnvironment) {
-        guard let item = gallery.selectedItem else { return }
+    /// source of an edit. Of `item` when given (the sheet's), else of the selected image.
+    mutating func reuseSelected(asEdit: Bool, item chosen: GalleryEntry? = nil, environment: AppEnvironment) {
+        guard let item = chosen ?? gallery.selectedItem else { return }
         if let request = item.request {
             compose.settings.selectModel(request.model, in: environment.catalog)
             if let spec = try? environment.catalog.model(compose.settings.model) {
@@ -132,10 +170,11 @@ extension AppState {
                 if spec.qualities.contains(request.quality) { compose.settings.quality = request.quality }
                 compose.settings.n = min(request.n, spec.maxN)
             }
-            compose.input.replaceText(request.prompt)
-        } else if !item.prompt.isEmpty {
-            compose.input.replaceText(item.prompt)
         }
+        // An edit starts from an empty instruction, the source's prompt shown beside it.
+        let prompt = asEdit ? "" : item.request?.prompt ?? item.prompt
+        if asEdit || !prompt.isEmpty { compose.input.replaceText(prompt) }
+        compose.sourceReference = asEdit ? SourceReference(path: item.url.path, prompt: item.prompt) : nil
         if asEdit {
             compose.operation = .edit
             compose.sources = [item.url.path]

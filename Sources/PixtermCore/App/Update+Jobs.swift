@@ -15,7 +15,13 @@ extension AppState {
             return [.cancelJob(job.id)]
         case .retry: return retryKey(job, environment: environment)
         case .details:
-            if case let .failed(error) = job.state { fail(error.description) } else if let path = job.savedPaths.last { note(path) }
+            if case let .failed(error) = job.state {
+                fail(error.description)
+            } else if job.state.isFinished, job.savedPaths.count > 1 {
+                return openSheet(paths: job.savedPaths)
+            } else if let path = job.savedPaths.last {
+                note(path)
+            }
         case .quit: return requestQuit()
         }
         return []

@@ -8,9 +8,16 @@ extension AppState {
     /// The one place state changes: folds an action in and returns the effects to run. Pure:
     /// the time and new ids come from `environment`.
     public mutating func update(_ action: Action, environment: AppEnvironment) -> [Effect] {
+        let effects = reduce(action, environment: environment)
+        return effects + followLineage(after: action)
+    }
+
+    private mutating func reduce(_ action: Action, environment: AppEnvironment) -> [Effect] {
         switch action {
         case let .key(key):
             return handleKey(key, environment: environment)
+        case let .mouse(input):
+            return handleMouse(input, environment: environment)
         case let .layout(width, height):
             compose.input.setViewport(layoutWidth: max(1, width - 1), height: max(1, height))
             return []
@@ -23,7 +30,9 @@ extension AppState {
             if screen == .gallery, case .saved = event { return [reloadGallery()] }
             return []
         case let .galleryLoaded(items, total, query, offset):
-            galleryLoaded(items, total: total, query: query, offset: offset)
+            return galleryLoaded(items, total: total, query: query, offset: offset)
+        case let .galleryGridLayout(columns, rows):
+            gallery.grid.resize(columns: columns, rows: rows, selected: gallery.selected)
             return []
         case let .galleryFailed(text):
             gallery.isLoading = false
@@ -37,6 +46,15 @@ extension AppState {
             gallery.trash.removeAll { $0.id == item.id }
             note("restored \(item.url.lastPathComponent)")
             return [reloadGallery()]
+        case let .trashedAll(items): return trashedTogether(items)
+        case let .restoredAll(items): return restoredTogether(items)
+        case let .lineageLoaded(answer):
+            lineageLoaded(answer)
+            return []
+        case let .galleryLocated(location): return galleryLocated(location)
+        case let .sheetLoaded(found):
+            sheetLoaded(found)
+            return []
         case let .resume(plan):
             return resume(plan, environment: environment)
         case .demoStarted:
@@ -64,9 +82,11 @@ extension AppState {
         if let global { return perform(global) }
         switch keyContext {
         case .prompt, .picker, .sources, .jobs: return handleComposeKey(key, environment: environment)
-        case .galleryList: return handleGalleryListKey(key, environment: environment)
+        case .galleryList, .galleryGrid: return handleGalleryListKey(key, environment: environment)
+        case .compare: return handleCompareKey(key)
         case .galleryFilter: return handleFilterKey(key)
         case .fullScreen: return handleFullScreenKey(key)
+        case let .sheet(viewing): return viewing ? handleSheetViewKey(key) : handleSheetKey(key, environment: environment)
         }
     }
 
@@ -83,6 +103,7 @@ extension AppState {
 
     /// Whether printable keys currently go into a text field rather than acting as commands.
     public var isTypingText: Bool {
+        if sheet != nil { return false }
         switch screen {
         case .gallery: return gallery.filterDraft != nil
         case .compose:

@@ -1,7 +1,12 @@
-/// The gallery's list of images.
+/// The gallery's list of images, and its grid of thumbnails (which adds left and right).
 public enum GalleryListCommand: KeyCommand {
-    case back, up, down, pageUp, pageDown, first, last
-    case filter, view, reuse, edit, delete, undo, copyPath, open, compose, quit
+    case back, up, down, left, right, pageUp, pageDown, first, last
+    case filter, view, toggleView, reuse, edit, delete, undo, copyPath, open, compose, quit
+    /// The images of the selected image's request side by side.
+    case sheet
+    /// The edit lineage: the image the selected one was edited from, its edits, and the two
+    /// side by side.
+    case parent, previousEdit, nextEdit, compare
 }
 
 /// Typing a gallery filter after `/`.
@@ -20,26 +25,55 @@ extension KeyMaps {
 
     public static let galleryList: KeyMap<GalleryListCommand> = {
         let select = KeyHint("↑ ↓ j k", "select")
-        let faster = KeyHint("PgUp PgDn Home End g G", "move faster")
+        let faster = KeyHint("PgUp PgDn Home End G", "move faster")
+        let edits = KeyHint("] [", "its newest / oldest edit; on an edit, the next older / newer edit of the same source")
         return KeyMap([
             KeyBinding([.up, .character("k")], .up, help: select, footer: KeyHint("↑↓", "select")),
             KeyBinding([.down, .character("j")], .down, help: select),
             KeyBinding([.pageUp], .pageUp, help: faster),
             KeyBinding([.pageDown], .pageDown, help: faster),
-            KeyBinding([.home, .character("g")], .first, help: faster),
+            KeyBinding([.home], .first, help: faster),
             KeyBinding([.end, .character("G")], .last, help: faster),
             KeyBinding([.character("v"), .enter], .view, help: KeyHint("v or Enter", "view the image full screen (Esc goes back)"), footer: KeyHint("v", "view")),
+            KeyBinding([.character("g")], .toggleView, help: toggleView, footer: KeyHint("g", "grid")),
             KeyBinding([.character("/")], .filter, help: KeyHint("/", "filter by prompt text"), footer: KeyHint("/", "filter")),
             KeyBinding([.character("r")], .reuse, help: KeyHint("r", "reuse prompt and settings in the editor"), footer: KeyHint("r", "reuse")),
             KeyBinding([.character("e")], .edit, help: KeyHint("e", "edit from this image"), footer: KeyHint("e", "edit")),
             KeyBinding([.character("d"), .delete], .delete, help: KeyHint("d or Delete", "delete (to the gallery's trash)"), footer: KeyHint("d", "delete")),
             KeyBinding([.character("u")], .undo, help: KeyHint("u", "undo the last delete")),
+            KeyBinding([.character("p")], .parent, help: KeyHint("p", "go to the image this one was edited from")),
+            KeyBinding([.character("]")], .nextEdit, help: edits),
+            KeyBinding([.character("[")], .previousEdit, help: edits),
+            KeyBinding([.character("b")], .compare, help: KeyHint("b", "compare this edit with its source, before and after")),
+            KeyBinding([.character("s")], .sheet, help: KeyHint("s", "this image's request: all its images side by side")),
             KeyBinding([.escape], .back, help: KeyHint("Esc", "clear the filter, else back to compose"), footer: KeyHint("Esc", "back")),
             KeyBinding([.character("c")], .copyPath, help: copyPath, footer: KeyHint("c", "copy path")),
             KeyBinding([.character("o")], .open, help: open),
             KeyBinding([.ctrl("o"), .function(2)], .compose, help: KeyHint("Ctrl+O or F2", "back to compose")),
             KeyBinding([.character("q")], .quit, help: KeyHint("q", "quit")),
         ])
+    }()
+
+    private static let toggleView = KeyHint("g", "switch between the list and a grid of thumbnails (remembered)")
+
+    /// The grid of thumbnails: the list's keys, with arrows and `h j k l` moving in two
+    /// directions and pages a screen of rows.
+    public static let galleryGrid: KeyMap<GalleryListCommand> = {
+        let move = KeyHint("← → ↑ ↓ h l k j", "move by a thumbnail, up and down by a row")
+        let faster = KeyHint("PgUp PgDn Home End G", "a screen of rows up or down, first, last")
+        let own: [KeyBinding<GalleryListCommand>] = [
+            KeyBinding([.left, .character("h")], .left, help: move, footer: KeyHint("←→↑↓", "move")),
+            KeyBinding([.right, .character("l")], .right, help: move),
+            KeyBinding([.up, .character("k")], .up, help: move),
+            KeyBinding([.down, .character("j")], .down, help: move),
+            KeyBinding([.pageUp], .pageUp, help: faster),
+            KeyBinding([.pageDown], .pageDown, help: faster),
+            KeyBinding([.home], .first, help: faster),
+            KeyBinding([.end, .character("G")], .last, help: faster),
+            KeyBinding([.character("g")], .toggleView, help: toggleView, footer: KeyHint("g", "list")),
+        ]
+        let replaced = Set(own.map(\.command))
+        return KeyMap(own + galleryList.bindings.filter { !replaced.contains($0.command) })
     }()
 
     public static let galleryFilter: KeyMap<GalleryFilterCommand> = {

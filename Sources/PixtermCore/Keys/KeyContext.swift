@@ -4,15 +4,22 @@ public enum KeyContext: Hashable, Sendable {
     case prompt(searching: Bool)
     case picker(typingSize: Bool)
     case sources, jobs
-    case galleryList, galleryFilter, fullScreen
+    case galleryList, galleryGrid, galleryFilter, fullScreen
+    /// A request's images side by side, or one of them full screen.
+    case sheet(viewing: Bool)
+    /// An edit and its source side by side.
+    case compare
 }
 
 extension AppState {
     public var keyContext: KeyContext {
+        if let sheet { return .sheet(viewing: sheet.isViewing) }
         switch screen {
         case .gallery:
             if gallery.filterDraft != nil { return .galleryFilter }
-            return gallery.isViewing ? .fullScreen : .galleryList
+            if lineage.comparison != nil { return .compare }
+            if gallery.isViewing { return .fullScreen }
+            return gallery.viewMode == .grid ? .galleryGrid : .galleryList
         case .compose:
             switch compose.focus {
             case .prompt: return .prompt(searching: compose.input.search != nil)
@@ -40,8 +47,11 @@ extension AppState {
         case .sources: return .combined([KeyMaps.sources.guide, KeyMaps.compose(searching: false).guide, global])
         case .jobs: return .combined([KeyMaps.jobs.guide, KeyMaps.compose(searching: false).guide, global])
         case .galleryList: return .combined([KeyMaps.galleryList.guide, global])
+        case .galleryGrid: return .combined([KeyMaps.galleryGrid.guide, global])
         case .galleryFilter: return .combined([KeyMaps.galleryFilter.guide, global])
         case .fullScreen: return .combined([KeyMaps.fullScreen.guide, global])
+        case .compare: return .combined([KeyMaps.compare.guide, global])
+        case let .sheet(viewing): return .combined([viewing ? KeyMaps.fullScreen.guide : KeyMaps.sheet.guide, global])
         }
     }
 }

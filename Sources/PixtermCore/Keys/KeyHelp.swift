@@ -22,11 +22,13 @@ extension AppState {
         let parts: [KeyContext]
         var screenWide: [HelpSection] = []
         switch screen {
+        case _ where sheet != nil:
+            parts = [.sheet(viewing: false), .sheet(viewing: true)]
         case .compose:
             parts = [.prompt(searching: false), .picker(typingSize: false), .sources, .jobs]
             screenWide = [HelpSection("Anywhere on this screen", KeyMaps.compose(searching: false))]
         case .gallery:
-            parts = [.galleryList, .galleryFilter, .fullScreen]
+            parts = [gallery.viewMode == .grid ? .galleryGrid : .galleryList, .galleryFilter, .fullScreen, .compare]
         }
         let focused = Self.helpSection(for: keyContext)
         let others = parts.map(Self.helpSection).filter { $0.title != focused.title }
@@ -44,8 +46,12 @@ extension AppState {
         case .sources: HelpSection("Sources (edit mode)", KeyMaps.sources)
         case .jobs: HelpSection("Jobs", KeyMaps.jobs)
         case .galleryList: HelpSection("Image list", KeyMaps.galleryList)
+        case .galleryGrid: HelpSection("Thumbnail grid", KeyMaps.galleryGrid)
         case .galleryFilter: HelpSection("Filter (after /)", KeyMaps.galleryFilter)
         case .fullScreen: HelpSection("Full-screen view", KeyMaps.fullScreen)
+        case .compare: HelpSection("Before and after (b)", KeyMaps.compare)
+        case .sheet(viewing: false): HelpSection("Images side by side", KeyMaps.sheet)
+        case .sheet(viewing: true): HelpSection("Full-screen view (of the sheet)", KeyMaps.fullScreen)
         }
     }
 }

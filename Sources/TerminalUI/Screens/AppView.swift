@@ -28,11 +28,19 @@ public struct AppView {
         ChromeView.drawStatus(state, environment, into: &grid, layout: layout)
         var cursor: GridPoint?
         var pixels: [PixelOverlay] = []
+        var regions: [MouseRegion] = []
         switch state.screen {
-        case .compose: cursor = ComposeView.draw(state, environment, into: &grid, layout: layout, now: now)
+        case _ where state.sheet != nil:
+            if let sheet = state.sheet { SheetView.draw(sheet, into: &grid, layout: layout, colorMode: colorMode, preview: preview, pixels: &pixels) }
+        case .gallery where state.lineage.comparison != nil:
+            if let comparison = state.lineage.comparison {
+                CompareView.draw(comparison, into: &grid, layout: layout, colorMode: colorMode, preview: preview, pixels: &pixels)
+            }
+        case .compose: cursor = ComposeView.draw(state, environment, into: &grid, layout: layout, now: now, regions: &regions)
         case .gallery:
             if let item = state.gallery.selectedItem, state.gallery.isViewing {
                 FullScreenView.draw(item, state.gallery, into: &grid, layout: layout, colorMode: colorMode, preview: preview, pixels: &pixels)
+                regions.append(MouseRegion(layout.body, .fullScreenImage))
             } else {
                 cursor = GalleryView.draw(state, into: &grid, layout: layout, colorMode: colorMode, preview: preview, pixels: &pixels)
             }
@@ -44,8 +52,10 @@ public struct AppView {
             cursor = nil
             // The box covers part of the picture; the cells it leaves stay blank until it closes.
             pixels = []
+            // Nothing beneath takes a click while a box is open (`update` holds to that too).
+            regions = []
         }
-        return Frame(grid: grid, cursor: cursor, pixels: pixels)
+        return Frame(grid: grid, cursor: cursor, pixels: pixels, mouseRegions: regions)
     }
 
     /// The prompt box's inner size for a terminal size and mode.
