@@ -17,36 +17,54 @@ public struct ThumbnailCache: Sendable {
     /// The cached pixels, or nil when absent, stale or unreadable (a cache never fails loudly).
     /// Only a regular file is read: a FIFO or a link planted in the cache folder is a miss.
     public func image(for file: URL, columns: Int, rows: Int) -> RGBAImage? {
-        guard let key = Self.key(for: file, columns: columns, rows: rows),
-            let bytes = try? RegularFile.read(entry(for: file, columns: columns, rows: rows), limit: Self.entryLimit, followLinks: false)
-        else { return nil }
-        return ThumbnailFile.decode(bytes, expectedKey: key)
+        image(for: file, size: "\(columns)x\(rows)")
     }
 
     /// Written to a temporary file and renamed into place, so a concurrent reader or a crash
     /// never sees half an entry. Does nothing when `file` no longer exists.
     public func store(_ image: RGBAImage, for file: URL, columns: Int, rows: Int) throws {
-        guard let key = Self.key(for: file, columns: columns, rows: rows) else { return }
+        try store(image, for: file, size: "\(columns)x\(rows)")
+    }
+
+    /// A pixel picture's thumbnail (kitty, iTerm2, sixel): the pixels sent for a box of
+    /// `pixelWidth` x `pixelHeight`, kept apart from the half-block entries of the same numbers.
+    public func image(for file: URL, pixelWidth: Int, pixelHeight: Int) -> RGBAImage? {
+        image(for: file, size: "\(pixelWidth)x\(pixelHeight)px")
+    }
+
+    public func store(_ image: RGBAImage, for file: URL, pixelWidth: Int, pixelHeight: Int) throws {
+        try store(image, for: file, size: "\(pixelWidth)x\(pixelHeight)px")
+    }
+
+    private func image(for file: URL, size: String) -> RGBAImage? {
+        guard let key = Self.key(for: file, size: size),
+            let bytes = try? RegularFile.read(entry(for: file, size: size), limit: Self.entryLimit, followLinks: false)
+        else { return nil }
+        return ThumbnailFile.decode(bytes, expectedKey: key)
+    }
+
+    private func store(_ image: RGBAImage, for file: URL, size: String) throws {
+        guard let key = Self.key(for: file, size: size) else { return }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try Data(ThumbnailFile.encode(image, key: key)).write(to: entry(for: file, columns: columns, rows: rows), options: .atomic)
+        try Data(ThumbnailFile.encode(image, key: key)).write(to: entry(for: file, size: size), options: .atomic)
     }
 
     /// Everything that must match for a cached entry to still show the file as it is now.
-    private static func key(for file: URL, columns: Int, rows: Int) -> String? {
+    private static func key(for file: URL, size: String) -> String? {
         let path = file.standardizedFileURL.path
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-            let size = attributes[.size] as? NSNumber,
+            let bytes = attributes[.size] as? NSNumber,
             let modified = attributes[.modificationDate] as? Date
         else { return nil }
         let nanoseconds = Int64((modified.timeIntervalSince1970 * 1e9).rounded())
-        return "\(path)\n\(size.int64Value)\n\(nanoseconds)\n\(columns)x\(rows)"
+        return "\(path)\n\(bytes.int64Value)\n\(nanoseconds)\n\(size)"
     }
 
-    /// One entry per file and cell size, named by a stable hash (Swift's `Hasher` is seeded per
+    /// One entry per file and size, named by a stable hash (Swift's `Hasher` is seeded per
     /// process); the full key stored inside guards against collisions.
-    private func entry(for file: URL, columns: Int, rows: Int) -> URL {
+    private func entry(for file: URL, size: String) -> URL {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in "\(file.standardizedFileURL.path)\n\(columns)x\(rows)".utf8 {
+        for byte in "\(file.standardizedFileURL.path)\n\(size)".utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
         }
         return directory.appendingPathComponent(String(hash, radix: 16) + ".thumb")

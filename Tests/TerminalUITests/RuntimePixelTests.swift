@@ -39,22 +39,11 @@ import Testing
         )
     }
 
-    /// Each frame as "frame", each raw write as its kitty commands: t (transmit), p (place),
-    /// e (erase a placement), r (release the image), with the image id.
+    /// Each frame as "frame", each raw write as its kitty commands (see `kittySummary`).
     func summary(_ output: [RecordingTerminal.Output]) -> [String] {
         output.map { entry in
             guard case let .bytes(bytes) = entry else { return "frame" }
-            let text = String(decoding: bytes, as: UTF8.self)
-            let commands = text.components(separatedBy: "\u{1B}_G").dropFirst().compactMap { command -> String? in
-                let keys = command.prefix { $0 != ";" && $0 != "\u{1B}" }.split(separator: ",")
-                guard let id = keys.first(where: { $0.hasPrefix("i=") })?.dropFirst(2) else { return nil }
-                if keys.contains("a=t") { return "t\(id)" }
-                if keys.contains("a=p") { return "p\(id)" }
-                if keys.contains("d=i") { return "e\(id)" }
-                if keys.contains("d=I") { return "r\(id)" }
-                return nil
-            }
-            return commands.joined(separator: " ")
+            return kittySummary(bytes)
         }
     }
 
@@ -74,14 +63,14 @@ import Testing
             summary(terminal.output) == [
                 "frame",  // the gallery; a.png is being encoded
                 "frame", "t1 p1",  // a.png drawn after the flush
-                "e1 r1", "frame",  // selection moved: a.png erased before curses reuses its cells
+                "e1", "frame",  // selection moved: a.png erased before curses reuses its cells (data kept)
                 "frame", "t2 p2",  // b.png drawn
-                "e2 r2", "frame",  // help opened: erased, not redrawn
-                "frame", "t2 p2",  // help closed: b.png again, from the cache
-                "e2 r2", "frame",  // resized: the old slot is gone, b.png is encoded for the new one
+                "e2", "frame",  // help opened: erased, not redrawn
+                "frame", "p2",  // help closed: b.png placed again, without sending its data
+                "e2", "frame",  // resized: the old slot is gone, b.png is encoded for the new one
                 "frame", "t3 p3",
                 "frame",  // a note about Ctrl+C: nothing to send
-                "frame", "e3 r3",  // quit: nothing left behind
+                "frame", "e3 r1 r2 r3",  // quit: nothing left behind, all data freed
             ])
         // The picture's cells are blank in the frame, so curses never paints over it.
         let slot = GalleryView.previewSlot(ScreenLayout(size: GridSize(columns: 100, rows: 30)))

@@ -5,11 +5,13 @@ import ImageCodec
 /// `erase` before it reuses the cells; `upload` goes out once before the first `draw`, and
 /// `release` when the image will not come back.
 public struct GraphicsPlacement: Sendable, Hashable {
+    /// The image's name in the terminal (kitty): the same id is the same stored data.
+    public var imageID: UInt32
     /// kitty: the image data, stored in the terminal under the image id. Empty otherwise.
     public var upload: [UInt8]
     /// Draws the picture; the cursor ends where it was.
     public var draw: [UInt8]
-    /// Removes the picture and leaves blank cells.
+    /// Removes the picture and leaves blank cells (kitty: keeps the stored data).
     public var erase: [UInt8]
     /// kitty: frees the stored image. Empty otherwise.
     public var release: [UInt8]
@@ -53,17 +55,13 @@ public struct GraphicsEncoder: Sendable {
     /// `image` fitted into `rect`. `imageID` names the image in the terminal (kitty); give each
     /// image on screen its own, from 1 to 255 so placeholder colours survive any tmux setup.
     public func placement(of image: RGBAImage, in rect: CellRect, imageID: UInt32) throws(ImageCodecError) -> GraphicsPlacement {
-        let picture = try encode(image, maxColumns: rect.width, maxRows: rect.height, imageID: imageID, inline: false)
-        let cells = rect.resized(width: picture.columns, height: picture.rows)
-        let rows = picture.rows(cells)
-        return GraphicsPlacement(
-            upload: picture.upload,
-            draw: EscapeBytes.keepingCursor(EscapeBytes.moveCursor(column: cells.column, row: cells.row) + picture.body + rows),
-            erase: method == .kitty && !placeholders
-                ? wrapped(KittyGraphics.deletePlacement(imageID: imageID, placementID: 1)) : EscapeBytes.erase(cells),
-            release: method == .kitty ? wrapped(KittyGraphics.deleteImage(imageID: imageID)) : [],
-            cells: cells
-        )
+        try picture(of: image, maxColumns: rect.width, maxRows: rect.height, imageID: imageID).placement(in: rect)
+    }
+
+    /// `image` fitted into `maxColumns` x `maxRows` cells and encoded once, to be placed
+    /// wherever it is shown (see `EncodedPicture`).
+    public func picture(of image: RGBAImage, maxColumns: Int, maxRows: Int, imageID: UInt32) throws(ImageCodecError) -> EncodedPicture {
+        try encode(image, maxColumns: maxColumns, maxRows: maxRows, imageID: imageID, inline: false)
     }
 
     /// The cells an image of this size covers once fitted into `maxColumns` x `maxRows`, so a
@@ -80,41 +78,38 @@ public struct GraphicsEncoder: Sendable {
     /// Output for printing at the cursor in a scrolling terminal (`pixterm preview`): the picture
     /// and a newline, leaving the cursor on the line below it.
     public func inline(_ image: RGBAImage, maxColumns: Int, maxRows: Int, imageID: UInt32) throws(ImageCodecError) -> [UInt8] {
-        let picture = try encode(image, maxColumns: maxColumns, maxRows: maxRows, imageID: imageID, inline: true)
-        let rows = picture.rows(nil)
-        return picture.upload + picture.body + rows + [UInt8(ascii: "\n")]
+        try encode(image, maxColumns: maxColumns, maxRows: maxRows, imageID: imageID, inline: true).inline
     }
 
-    /// The parts every output shares. `rows` are text lines (half blocks, kitty placeholders),
-    /// positioned with CUP in a rectangle or separated by newlines inline.
-    private struct Picture {
-        var upload: [UInt8] = []
-        var body: [UInt8] = []
-        var lines: [String] = []
-        var columns: Int
-        var rows: Int
-
-        func rows(_ rect: CellRect?) -> [UInt8] {
-            guard let rect else { return Array(lines.joined(separator: "\n").utf8) }
-            return lines.enumerated().flatMap { index, line in
-                (index == 0 ? [] : EscapeBytes.moveCursor(column: rect.column, row: rect.row + index)) + Array(line.utf8)
-            }
-        }
+    /// The pixels a pixel method sends for `image` in `maxColumns` x `maxRows` cells: the image
+    /// scaled down to the cells' pixels, or as it is when already smaller. Keeping this instead
+    /// of the original (a thumbnail cache) encodes to the very same picture.
+    public func sentPixels(of image: RGBAImage, maxColumns: Int, maxRows: Int) -> RGBAImage {
+        guard maxColumns > 0, maxRows > 0, image.width > 0, image.height > 0 else { return image }
+        let fit = pixelFit(imageWidth: image.width, imageHeight: image.height, maxColumns: maxColumns, maxRows: maxRows)
+        let fits = image.width <= fit.pixelWidth && image.height <= fit.pixelHeight
+        return fits ? image : image.downscaled(toWidth: fit.pixelWidth, height: fit.pixelHeight)
     }
 
-    private func encode(_ image: RGBAImage, maxColumns: Int, maxRows: Int, imageID: UInt32, inline: Bool) throws(ImageCodecError) -> Picture {
-        guard maxColumns > 0, maxRows > 0, image.width > 0, image.height > 0 else { return Picture(columns: 0, rows: 0) }
+    private func encode(_ image: RGBAImage, maxColumns: Int, maxRows: Int, imageID: UInt32, inline: Bool) throws(ImageCodecError) -> EncodedPicture {
+        let kitty = method == .kitty
+        var picture = EncodedPicture(
+            imageID: imageID, release: kitty ? wrapped(KittyGraphics.deleteImage(imageID: imageID)) : [],
+            deletePlacement: kitty && !placeholders ? wrapped(KittyGraphics.deletePlacement(imageID: imageID, placementID: 1)) : nil
+        )
+        guard maxColumns > 0, maxRows > 0, image.width > 0, image.height > 0 else { return picture }
         if method == .blocks {
             let grid = CellFit.fit(imageWidth: image.width, imageHeight: image.height, maxColumns: maxColumns, maxRows: maxRows)
-            let lines = HalfBlockRenderer(mode: colorMode).render(image, columns: grid.columns, rows: grid.rows)
-            return Picture(lines: lines, columns: grid.columns, rows: grid.rows)
+            picture.lines = HalfBlockRenderer(mode: colorMode).render(image, columns: grid.columns, rows: grid.rows)
+            (picture.columns, picture.rows) = (grid.columns, grid.rows)
+            return picture
         }
         let fit = pixelFit(imageWidth: image.width, imageHeight: image.height, maxColumns: maxColumns, maxRows: maxRows)
-        var picture = Picture(columns: fit.columns, rows: fit.rows)
+        (picture.columns, picture.rows) = (fit.columns, fit.rows)
         // kitty and iTerm2 scale into the cells themselves, so a smaller image is sent as it is;
         // sixel pixels are screen pixels, so sixel gets exactly the fitted size.
-        let sendsOwnSize = method != .sixel && image.width <= fit.pixelWidth && image.height <= fit.pixelHeight
-        let scaled = sendsOwnSize ? image : image.downscaled(toWidth: fit.pixelWidth, height: fit.pixelHeight)
+        let sent = sentPixels(of: image, maxColumns: maxColumns, maxRows: maxRows)
+        let scaled = method == .sixel ? sent.downscaled(toWidth: fit.pixelWidth, height: fit.pixelHeight) : sent
         switch method {
         case .kitty where placeholders:
             picture.upload =

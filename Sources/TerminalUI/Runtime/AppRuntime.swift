@@ -20,20 +20,25 @@ public final class AppRuntime {
     private let session: TerminalSession
     private var size: GridSize
     private var promptViewport: (width: Int, height: Int) = (0, 0)
+    /// Whether the terminal reports clicks and the wheel (`mouse = false` in the config: no).
+    private let mouse: Bool
+    /// What the mouse could click on in the frame on screen.
+    private var mouseRegions: [MouseRegion] = []
 
     /// `graphics` draws previews with pixels (kitty, iTerm2, sixel); nil or half blocks keep
-    /// them in the frame's cells.
+    /// them in the frame's cells. `mouse` turns on click and wheel reporting.
     public init(
         state: AppState, environment: AppEnvironment, backend: any TerminalBackend, services: any AppServices,
-        view: AppView, previewRenderer: PreviewRenderer, graphics: GraphicsEncoder? = nil
+        view: AppView, previewRenderer: PreviewRenderer, graphics: GraphicsEncoder? = nil, mouse: Bool = true
     ) {
+        self.mouse = mouse
         self.state = state
         self.environment = environment
         self.backend = backend
         self.services = services
         self.view = view
         previews = PreviewLoader(renderer: previewRenderer)
-        pixels = graphics.flatMap { $0.method == .blocks ? nil : PixelLoader(encoder: $0) }
+        pixels = graphics.flatMap { $0.method == .blocks ? nil : PixelLoader(encoder: $0, thumbnails: previewRenderer.cache) }
         inbox = ActionInbox(waker: backend.waker)
         session = TerminalSession(backend: backend)
         size = backend.size()
@@ -42,6 +47,7 @@ public final class AppRuntime {
     /// Runs until the user quits or a signal ends the session; restores the terminal either way.
     public func run() {
         backend.setBracketedPaste(true)
+        if mouse { backend.setMouseReporting(true) }
         defer { backend.shutdown() }
         let inbox = inbox
         services.start { inbox.post(.action($0)) }
@@ -53,6 +59,8 @@ public final class AppRuntime {
             switch backend.nextEvent(timeout: timeout) {
             case let .key(.resize(columns, rows)):
                 size = GridSize(columns: columns, rows: rows)
+            case let .key(.mouse(event)):
+                if let input = MouseRouting.input(for: event, regions: mouseRegions) { dispatch(.mouse(input)) }
             case let .key(event):
                 if let key = KeyMapping.inputKey(event) { dispatch(.key(key)) }
             case .wake, .timeout:
@@ -67,7 +75,7 @@ public final class AppRuntime {
             syncLayout()
             draw()
         }
-        write(pixelScreen.beforeFrame(wanting: []))
+        write(pixelScreen.leave())
     }
 
     /// Folds one action in and hands every effect it asks for to the interpreter.
@@ -83,13 +91,17 @@ public final class AppRuntime {
     private func syncLayout() {
         let helpRows = OverlayView.textRows(size: size)
         if helpRows != state.helpScroll.visibleRows { _ = state.update(.helpLayout(rows: helpRows), environment: environment) }
+        let grid = AppView.galleryGridShape(size: size)
+        if grid.columns != state.gallery.grid.columns || grid.rows != state.gallery.grid.rows {
+            _ = state.update(.galleryGridLayout(columns: grid.columns, rows: grid.rows), environment: environment)
+        }
         let viewport = AppView.promptViewport(size: size, editMode: state.compose.operation == .edit)
         guard viewport != promptViewport else { return }
         promptViewport = viewport
         _ = state.update(.layout(promptWidth: viewport.width, promptHeight: viewport.height), environment: environment)
     }
 
-    /// Draws the frame and keeps the pixel picture in step: erased before curses may reuse its
+    /// Draws the frame and keeps the pixel pictures in step: erased before curses may reuse their
     /// cells, drawn over the blank cells right after the flush.
     private func draw() {
         let inbox = inbox, pixels = pixels, previews = previews
@@ -97,10 +109,9 @@ public final class AppRuntime {
             if let pixels { return pixels.state(for: PixelOverlay(path: item.url.path, slot: slot)) { inbox.post(.preview) } }
             return previews.state(for: item, area: GridSize(columns: slot.rect.width, rows: slot.rect.height)) { inbox.post(.preview) }
         }
-        let wanted = frame.pixels.compactMap { overlay in
-            pixels?.placement(for: overlay).map { ShownPicture(overlay: overlay, placement: $0) }
-        }
-        write(pixelScreen.beforeFrame(wanting: wanted))
+        let wanted = frame.pixels.compactMap { pixels?.placed($0) }
+        write(pixelScreen.beforeFrame(wanting: wanted, releasing: pixels?.takeReleasedIDs() ?? []))
+        mouseRegions = frame.mouseRegions
         let cleared = backend.draw(frame.grid, cursor: frame.cursor)
         write(pixelScreen.afterFrame(wanting: wanted, screenCleared: cleared))
     }
