@@ -19,6 +19,7 @@ final class RecordingTerminal: TerminalBackend {
     private(set) var emitted: [UInt8] = []
     private(set) var output: [Output] = []
     private(set) var bracketedPaste = false
+    private(set) var mouseReporting = false
     private(set) var isShutDown = false
     var currentSize: GridSize
     private var script: [TerminalInput]
@@ -71,6 +72,8 @@ final class RecordingTerminal: TerminalBackend {
     func writeNow(rawBytes: [UInt8]) { output.append(.bytes(rawBytes)) }
 
     func setBracketedPaste(_ enabled: Bool) { bracketedPaste = enabled }
+
+    func setMouseReporting(_ enabled: Bool) { mouseReporting = enabled }
 
     func shutdown() { isShutDown = true }
 }

@@ -32,4 +32,10 @@ public enum EditorCommand: Sendable, Equatable {
     case reverseSearch
     /// Esc or Ctrl+G: leaves a history search and restores the prompt it started from.
     case cancel
+    /// A click in the prompt: the caret goes to the grapheme boundary nearest this visual row
+    /// and display column without passing it (never into a wide character's middle).
+    case moveTo(VisualPoint)
+    /// The wheel: shows `rows` rows further down (up when negative), taking the caret along
+    /// only as far as it must to stay in view.
+    case scroll(rows: Int)
 }

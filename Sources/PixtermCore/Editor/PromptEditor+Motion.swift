@@ -12,8 +12,26 @@ extension PromptEditor {
         case .end: moveToRowEdge(start: false)
         case .wordLeft: caret = wordStart(before: caret)
         case .wordRight: caret = wordEnd(after: caret)
+        case .moveTo(let point): caret = position(at: point)
+        case .scroll(let rows): scroll(by: rows)
         default: break
         }
+    }
+
+    /// The caret position a click on visual row `point.row`, display column `point.column`
+    /// means; rows and columns past the text land at its end.
+    func position(at point: VisualPoint) -> TextPosition {
+        let (line, row) = locate(row: min(max(0, point.row), rowCount - 1))
+        return TextPosition(line: line, index: lines[line].index(inRow: row, nearColumn: max(0, point.column)))
+    }
+
+    /// Moves the view by `rows`, and the caret just into it when it would fall outside.
+    private mutating func scroll(by rows: Int) {
+        let top = min(max(0, scrollTop + rows), max(0, rowCount - viewportHeight))
+        let point = caretPoint
+        let row = min(max(point.row, top), top + viewportHeight - 1)
+        if row != point.row { caret = position(at: VisualPoint(row: row, column: point.column)) }
+        scrollTop = top
     }
 
     func position(before position: TextPosition) -> TextPosition? {

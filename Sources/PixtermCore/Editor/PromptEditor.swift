@@ -15,7 +15,7 @@ public struct PromptEditor: Sendable {
         didSet { scrollToCaret() }
     }
     /// The first visual row shown in the viewport.
-    public private(set) var scrollTop = 0
+    public internal(set) var scrollTop = 0
     /// Increases on every change to the text, so a view can skip redrawing when it is unchanged.
     public internal(set) var revision = 0
 

@@ -35,6 +35,9 @@ public protocol TerminalBackend: AnyObject {
     /// Turns bracketed paste mode on or off; the backend also turns it off at exit, so the
     /// shell never receives paste markers.
     func setBracketedPaste(_ enabled: Bool)
+    /// Turns mouse button and wheel reporting (SGR coordinates) on or off; the backend also
+    /// turns it off at exit and while the process is suspended.
+    func setMouseReporting(_ enabled: Bool)
     /// A handle other threads use to interrupt `nextEvent(timeout:)`.
     var waker: TerminalWaker { get }
 }

@@ -1,8 +1,8 @@
 import PixtermCore
 
 /// Turns what the terminal decoded into the keys the view model understands; nil for keys the
-/// UI does not use (Insert, Alt plus a letter other than the word motions) and for resizes,
-/// which the runtime handles itself. Alt+B/F become word motions and Alt+Enter a newline here,
+/// UI does not use (Insert, Alt plus a letter other than the word motions) and for resizes and
+/// mouse reports, which the runtime handles itself. Alt+B/F become word motions and Alt+Enter a newline here,
 /// so the key tables never see an Alt key.
 enum KeyMapping {
     static func inputKey(_ event: KeyEvent) -> InputKey? {
@@ -31,7 +31,7 @@ enum KeyMapping {
         case .pageDown: return .pageDown
         case let .function(number): return .function(number)
         case let .paste(text): return .paste(text)
-        case .insert, .resize, .ctrlLeft, .ctrlRight: return nil
+        case .insert, .resize, .mouse, .ctrlLeft, .ctrlRight: return nil
         }
     }
 }

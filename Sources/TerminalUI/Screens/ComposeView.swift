@@ -11,16 +11,23 @@ enum ComposeView {
         return (inner.width, inner.height)
     }
 
-    static func draw(_ state: AppState, _ environment: AppEnvironment, into grid: inout CellGrid, layout: ScreenLayout, now: Date) -> GridPoint? {
+    /// Draws the screen, recording what the mouse can click into `regions`; returns the caret.
+    static func draw(
+        _ state: AppState, _ environment: AppEnvironment, into grid: inout CellGrid, layout: ScreenLayout, now: Date,
+        regions: inout [MouseRegion]
+    ) -> GridPoint? {
         let editMode = state.compose.operation == .edit
-        var cursor = drawPrompt(state, environment, into: &grid, box: layout.promptBox(editMode: editMode))
-        let settingsCursor = drawSettings(state, environment, into: &grid, rect: layout.settingsPanel(editMode: editMode))
+        let promptBox = layout.promptBox(editMode: editMode)
+        var cursor = drawPrompt(state, environment, into: &grid, box: promptBox)
+        regions.append(MouseRegion(promptBox.inset(by: 1), .promptText))
+        let settingsCursor = drawSettings(state, environment, into: &grid, rect: layout.settingsPanel(editMode: editMode), regions: &regions)
         drawCost(state.costPreview(environment), into: &grid, rect: layout.costPanel(editMode: editMode))
         if let row = layout.sourcesRow(editMode: editMode) {
             let sourcesCursor = drawSources(state, into: &grid, row: row, width: layout.size.columns)
+            regions.append(MouseRegion(CellRect(row: row, column: 0, width: layout.size.columns, height: 1), .sources))
             if state.compose.focus == .sources { cursor = sourcesCursor }
         }
-        JobsView.draw(state, into: &grid, rect: layout.jobsPanel(editMode: editMode), now: now)
+        JobsView.draw(state, into: &grid, rect: layout.jobsPanel(editMode: editMode), now: now, regions: &regions)
         if case .picker = state.compose.focus { cursor = settingsCursor }
         if state.compose.focus == .jobs { cursor = nil }
         return cursor
@@ -41,7 +48,8 @@ enum ComposeView {
         }
         let inner = box.inset(by: 1)
         if editor.isEmpty && state.compose.input.search == nil {
-            grid.put("Describe the image you want. Enter sends; Ctrl+J adds a line.", in: inner, line: 0, style: Theme.dim)
+            let hint = state.compose.operation == .edit ? "Describe the change to make." : "Describe the image you want."
+            grid.put(hint + " Enter sends; Ctrl+J adds a line.", in: inner, line: 0, style: Theme.dim)
         } else {
             for (offset, row) in editor.visibleRows.enumerated() {
                 grid.put(row.text, in: inner, line: offset, style: Theme.text)
@@ -50,6 +58,11 @@ enum ComposeView {
         if editor.scrollTop > 0 { grid.put("↑", row: inner.row, column: inner.right, style: Theme.accent) }
         if editor.scrollTop + editor.viewportHeight < editor.rowCount {
             grid.put("↓", row: inner.bottom - 1, column: inner.right, style: Theme.accent)
+        }
+        if state.compose.input.search == nil, let reference = state.compose.referencePrompt {
+            // On the frame's bottom edge, for reference: the instruction box holds only what is typed.
+            let source = " source: " + TerminalText.sanitized(reference).replacingOccurrences(of: "\n", with: " ")
+            grid.put(DisplayWidth.truncate(source, toWidth: inner.width - 2, ellipsis: "…") + " ", row: inner.bottom, column: box.column + 2, style: Theme.dim, limit: inner.right)
         }
         if let search = state.compose.input.search {
             let label = search.isFailing ? " failing search: " : " history search: "
@@ -63,11 +76,17 @@ enum ComposeView {
 
     // MARK: Settings
 
-    private static func drawSettings(_ state: AppState, _ environment: AppEnvironment, into grid: inout CellGrid, rect: CellRect) -> GridPoint? {
+    /// The pickers, one a row: a click on a name focuses it, on the left or right half of a
+    /// value steps it back or on.
+    private static func drawSettings(
+        _ state: AppState, _ environment: AppEnvironment, into grid: inout CellGrid, rect: CellRect, regions: inout [MouseRegion]
+    ) -> GridPoint? {
         var cursor: GridPoint?
-        for (line, field) in PickerField.allCases.enumerated() {
+        for (line, field) in PickerField.allCases.enumerated() where line < rect.height {
             let focused = state.compose.focus == .picker(field)
             grid.put(DisplayWidth.pad(field.title, toWidth: 9), in: rect, line: line, style: focused ? Theme.title : Theme.dim)
+            let row = rect.line(line)
+            regions.append(MouseRegion(row.resized(width: min(9, row.width)), .pickerLabel(field)))
             let value = state.compose.settings.label(for: field)
             let isCustomSize: Bool
             if field == .size, case .custom = state.compose.settings.size { isCustomSize = true } else { isCustomSize = false }
@@ -80,9 +99,11 @@ enum ComposeView {
                 cursor = GridPoint(row: rect.row + line, column: rect.column + 9 + used + typedWidth)
             } else if focused {
                 let count = state.compose.settings.options(for: field, in: environment.catalog).count
-                grid.put(count > 1 ? "◂ \(value) ▸" : value, in: rect, line: line, column: 9, style: Theme.focusedValue)
+                let used = grid.put(count > 1 ? "◂ \(value) ▸" : value, in: rect, line: line, column: 9, style: Theme.focusedValue)
+                regions.append(MouseRegion(row.inset(left: 9).resized(width: used), .pickerValue(field)))
             } else {
-                grid.put(value, in: rect, line: line, column: 9, style: isCustomSize ? Theme.warning : Theme.text)
+                let used = grid.put(value, in: rect, line: line, column: 9, style: isCustomSize ? Theme.warning : Theme.text)
+                regions.append(MouseRegion(row.inset(left: 9).resized(width: used), .pickerValue(field)))
             }
         }
         return cursor

@@ -5,7 +5,8 @@ import TerminalGraphics
 
 /// The jobs list under the settings: state, elapsed time, progress, cost and prompt.
 enum JobsView {
-    static func draw(_ state: AppState, into grid: inout CellGrid, rect: CellRect, now: Date) {
+    /// Draws the list; the wheel over it moves the selection, a click on a job selects it.
+    static func draw(_ state: AppState, into grid: inout CellGrid, rect: CellRect, now: Date, regions: inout [MouseRegion]) {
         guard rect.height > 0 else { return }
         let focused = state.compose.focus == .jobs
         grid.hline(row: rect.row, column: 0, width: rect.width, style: focused ? Theme.focusedFrame : Theme.frame)
@@ -20,8 +21,10 @@ enum JobsView {
         }
         let selected = min(state.selectedJob, state.jobs.count - 1)
         let first = max(0, min(selected - listRows + 1, state.jobs.count - listRows))
+        regions.append(MouseRegion(list, .jobsList))
         for (line, index) in (first..<min(state.jobs.count, first + listRows)).enumerated() {
             let job = state.jobs[index]
+            regions.append(MouseRegion(list.line(line), .job(index: index)))
             let style = focused && index == selected ? Theme.selected : Theme.text
             if focused && index == selected { grid.fill(list.line(line), style: style) }
             var column = grid.put(symbol(job) + " ", in: list, line: line, style: focused && index == selected ? style : stateStyle(job))

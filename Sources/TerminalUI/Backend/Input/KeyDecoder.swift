@@ -1,6 +1,6 @@
 /// Turns the token stream read from the terminal into key events: UTF-8 text, Esc prefixes
-/// (Alt), raw CSI and SS3 sequences ncurses did not decode, and bracketed paste. A pure state
-/// machine, so every sequence is unit-tested without a terminal.
+/// (Alt), raw CSI and SS3 sequences ncurses did not decode, SGR mouse reports, and bracketed
+/// paste. A pure state machine, so every sequence is unit-tested without a terminal.
 public struct KeyDecoder: Sendable {
     private enum State: Sendable {
         case ground
@@ -8,6 +8,9 @@ public struct KeyDecoder: Sendable {
         case escape
         case csi(parameters: String)
         case ss3
+        /// After `\e[M`: an old-style (X10) mouse report, whose three raw bytes are dropped so
+        /// they are never typed into a field; the UI asks for SGR reports, which say more.
+        case legacyMouse(remaining: Int)
         /// Inside a bracketed paste (the text so far is `pasteText`); `marker` counts how much
         /// of the end marker has been seen.
         case paste(marker: Int)
@@ -25,11 +28,14 @@ public struct KeyDecoder: Sendable {
     public init() {}
 
     /// True while a sequence is half read: the reader should feed `.idle` once no more input
-    /// is waiting, instead of blocking.
+    /// is waiting, instead of blocking. A mouse report split across reads (over ssh) waits for
+    /// its end instead: what follows completes it, and a typed key that cannot belong to it
+    /// ends it and is read as typed.
     public var awaitsMoreInput: Bool {
         switch state {
-        case .escape, .csi, .ss3: return true
-        case .ground, .paste: return false
+        case .escape, .ss3: return true
+        case .csi(let parameters): return !Self.isMouseReport(parameters)
+        case .ground, .paste, .legacyMouse: return false
         }
     }
 
@@ -55,6 +61,7 @@ public struct KeyDecoder: Sendable {
         case .escape: return afterEscape(token)
         case .csi(let parameters): return inCSI(parameters, token)
         case .ss3: return inSS3(token)
+        case .legacyMouse(let remaining): return inLegacyMouse(remaining, token)
         case .paste(let marker): return inPaste(marker, token)
         }
     }
@@ -99,6 +106,7 @@ public struct KeyDecoder: Sendable {
     }
 
     private mutating func inCSI(_ parameters: String, _ token: InputToken) -> [KeyEvent] {
+        if Self.isMouseReport(parameters) { return inMouseReport(parameters, token) }
         guard case .scalar(let value) = token, let scalar = Unicode.Scalar(value) else {
             state = .ground
             let pending: [KeyEvent] = token == .idle ? [.alt(.text("["))] + parameters.map(KeyEvent.text) : []
@@ -113,6 +121,10 @@ public struct KeyDecoder: Sendable {
                 state = .paste(marker: 0)
                 return []
             }
+            if parameters.isEmpty && scalar == "M" {
+                state = .legacyMouse(remaining: 3)
+                return []
+            }
             state = .ground
             guard parameters.utf8.count <= Self.maxCSIParameters else { return [] }
             return EscapeSequence.csi(parameters: parameters, final: scalar).map { [$0] } ?? []
@@ -122,6 +134,37 @@ public struct KeyDecoder: Sendable {
             return ground(token)
         }
     }
+
+    /// `\e[<` then digits and `;` up to `M` or `m`. Anything else ends the report unread and
+    /// counts as typed, so a cut-off report never swallows the key after it; `.idle` keeps
+    /// waiting (see `awaitsMoreInput`).
+    private mutating func inMouseReport(_ parameters: String, _ token: InputToken) -> [KeyEvent] {
+        switch token {
+        case .idle:
+            return []
+        case .scalar(let value) where (0x30...0x39).contains(value) || value == 0x3B:
+            if parameters.utf8.count <= Self.maxCSIParameters { state = .csi(parameters: parameters + String(UnicodeScalar(UInt8(value)))) }
+            return []
+        case .scalar(let value) where value == 0x4D || value == 0x6D:
+            state = .ground
+            return MouseEvent.sgr(parameters: parameters.dropFirst(), final: Unicode.Scalar(UInt8(value))).map { [.mouse($0)] } ?? []
+        default:
+            state = .ground
+            return ground(token)
+        }
+    }
+
+    private mutating func inLegacyMouse(_ remaining: Int, _ token: InputToken) -> [KeyEvent] {
+        guard case .scalar = token else {
+            state = .ground
+            return ground(token)
+        }
+        state = remaining > 1 ? .legacyMouse(remaining: remaining - 1) : .ground
+        return []
+    }
+
+    /// SGR mouse reports are the only CSI sequences with `<` first.
+    private static func isMouseReport(_ parameters: String) -> Bool { parameters.utf8.first == UInt8(ascii: "<") }
 
     private mutating func inSS3(_ token: InputToken) -> [KeyEvent] {
         state = .ground

@@ -20,6 +20,8 @@ public indirect enum KeyEvent: Sendable, Hashable {
     case paste(String)
     /// The terminal now has this size; the next frame is drawn in full.
     case resize(columns: Int, rows: Int)
+    /// A mouse button or wheel report (only while the UI has turned mouse reporting on).
+    case mouse(MouseEvent)
 
     /// Moves one word left in the conventions of readline and of the terminals that send Alt+b
     /// for Option+Left, so key maps can treat all three spellings alike.

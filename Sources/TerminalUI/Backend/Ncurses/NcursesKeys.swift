@@ -15,6 +15,10 @@ struct NcursesKeys {
             let code = nc_key_for_capability(name)
             if code > 0 { dynamic[code] = .key(key) }
         }
+        // Mouse reports go to the decoder as raw bytes: terminfo's kmous (`\e[<` for xterm,
+        // `\e[M` for tmux) would make ncurses report KEY_MOUSE and leave the rest of the report
+        // to be read as typed text, since the UI does not use ncurses' own mouse handling.
+        _ = define_key(nil, KEY_MOUSE)
         // Past every code ncurses assigns to terminfo's extended keys.
         let firstFree = KEY_MAX + 512
         let start = nc_bind_sequence("\u{1B}[200~", firstFree)

@@ -8,9 +8,6 @@ import Darwin
 
 /// Read by the exit hook, which cannot reach the terminal object.
 nonisolated(unsafe) private var screenIsLive = false
-nonisolated(unsafe) private var pasteModeIsOn = false
-
-private let bracketedPasteOn = Array("\u{1B}[?2004h".utf8), bracketedPasteOff = Array("\u{1B}[?2004l".utf8)
 
 /// The real terminal through ncursesw. Create it, use it and shut it down on one thread.
 public final class NcursesTerminal: TerminalBackend {
@@ -109,14 +106,20 @@ public final class NcursesTerminal: TerminalBackend {
     }
 
     public func setBracketedPaste(_ enabled: Bool) {
-        pasteModeIsOn = enabled
-        emit(rawBytes: enabled ? bracketedPasteOn : bracketedPasteOff)
+        TerminalModes.bracketedPaste = enabled
+        emit(rawBytes: enabled ? TerminalModes.bracketedPasteOn : TerminalModes.bracketedPasteOff)
+    }
+
+    public func setMouseReporting(_ enabled: Bool) {
+        TerminalModes.mouseReporting = enabled
+        emit(rawBytes: enabled ? TerminalModes.mouseReportingOn : TerminalModes.mouseReportingOff)
     }
 
     public func shutdown() {
         guard screenIsLive else { return }
-        if pasteModeIsOn { writeToTerminal(bracketedPasteOff) }
-        pasteModeIsOn = false
+        TerminalModes.writeOff()
+        TerminalModes.bracketedPaste = false
+        TerminalModes.mouseReporting = false
         endwin()
         screenIsLive = false
         relay.uninstall()
@@ -204,7 +207,7 @@ public final class NcursesTerminal: TerminalBackend {
     /// Leaves the shell usable even if the app exits without `shutdown()`; installed once.
     private static let exitHookInstalled: Bool = {
         atexit {
-            if pasteModeIsOn { _ = bracketedPasteOff.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) } }
+            TerminalModes.writeOff()
             if screenIsLive { endwin() }
         }
         return true

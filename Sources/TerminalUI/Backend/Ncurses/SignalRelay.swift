@@ -9,6 +9,8 @@ import Darwin
 nonisolated(unsafe) private var signalPipeWriteEnd: Int32 = -1
 /// ncurses' own SIGWINCH handler, which only sets the flag that makes it report KEY_RESIZE.
 nonisolated(unsafe) private var ncursesResizeHandler: (@convention(c) (Int32) -> Void)?
+/// ncurses' SIGTSTP handler, which leaves curses mode, stops the process and repaints on resume.
+nonisolated(unsafe) private var ncursesSuspendHandler: (@convention(c) (Int32) -> Void)?
 
 /// Routes SIGTERM, SIGHUP and SIGINT (and SIGWINCH, to wake the poll) into a self-pipe instead of letting them kill the process
 /// with the terminal still in raw mode; the UI thread then restores it (endwin is not
@@ -35,6 +37,26 @@ struct SignalRelay {
         previous[SIGWINCH] = ncurses
         // SIG_DFL and SIG_IGN are the addresses 0 and 1, not functions to call.
         if let ncurses, unsafeBitCast(ncurses, to: Int.self) > 1 { ncursesResizeHandler = ncurses }
+        installSuspendHandler()
+    }
+
+    /// A stop from outside (`kill -TSTP`; Ctrl+Z is a key in raw mode) goes through ncurses'
+    /// handler, which restores the tty but knows nothing of the modes the UI turned on: they
+    /// are turned off around it, so the shell in between gets no mouse reports or paste markers.
+    private mutating func installSuspendHandler() {
+        TerminalModes.prepare()
+        let ncurses = signal(SIGTSTP) { received in
+            TerminalModes.writeOff()
+            if let handler = ncursesSuspendHandler { handler(received) }
+            TerminalModes.writeOn()
+        }
+        guard let ncurses, unsafeBitCast(ncurses, to: Int.self) > 1 else {
+            // No handler to wrap (the stop is ignored or default): leave it as it was.
+            signal(SIGTSTP, ncurses)
+            return
+        }
+        ncursesSuspendHandler = ncurses
+        previous[SIGTSTP] = ncurses
     }
 
     mutating func uninstall() {

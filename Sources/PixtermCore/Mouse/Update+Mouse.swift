@@ -1,0 +1,86 @@
+import Foundation
+
+extension AppState {
+    /// Text rows one wheel notch scrolls (the prompt, the help); lists move one item.
+    static let wheelTextRows = 3
+
+    /// A click or wheel notch. An open overlay takes them all: the wheel scrolls the help, and
+    /// nothing else happens, so a click can never answer a question (a spend, a quit).
+    mutating func handleMouse(_ input: MouseInput, environment: AppEnvironment) -> [Effect] {
+        interruptPending = false
+        if message?.kind == .note { message = nil }
+        let delta = input.gesture == .wheelUp ? -1 : 1
+        if let overlay {
+            if overlay == .help, input.gesture != .click {
+                helpScroll.scroll(by: delta * Self.wheelTextRows, lineCount: helpLineCount)
+            }
+            return []
+        }
+        switch input.gesture {
+        case .click:
+            guard let hit = input.hits.first else { lastClick = nil; return [] }
+            click(hit, double: isDoubleClick(on: hit.target, at: environment.now()), environment: environment)
+        case .wheelUp, .wheelDown:
+            _ = input.hits.first { wheel($0.target, by: delta) }
+        }
+        return []
+    }
+
+    /// Records the click; true when it is the second on `target` within the interval (a third
+    /// starts over).
+    private mutating func isDoubleClick(on target: MouseTarget, at time: Date) -> Bool {
+        if let last = lastClick, last.target == target, time.timeIntervalSince(last.time) <= LastClick.doubleClickInterval,
+            time >= last.time
+        {
+            lastClick = nil
+            return true
+        }
+        lastClick = LastClick(target: target, time: time)
+        return false
+    }
+
+    private mutating func click(_ hit: MouseHit, double: Bool, environment: AppEnvironment) {
+        switch (screen, hit.target) {
+        case (.compose, .promptText):
+            compose.focus = .prompt
+            let editor = compose.input.editor
+            compose.input.apply(.moveTo(VisualPoint(row: editor.scrollTop + hit.row, column: hit.column)), layoutWidth: editor.layoutWidth)
+        case let (.compose, .pickerLabel(field)):
+            compose.focus = .picker(field)
+        case let (.compose, .pickerValue(field)):
+            compose.focus = .picker(field)
+            compose.settings.step(field, by: hit.column * 2 < hit.width ? -1 : 1, in: environment.catalog)
+        case (.compose, .sources) where compose.operation == .edit:
+            compose.focus = .sources
+        case let (.compose, .job(index)) where jobs.indices.contains(index):
+            compose.focus = .jobs
+            selectedJob = index
+        case let (.gallery, .galleryItem(index)) where !gallery.isViewing && gallery.items.indices.contains(index):
+            gallery.selected = index
+            if double { gallery.isViewing = true }
+        case (.gallery, .fullScreenImage) where gallery.isViewing:
+            if double { gallery.isViewing = false }
+        default:
+            break
+        }
+    }
+
+    /// Scrolls what `target` is by `delta` notches; false when the wheel means nothing there,
+    /// so the target beneath gets it.
+    private mutating func wheel(_ target: MouseTarget, by delta: Int) -> Bool {
+        switch (screen, target) {
+        case (.compose, .promptText):
+            compose.input.apply(.scroll(rows: delta * Self.wheelTextRows), layoutWidth: compose.input.editor.layoutWidth)
+        case (.compose, .jobsList) where !jobs.isEmpty:
+            compose.focus = .jobs
+            selectedJob = min(max(0, selectedJob + delta), jobs.count - 1)
+        case let (.gallery, .galleryItems(step)) where !gallery.isViewing:
+            gallery.move(by: delta * max(1, step))
+        case (.gallery, .fullScreenImage) where gallery.isViewing:
+            gallery.move(by: delta)
+        default:
+            return false
+        }
+        return true
+    }
+}
