@@ -103,6 +103,20 @@ final class ImageCommandTests {
         #expect(files.allSatisfy { $0["format"] as? String == "png" })
     }
 
+    /// The sidecar names the sources as absolute, normalised paths, so reuse works from any
+    /// folder and the gallery can link the edit to a source inside it.
+    @Test func anEditRecordsItsSourcesAsAbsolutePaths() async throws {
+        let first = try writePNG("cat.png", width: 64, height: 64)
+        let mask = try writePNG("mask.png", width: 64, height: 64)
+        try FileManager.default.createDirectory(atPath: dir.path("sub"), withIntermediateDirectories: true)
+        let roundabout = { (name: String) in self.dir.path("sub") + "/../" + name }
+        let output = try await run(["edit", "add a hat", "--image", roundabout("cat.png"), "--mask", roundabout("mask.png"), "-s", "1024x1024", "--json"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let sidecar = try sidecar(of: try #require(try paths(output).first))
+        #expect(sidecar["sourceImages"] as? [String] == [first])
+        #expect(sidecar["mask"] as? String == mask)
+    }
+
     @Test(arguments: [
         (["generate", "x", "-s", "1000x1000"], "Nearest valid: 1008x1008 or 992x992"),
         (["generate", "x", "-s", "3840x1024"], "at most 3x the short edge"),

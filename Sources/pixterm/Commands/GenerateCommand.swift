@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PixapiKit
 
 /// `pixterm generate PROMPT`: make images and save them to the gallery.
@@ -41,12 +42,16 @@ struct EditCommand: AsyncParsableCommand {
         try await reportingFailures {
             let settings = try global.settings(maxCredits: options.maxCredits)
             var built = try request.request(operation: .edit, prompt: try PromptArgument.read(prompt), settings: settings)
-            built.images = image
-            built.mask = mask
+            // Absolute, so the sidecar names the sources wherever the command ran: "reuse" finds
+            // them from any folder, and the gallery links an edit to a source inside it.
+            built.images = image.map(Self.absolute)
+            built.mask = mask.map(Self.absolute)
             built.responseFormat = try options.parsedResponseFormat()
             try await ImageCommandRunner.run(built, options: options, settings: settings, logger: try global.commandLogger(settings: settings))
         }
     }
+
+    private static func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
 }
 
 enum PromptArgument {
