@@ -74,12 +74,22 @@ import Testing
         click(hit(.pickerLabel(.quality)), in: &state)
         #expect(state.compose.focus == .picker(.quality))
         let before = state.compose.settings.quality
-        click(hit(.pickerValue(.n), column: 8, width: 10), in: &state)
+        click(hit(.pickerValue(.n), column: 0, width: 1), in: &state)
         #expect(state.compose.focus == .picker(.n))
-        #expect(state.compose.settings.n == 2, "the right half steps on")
-        click(hit(.pickerValue(.n), column: 1, width: 10), in: &state)
-        #expect(state.compose.settings.n == 1, "the left half steps back")
+        #expect(state.compose.settings.n == 1, "the first click only focuses")
+        click(hit(.pickerValue(.n), column: 4, width: 5), in: &state)
+        #expect(state.compose.settings.n == 2, "the right half (▸) steps on")
+        click(hit(.pickerValue(.n), column: 0, width: 5), in: &state)
+        #expect(state.compose.settings.n == 1, "the left half (◂) steps back")
         #expect(state.compose.settings.quality == before)
+    }
+
+    @Test func aClickNeverStepsASizeBeingTyped() {
+        var state = composing()
+        state.compose.focus = .picker(.size)
+        state.compose.settings.size = .custom("1000x")
+        click(hit(.pickerValue(.size), column: 15, width: 16), in: &state)
+        #expect(state.compose.settings.size == .custom("1000x"))
     }
 
     @Test func aClickOnAJobSelectsItAndTheWheelMovesTheSelection() {
@@ -162,6 +172,7 @@ import Testing
     /// A target from another screen (a frame drawn before a key changed the screen) does nothing.
     @Test func aTargetOfAnotherScreenDoesNothing() {
         var state = AppState.showingGallery(items: 3, environment: environment)
+        state.compose.focus = .picker(.n)
         click(hit(.pickerValue(.n), column: 9), in: &state)
         #expect(state.compose.settings.n == 1)
         var composing = composing()
@@ -187,6 +198,7 @@ import Testing
         var state = composing("a fox")
         _ = state.update(.key(.enter), environment: environment)
         guard case .confirm(.spend) = state.overlay else { Issue.record("no spend question: \(String(describing: state.overlay))"); return }
+        state.compose.focus = .picker(.n)
         for _ in 0..<2 {
             let effects = click(hit(.pickerValue(.n), column: 9), hit(.promptText), in: &state)
             #expect(effects.isEmpty)

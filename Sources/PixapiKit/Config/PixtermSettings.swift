@@ -48,6 +48,9 @@ public struct PixtermSettings: Sendable {
     public let defaultModel: String
     /// `auto`, `kitty`, `iterm`, `sixel` or `blocks`, when the config sets one.
     public let graphics: String?
+    /// Whether the UI asks the terminal for clicks and the wheel (`mouse = false` turns it off,
+    /// for a terminal whose own mouse use matters more).
+    public let mouse: Bool
     public let catalog: ModelCatalog
     public let prices: PriceTable
     /// Unsafe but not fatal: a config holding `api_key` that others can read, credentials in
@@ -129,11 +132,18 @@ public struct PixtermSettings: Sendable {
         try applyPriceOverrides(file, to: &prices, configPath: paths.configFile.path)
 
         let defaultModel = try string("default_model") ?? catalog.defaultModel
+        var mouse = true
+        if let value = file["mouse"] {
+            guard case let .bool(enabled) = value else {
+                throw PixapiError(.invalidInput, "mouse in \(paths.configFile.path) must be true or false (without quotes)")
+            }
+            mouse = enabled
+        }
         _ = try catalog.model(defaultModel)
 
         return PixtermSettings(
             paths: paths, apiKey: apiKey, keySource: keySource, baseURL: baseURL, gallery: gallery, galleryFlag: galleryFlag,
-            maxCredits: maxCredits, defaultModel: defaultModel, graphics: try string("graphics"),
+            maxCredits: maxCredits, defaultModel: defaultModel, graphics: try string("graphics"), mouse: mouse,
             catalog: catalog, prices: prices, warnings: warnings
         )
     }

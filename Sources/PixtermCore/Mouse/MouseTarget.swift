@@ -9,8 +9,8 @@ public enum MouseTarget: Hashable, Sendable {
     case promptText
     /// A picker's name: a click focuses the picker.
     case pickerLabel(PickerField)
-    /// A picker's value: a click on its left half steps it back, on its right half on (and
-    /// focuses the picker).
+    /// A picker's value: a click focuses the picker; on the focused one's value (drawn as
+    /// "◂ value ▸") a click on the left half steps it back, on the right half on.
     case pickerValue(PickerField)
     /// Edit mode's source paths: a click focuses the field.
     case sources

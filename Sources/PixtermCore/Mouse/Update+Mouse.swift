@@ -48,8 +48,12 @@ extension AppState {
         case let (.compose, .pickerLabel(field)):
             compose.focus = .picker(field)
         case let (.compose, .pickerValue(field)):
+            // The first click focuses, which shows the value between ◂ and ▸; then a click on
+            // its left half steps back, on its right half on. A size being typed stays as typed.
+            if compose.focus == .picker(field), !isTypingText {
+                compose.settings.step(field, by: hit.column * 2 < hit.width ? -1 : 1, in: environment.catalog)
+            }
             compose.focus = .picker(field)
-            compose.settings.step(field, by: hit.column * 2 < hit.width ? -1 : 1, in: environment.catalog)
         case (.compose, .sources) where compose.operation == .edit:
             compose.focus = .sources
         case let (.compose, .job(index)) where jobs.indices.contains(index):

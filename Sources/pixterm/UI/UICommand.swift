@@ -49,6 +49,7 @@ struct UICommand: AsyncParsableCommand {
             )
             let history = PromptHistory.load(from: Self.historyLines(settings.paths.historyFile))
             var state = AppState(environment: appEnvironment, history: history, isDemo: demo, hasKey: settings.apiKey != nil)
+            state.gallery.viewMode = GalleryViewModeFile.load(from: GalleryViewModeFile.url(settings.paths))
             let thumbnails = ThumbnailCache(directory: settings.paths.thumbnailDirectory)
             let colorMode = ColorMode.detect(environment: environment)
             // The terminal's replies must be read before ncurses owns the input.
@@ -69,7 +70,7 @@ struct UICommand: AsyncParsableCommand {
                     state: state, environment: appEnvironment, backend: terminal, services: services,
                     view: AppView(colorMode: colorMode),
                     previewRenderer: PreviewRenderer(renderer: HalfBlockRenderer(mode: colorMode == .none ? .truecolor : colorMode), cache: thumbnails),
-                    graphics: encoder
+                    graphics: encoder, mouse: settings.mouse
                 )
                 runtime.run()
             }
