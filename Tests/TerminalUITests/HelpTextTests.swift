@@ -20,18 +20,19 @@ import Testing
         }
     }
 
-    /// The help lines of every binding of every table (all variants) of `screen`, and the
-    /// global and help tables.
-    func everyHint(of screen: Screen) -> [KeyHint] {
+    /// The help lines of every binding of every table (all variants) of `state`'s screen (the
+    /// gallery's list or grid, whichever it shows), and the global and help tables.
+    func everyHint(of state: AppState) -> [KeyHint] {
         func hints<Command>(_ maps: KeyMap<Command>...) -> [KeyHint] { maps.flatMap { $0.bindings.map(\.help) } }
         let common = hints(KeyMaps.global(typingText: true), KeyMaps.global(typingText: false)) + hints(KeyMaps.help)
-        switch screen {
+        switch state.screen {
         case .compose:
             return hints(KeyMaps.compose(searching: true), KeyMaps.compose(searching: false)) + hints(KeyMaps.prompt)
                 + hints(KeyMaps.picker(typingSize: true), KeyMaps.picker(typingSize: false)) + hints(KeyMaps.sources) + hints(KeyMaps.jobs)
                 + common
         case .gallery:
-            return hints(KeyMaps.galleryList) + hints(KeyMaps.galleryFilter) + hints(KeyMaps.fullScreen) + common
+            let browse = state.gallery.viewMode == .grid ? KeyMaps.galleryGrid : KeyMaps.galleryList
+            return hints(browse) + hints(KeyMaps.galleryFilter) + hints(KeyMaps.fullScreen) + common
         }
     }
 
@@ -49,7 +50,7 @@ import Testing
     @Test func everyBindingOfEveryTableOfTheScreenIsInTheHelpOfEveryContext() {
         for (name, state) in AppState.inEveryKeyContext(environment: environment) {
             let shown = Set(entries(HelpText.lines(for: state)))
-            for hint in everyHint(of: state.screen) {
+            for hint in everyHint(of: state) {
                 #expect(shown.contains(hint), "\(name): no help line \(hint.keys)  \(hint.action)")
             }
         }
@@ -61,7 +62,7 @@ import Testing
             "picker": ("Settings", KeyMaps.picker(typingSize: false).guide), "typing a size": ("Settings", KeyMaps.picker(typingSize: false).guide),
             "sources": ("Sources (edit mode)", KeyMaps.sources.guide), "jobs": ("Jobs", KeyMaps.jobs.guide),
             "gallery list": ("Image list", KeyMaps.galleryList.guide), "gallery filter": ("Filter (after /)", KeyMaps.galleryFilter.guide),
-            "full screen": ("Full-screen view", KeyMaps.fullScreen.guide),
+            "full screen": ("Full-screen view", KeyMaps.fullScreen.guide), "gallery grid": ("Thumbnail grid", KeyMaps.galleryGrid.guide),
         ]
         for (name, state) in AppState.inEveryKeyContext(environment: environment) {
             guard let (title, guide) = first[name] else {

@@ -1,14 +1,20 @@
 import Foundation
 import Gallery
 
-/// The gallery screen: a page of items, the selection, the filter being typed, and deletions
-/// that can still be undone.
+/// The gallery screen: a window of the images the query selects, the selection, the filter
+/// being typed, and deletions that can still be undone.
+///
+/// A gallery may hold 100,000 images; only a page of them (`AppState.galleryPageSize`) is loaded
+/// at a time. `selected` counts among all `total` images, and `items` holds those from `offset`
+/// on, so keys move over the whole gallery at once and the page around the selection follows in
+/// the background.
 public struct GalleryBrowser: Hashable, Sendable {
     public var items: [GalleryEntry] = []
     /// How many images the query selects in all; `items` holds those from `offset` on.
     public var total = 0
     /// Where `items` starts among all the images the query selects.
     public var offset = 0
+    /// The selected image's index among all `total` (not within `items`).
     public var selected = 0
     /// The query in force (what the list shows): the text filter, the other filters, the order.
     public var query = GalleryQuery()
@@ -22,13 +28,44 @@ public struct GalleryBrowser: Hashable, Sendable {
     /// The selected image fills the screen (`v` or Enter); Esc goes back to the list. Only
     /// while there is an image to show.
     public internal(set) var isViewing = false
+    /// A list or a grid of thumbnails (`g`).
+    public var viewMode = GalleryViewMode.list
+    /// The grid's shape and scroll position, kept in step with the terminal's size.
+    public internal(set) var grid = GalleryGrid(columns: 3, rows: 2)
+    /// The offset of a page asked for that has not arrived, so moving on does not ask again.
+    var requestedOffset: Int?
 
     public init() {}
 
-    public var selectedItem: GalleryEntry? { items.indices.contains(selected) ? items[selected] : nil }
+    public var selectedItem: GalleryEntry? { item(at: selected) }
+
+    /// The image at `index` among all `total`, if its page is loaded.
+    public func item(at index: Int) -> GalleryEntry? {
+        items.indices.contains(index - offset) ? items[index - offset] : nil
+    }
 
     mutating func move(by delta: Int) {
-        guard !items.isEmpty else { return }
-        selected = min(max(selected + delta, 0), items.count - 1)
+        select(selected + delta)
+    }
+
+    /// Selects `index`, kept within the gallery; the grid scrolls to show it.
+    mutating func select(_ index: Int) {
+        guard total > 0 else { return }
+        selected = min(max(index, 0), total - 1)
+        grid.reveal(selected)
+    }
+
+    /// Where a page of `pageSize` should start to hold the selection with room on both sides,
+    /// or nil when the loaded (or requested) page already does: the selection is on it and
+    /// more than a quarter page from any edge that is not the gallery's own.
+    func pageOffsetNeeded(pageSize: Int) -> Int? {
+        guard total > 0 else { return nil }
+        let margin = pageSize / 4
+        let loaded = offset..<(offset + items.count)
+        let roomBefore = offset == 0 || selected - offset >= margin
+        let roomAfter = loaded.upperBound >= total || loaded.upperBound - selected > margin
+        if loaded.contains(selected), roomBefore, roomAfter { return nil }
+        let wanted = min(max(0, selected - pageSize / 2), max(0, total - pageSize))
+        return wanted == offset || wanted == requestedOffset ? nil : wanted
     }
 }

@@ -54,7 +54,7 @@ extension KeyMaps {
         ])
     }()
 
-    private static let toggleView = KeyHint("g", "switch between the list and a grid of thumbnails (remembered)")
+    private static let toggleView = KeyHint("g", "switch list / thumbnail grid (remembered)")
 
     /// The grid of thumbnails: the list's keys, with arrows and `h j k l` moving in two
     /// directions and pages a screen of rows.

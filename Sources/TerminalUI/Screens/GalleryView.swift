@@ -4,7 +4,8 @@ import PixapiKit
 import PixtermCore
 import TerminalGraphics
 
-/// The gallery browser: the list on the left, the selected image and its settings on the right.
+/// The gallery browser: the list on the left, the selected image and its settings on the right;
+/// or a grid of thumbnails (`GalleryGridView`).
 enum GalleryView {
     static func draw(
         _ state: AppState, into grid: inout CellGrid, layout: ScreenLayout, colorMode: ColorMode,
@@ -22,6 +23,14 @@ enum GalleryView {
             if !browser.filter.isEmpty { title += " matching “\(TerminalText.sanitized(browser.filter))” (Esc clears)" }
             if browser.isLoading { title += " · loading…" }
             grid.put(title, row: header, column: 0, style: Theme.title)
+        }
+        if browser.viewMode == .grid {
+            if browser.total == 0 {
+                drawEmpty(browser, into: &grid, rect: layout.galleryGrid)
+            } else {
+                GalleryGridView.draw(browser, into: &grid, layout: layout, colorMode: colorMode, preview: preview, pixels: &pixels)
+            }
+            return cursor
         }
         drawList(browser, into: &grid, rect: layout.galleryList)
         grid.vline(row: layout.galleryDetail.row, column: layout.galleryDetail.column - 1, height: layout.galleryDetail.height, style: Theme.frame)
@@ -41,28 +50,33 @@ enum GalleryView {
     }
 
     private static func drawList(_ browser: GalleryBrowser, into grid: inout CellGrid, rect: CellRect) {
-        if browser.items.isEmpty {
-            let text =
-                browser.isLoading
-                ? "loading…"
-                : browser.filter.isEmpty
-                    ? "No images yet. Generate one on the compose screen (Esc)." : "Nothing matches. Esc clears the filter."
-            for (line, wrapped) in TextWrap.lines(text, width: rect.width - 1).enumerated() {
-                grid.put(wrapped, in: rect, line: line, style: Theme.dim)
-            }
+    /// What an empty gallery says, in the list's or the grid's place.
+    private static func drawEmpty(_ browser: GalleryBrowser, into grid: inout CellGrid, rect: CellRect) {
+        let text =
+            browser.isLoading
+            ? "loading…"
+            : browser.filter.isEmpty
+                ? "No images yet. Generate one on the compose screen (Esc)." : "Nothing matches. Esc clears the filter."
+        for (line, wrapped) in TextWrap.lines(text, width: rect.width - 1).enumerated() {
+            grid.put(wrapped, in: rect, line: line, style: Theme.dim)
+        }
+    }
+
+    /// A line per image around the selection, among all the query selects; an image whose page
+    /// is still loading shows "…".
+        if browser.total == 0 {
+            drawEmpty(browser, into: &grid, rect: rect)
             return
         }
-        let first = max(0, min(browser.selected - rect.height / 2, browser.items.count - rect.height))
+        let first = max(0, min(browser.selected - rect.height / 2, browser.total - rect.height))
         let formatter = DateFormatter()
         formatter.dateFormat = "MM-dd HH:mm"
-        for (line, index) in (first..<min(browser.items.count, first + rect.height)).enumerated() {
-            let item = browser.items[index]
+        for (line, index) in (first..<min(browser.total, first + rect.height)).enumerated() {
             let selected = index == browser.selected
             let style = selected ? Theme.selected : Theme.text
             if selected { grid.fill(rect.line(line), style: style) }
             let used = grid.put(formatter.string(from: item.created) + " ", in: rect, line: line, style: selected ? style : Theme.dim)
-            let prompt = item.prompt.isEmpty ? item.url.lastPathComponent : item.prompt
-            let text = TerminalText.sanitized(prompt).replacingOccurrences(of: "\n", with: " ")
+            let text = item.title
             grid.put(DisplayWidth.truncate(text, toWidth: rect.width - used, ellipsis: "…"), in: rect, line: line, column: used, style: style)
         }
     }
