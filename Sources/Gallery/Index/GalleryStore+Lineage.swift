@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+
+/// An image's place in its edit lineage: the image it was edited from and the edits made from
+/// it. Parent and children are linked by `GalleryEntry.source`, the edit's first source image
+/// relative to the gallery.
+public struct GalleryLineage: Sendable, Hashable {
+    /// The image this lineage is of.
+    public let entry: GalleryEntry
+    /// The image `entry` was edited from; nil when it is not an edit of a gallery image, or when
+    /// that image has left the gallery (then `entry.source` still names it).
+    public let parent: GalleryEntry?
+    /// Edits made from `entry`, newest first (at most `GalleryStore.lineageLimit`).
+    public let children: [GalleryEntry]
+    /// How many edits were made from `entry` in all.
+    public let childCount: Int
+    /// The edits made from `parent`, `entry` among them, newest first (at most
+    /// `GalleryStore.lineageLimit`); empty without a parent.
+    public let siblings: [GalleryEntry]
+
+    public init(entry: GalleryEntry, parent: GalleryEntry?, children: [GalleryEntry], childCount: Int, siblings: [GalleryEntry]) {
+        self.entry = entry
+        self.parent = parent
+        self.children = children
+        self.childCount = childCount
+        self.siblings = siblings
+    }
+}
+
+extension GalleryStore {
+    /// The most children or siblings a lineage lists: enough to step through, bounded in memory.
+    public static let lineageLimit = 500
+
+    /// The image `entry` was edited from, when it is still in the gallery.
+    public func parent(of entry: GalleryEntry) throws(GalleryError) -> GalleryEntry? {
+        guard let source = entry.source else { return nil }
+        return try lineageRead { db in try GalleryEntry.fetchOne(db, sql: "SELECT * FROM image WHERE path = ?", arguments: [source]) }
+            .map(located)
+    }
+
+    /// Edits made from `entry`, newest first, at most `limit`.
+    public func children(of entry: GalleryEntry, limit: Int = lineageLimit) throws(GalleryError) -> [GalleryEntry] {
+        try children(ofPath: entry.relativePath, limit: limit)
+    }
+
+    /// How many edits were made from `entry`.
+    public func childCount(of entry: GalleryEntry) throws(GalleryError) -> Int {
+        try lineageRead { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM image WHERE source = ?", arguments: [entry.relativePath]) ?? 0
+        }
+    }
+
+    /// `entry`'s parent, children and siblings in one answer.
+    public func lineage(of entry: GalleryEntry) throws(GalleryError) -> GalleryLineage {
+        let parent = try parent(of: entry)
+        return GalleryLineage(
+            entry: entry, parent: parent, children: try children(of: entry), childCount: try childCount(of: entry),
+            siblings: try parent.map { parent throws(GalleryError) in try children(of: parent) } ?? []
+        )
+    }
+
+    /// How many images `query` selects ahead of `entry` in its order, not counting those level
+    /// with it on the order's keys (the images of one request share their time): the entry, if
+    /// the query selects it, is at this index or a few after. Counted with the query's own
+    /// filters, so it holds for any combination of them.
+    public func position(of entry: GalleryEntry, in query: GalleryQuery) throws(GalleryError) -> Int {
+        func count(_ narrowed: GalleryQuery) throws(GalleryError) -> Int { try page(narrowed, limit: 0).total }
+        /// `query` narrowed to images created after `entry`.
+        func newer(_ query: GalleryQuery) -> GalleryQuery {
+            var newer = query
+            newer.since = max(query.since ?? .distantPast, Date(timeIntervalSince1970: entry.created.timeIntervalSince1970.nextUp))
+            return newer
+        }
+        switch query.sort {
+        case .newest:
+            return try count(newer(query))
+        case .oldest:
+            var older = query
+            older.until = min(query.until ?? .distantFuture, entry.created)
+            return try count(older)
+        case .cost:
+            // Dearer first, then newest; images without a price last.
+            var priced = query
+            if let credits = entry.creditsPerImage {
+                priced.minCredits = max(query.minCredits ?? .min, credits + 1)
+                var level = query
+                level.minCredits = max(query.minCredits ?? .min, credits)
+                level.maxCredits = min(query.maxCredits ?? .max, credits)
+                return try count(priced) + count(newer(level))
+            }
+            priced.minCredits = query.minCredits ?? .min
+            var newerPriced = newer(query)
+            newerPriced.minCredits = priced.minCredits
+            return try count(priced) + count(newer(query)) - count(newerPriced)
+        }
+    }
+
+    private func children(ofPath path: String, limit: Int) throws(GalleryError) -> [GalleryEntry] {
+        try lineageRead { db in
+            try GalleryEntry.fetchAll(
+                db, sql: "SELECT * FROM image WHERE source = ? ORDER BY created DESC, rowid DESC LIMIT ?", arguments: [path, limit]
+            )
+        }.map(located)
+    }
+
+    private func lineageRead<T>(_ read: (Database) throws -> T) throws(GalleryError) -> T {
+        do {
+            return try index.pool.read(read)
+        } catch {
+            throw GalleryError(message: "gallery query failed: \(error)")
+        }
+    }
+}
