@@ -96,7 +96,7 @@ struct GalleryIndex: Sendable {
                 t.column("model", .text)
                 t.column("size", .text).notNull()
                 t.column("quality", .text)
-                t.column("created", .double).notNull().indexed()
+                t.column("created", .double).notNull()
                 t.column("credits", .integer)
                 t.column("format", .text)
                 t.column("hasSidecar", .boolean).notNull()
@@ -106,7 +106,12 @@ struct GalleryIndex: Sendable {
                 t.column("requestID", .text).indexed()
                 t.column("source", .text).indexed()
             }
-            try db.create(index: "image_model_created", on: "image", columns: ["model", "created"])
+            // The filters' columns in two indexes, one per order: a page or a count under any mix
+            // of filters reads one of them (never the wide rows) and looks up only the rows of
+            // the page. `created` first serves newest/oldest and date ranges; `credits` first,
+            // sort by cost and credit bounds (NULL credits sort last in DESC order).
+            try db.create(index: "image_created_filters", on: "image", columns: ["created", "model", "size", "quality", "credits"])
+            try db.create(index: "image_credits_filters", on: "image", columns: ["credits", "created", "model", "size", "quality"])
             try db.create(virtualTable: "image_fts", using: FTS5()) { t in
                 t.synchronize(withTable: "image")
                 t.tokenizer = .unicode61()

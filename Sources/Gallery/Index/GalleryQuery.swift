@@ -5,7 +5,9 @@ import Foundation
 /// all ask through this one value.
 public struct GalleryQuery: Sendable, Hashable {
     public enum Sort: String, CaseIterable, Sendable {
-        case newest, oldest, cost
+        case newest, oldest
+        /// Dearest per image first, the newest first among equals; unknown costs last.
+        case cost
     }
 
     /// Full text over prompts: every word must match as a prefix (see `SearchText`).
@@ -18,7 +20,7 @@ public struct GalleryQuery: Sendable, Hashable {
     public var since: Date?
     /// Created before.
     public var until: Date?
-    /// Credits per image, inclusive bounds.
+    /// Credits per image, inclusive bounds; an image of unknown cost matches neither.
     public var minCredits: Int?
     public var maxCredits: Int?
     public var sort: Sort

@@ -9,11 +9,12 @@ struct GallerySeed {
     /// A small PNG at `relativePath` with a sidecar recording the given settings.
     @discardableResult
     func image(
-        _ relativePath: String, id: String, prompt: String, model: String, created: String, credits: Int?, size: String = "1024x1024"
+        _ relativePath: String, id: String, prompt: String, model: String, created: String, credits: Int?, size: String = "1024x1024",
+        quality: String = "low"
     ) throws -> URL {
         let url = try plainImage(relativePath)
         var sidecar: [String: Any] = [
-            "schema": 1, "id": id, "prompt": prompt, "model": model, "size": size, "quality": "low", "n": 1, "index": 0,
+            "schema": 1, "id": id, "prompt": prompt, "model": model, "size": size, "quality": quality, "n": 1, "index": 0,
             "endpoint": "/v1/images/generations", "mode": "sync", "created": created, "width": 8, "height": 6, "format": "png",
         ]
         if let credits { sidecar["creditsPerImage"] = credits }

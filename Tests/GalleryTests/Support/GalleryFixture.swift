@@ -50,9 +50,9 @@ final class GalleryFixture: Sendable {
     @discardableResult
     func save(
         _ prompt: String, model: String = "gpt-image-2", created: Date = Date(), credits: Int? = 12, index: Int = 0,
-        taskID: String? = nil, format: ImageHeader.Format = .png, in store: GalleryStore? = nil
+        taskID: String? = nil, format: ImageHeader.Format = .png, size: ImageSize = .auto, quality: Quality = .low, in store: GalleryStore? = nil
     ) throws -> GalleryEntry {
-        let request = ImageRequest(model: model, prompt: prompt, size: .auto, quality: .low, n: index + 1)
+        let request = ImageRequest(model: model, prompt: prompt, size: size, quality: quality, n: index + 1)
         let record = ResultRecord(
             request: request, index: index, mode: taskID == nil ? .sync : .async, taskID: taskID, revisedPrompt: nil,
             creditsPerImage: credits, requestCost: credits.map { $0 * (index + 1) }, created: created
