@@ -19,6 +19,9 @@ public struct ComposeState: Sendable {
     /// Edit mode's source images.
     public var sources: [String] = []
     public var sourceDraft = ""
+    /// The gallery image an edit was started from (`e`), whose prompt the screen shows for
+    /// reference while the instruction is typed.
+    public var sourceReference: SourceReference?
     /// A request waiting for the "spend N credits?" answer.
     var pendingSubmit: ImageRequest?
 
@@ -33,7 +36,24 @@ public struct ComposeState: Sendable {
         [.prompt] + PickerField.allCases.map(Focus.picker) + (operation == .edit ? [.sources] : []) + (hasJobs ? [.jobs] : [])
     }
 
+    /// The source's prompt to show for reference: in edit mode, while that image is a source.
+    public var referencePrompt: String? {
+        guard operation == .edit, let sourceReference, sources.contains(sourceReference.path), !sourceReference.prompt.isEmpty else { return nil }
+        return sourceReference.prompt
+    }
+
     mutating func addSources(_ paths: [String]) {
         for path in paths where !sources.contains(path) { sources.append(path) }
+    }
+}
+
+/// An image an edit starts from, and the prompt that made it.
+public struct SourceReference: Hashable, Sendable {
+    public let path: String
+    public let prompt: String
+
+    public init(path: String, prompt: String) {
+        self.path = path
+        self.prompt = prompt
     }
 }
