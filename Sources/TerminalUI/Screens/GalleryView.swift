@@ -35,13 +35,14 @@ enum GalleryView {
         drawList(browser, into: &grid, rect: layout.galleryList)
         grid.vline(row: layout.galleryDetail.row, column: layout.galleryDetail.column - 1, height: layout.galleryDetail.height, style: Theme.frame)
         if let item = browser.selectedItem {
-            GalleryDetailView.draw(item, into: &grid, rect: layout.galleryDetail, slot: previewSlot(layout), colorMode: colorMode, preview: preview, pixels: &pixels)
+            GalleryDetailView.draw(item, lineage: state.lineage.lineage(of: item), into: &grid, rect: layout.galleryDetail, slot: previewSlot(layout), colorMode: colorMode, preview: preview, pixels: &pixels)
         }
         return cursor
     }
 
-    /// Rows of the detail panel given to text under the preview.
-    static let detailTextRows = 6
+    /// Rows of the detail panel given to text under the preview: a blank, the prompt and
+    /// settings, and the count of edits made from the image (`GalleryDetailView`).
+    static let detailTextRows = 7
 
     /// The cells the preview of the selected item gets: the detail panel less a margin and
     /// the text under the preview.
