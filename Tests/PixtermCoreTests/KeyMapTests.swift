@@ -38,6 +38,7 @@ import TestSupport
         checkTable("jobs", [KeyMaps.jobs])
         checkTable("galleryList", [KeyMaps.galleryList, KeyMaps.galleryGrid])
         checkTable("galleryFilter", [KeyMaps.galleryFilter])
+        checkTable("galleryFilterBar", [KeyMaps.galleryFilterBar])
         checkTable("fullScreen", [KeyMaps.fullScreen])
         checkTable("sheet", [KeyMaps.sheet])
     }
@@ -102,6 +103,7 @@ import TestSupport
         case .galleryList: return KeyMaps.galleryList.command(for: key) != nil
         case .galleryGrid: return KeyMaps.galleryGrid.command(for: key) != nil
         case .galleryFilter: return KeyMaps.galleryFilter.command(for: key) != nil
+        case .galleryFilterBar: return KeyMaps.galleryFilterBar.command(for: key) != nil
         case .fullScreen: return KeyMaps.fullScreen.command(for: key) != nil
         case .sheet(viewing: false): return KeyMaps.sheet.command(for: key) != nil
         case .sheet(viewing: true): return KeyMaps.fullScreen.command(for: key) != nil

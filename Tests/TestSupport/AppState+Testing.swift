@@ -42,6 +42,8 @@ extension AppState {
         let list = AppState.showingGallery(items: 3, environment: environment)
         var filter = list
         _ = filter.update(.key(.character("/")), environment: environment)
+        var filterBar = list
+        _ = filterBar.update(.key(.character("f")), environment: environment)
         var viewing = list
         _ = viewing.update(.key(.character("v")), environment: environment)
         var grid = list
@@ -51,10 +53,15 @@ extension AppState {
         _ = sheet.update(.sheetLoaded(RequestImages(entries: list.gallery.items, grouping: .request)), environment: environment)
         var sheetViewing = sheet
         _ = sheetViewing.update(.key(.character("v")), environment: environment)
+        // The first image as an edit of the second, compared with it (`b`).
+        var compare = list
+        let edited = list.gallery.items
+        _ = compare.update(.lineageLoaded(GalleryLineage(entry: edited[0], parent: edited[1], children: [], childCount: 0, siblings: [edited[0]])), environment: environment)
+        _ = compare.update(.key(.character("b")), environment: environment)
         return [
             ("prompt", prompt), ("search", searching), ("picker", picker), ("typing a size", typingSize), ("sources", sources),
             ("jobs", jobs), ("gallery list", list), ("gallery filter", filter), ("full screen", viewing), ("gallery grid", grid),
-            ("sheet", sheet), ("sheet full screen", sheetViewing),
+            ("sheet", sheet), ("sheet full screen", sheetViewing), ("gallery filter bar", filterBar), ("compare", compare),
         ]
     }
 }

@@ -22,6 +22,8 @@ public struct GalleryBrowser: Hashable, Sendable {
     public var filter: String { query.text }
     /// Non-nil while the user types a filter after `/`.
     public var filterDraft: String?
+    /// Non-nil while the filter bar (`f`) is open: the filters being chosen, not yet in force.
+    public var filterBar: GalleryFilterBar?
     public var isLoading = false
     /// Deleted items, newest last, for `u` (undo).
     public var trash: [GalleryEntry] = []

@@ -63,6 +63,7 @@ extension AppState {
                 query.text = ""
                 return [loadGallery(query)]
             }
+            if gallery.query != GalleryQuery() { return [loadGallery(GalleryQuery())] }
             screen = .compose
         case .up, .down, .left, .right, .pageUp, .pageDown, .first, .last:
             if gallery.viewMode == .grid {
@@ -78,6 +79,7 @@ extension AppState {
             gallery.grid.reveal(gallery.selected)
             return [.saveGalleryViewMode(gallery.viewMode)]
         case .filter: gallery.filterDraft = gallery.filter
+        case .filterBar: openFilterBar()
         case .view: gallery.isViewing = gallery.selectedItem != nil
         case .reuse: reuseSelected(asEdit: false, environment: environment)
         case .edit: reuseSelected(asEdit: true, environment: environment)

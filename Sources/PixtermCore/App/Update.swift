@@ -85,6 +85,7 @@ extension AppState {
         case .galleryList, .galleryGrid: return handleGalleryListKey(key, environment: environment)
         case .compare: return handleCompareKey(key)
         case .galleryFilter: return handleFilterKey(key)
+        case .galleryFilterBar: return handleFilterBarKey(key, environment: environment)
         case .fullScreen: return handleFullScreenKey(key)
         case let .sheet(viewing): return viewing ? handleSheetViewKey(key) : handleSheetKey(key, environment: environment)
         }
@@ -105,7 +106,7 @@ extension AppState {
     public var isTypingText: Bool {
         if sheet != nil { return false }
         switch screen {
-        case .gallery: return gallery.filterDraft != nil
+        case .gallery: return gallery.filterDraft != nil || gallery.filterBar != nil
         case .compose:
             switch compose.focus {
             case .prompt, .sources: return true

@@ -1,7 +1,7 @@
 /// The gallery's list of images, and its grid of thumbnails (which adds left and right).
 public enum GalleryListCommand: KeyCommand {
     case back, up, down, left, right, pageUp, pageDown, first, last
-    case filter, view, toggleView, reuse, edit, delete, undo, copyPath, open, compose, quit
+    case filter, filterBar, view, toggleView, reuse, edit, delete, undo, copyPath, open, compose, quit
     /// The images of the selected image's request side by side.
     case sheet
     /// The edit lineage: the image the selected one was edited from, its edits, and the two
@@ -37,6 +37,7 @@ extension KeyMaps {
             KeyBinding([.character("v"), .enter], .view, help: KeyHint("v or Enter", "view the image full screen (Esc goes back)"), footer: KeyHint("v", "view")),
             KeyBinding([.character("g")], .toggleView, help: toggleView, footer: KeyHint("g", "grid")),
             KeyBinding([.character("/")], .filter, help: KeyHint("/", "filter by prompt text"), footer: KeyHint("/", "filter")),
+            KeyBinding([.character("f")], .filterBar, help: KeyHint("f", "filter by model, size, quality, dates, credits; sort"), footer: KeyHint("f", "filters")),
             KeyBinding([.character("r")], .reuse, help: KeyHint("r", "reuse prompt and settings in the editor"), footer: KeyHint("r", "reuse")),
             KeyBinding([.character("e")], .edit, help: KeyHint("e", "edit from this image"), footer: KeyHint("e", "edit")),
             KeyBinding([.character("d"), .delete], .delete, help: KeyHint("d or Delete", "delete (to the gallery's trash)"), footer: KeyHint("d", "delete")),
@@ -46,7 +47,7 @@ extension KeyMaps {
             KeyBinding([.character("[")], .previousEdit, help: edits),
             KeyBinding([.character("b")], .compare, help: KeyHint("b", "compare this edit with its source, before and after")),
             KeyBinding([.character("s")], .sheet, help: KeyHint("s", "this image's request: all its images side by side")),
-            KeyBinding([.escape], .back, help: KeyHint("Esc", "clear the filter, else back to compose"), footer: KeyHint("Esc", "back")),
+            KeyBinding([.escape], .back, help: KeyHint("Esc", "clear the text filter, then the other filters, else back to compose"), footer: KeyHint("Esc", "back")),
             KeyBinding([.character("c")], .copyPath, help: copyPath, footer: KeyHint("c", "copy path")),
             KeyBinding([.character("o")], .open, help: open),
             KeyBinding([.ctrl("o"), .function(2)], .compose, help: KeyHint("Ctrl+O or F2", "back to compose")),

@@ -4,7 +4,7 @@ public enum KeyContext: Hashable, Sendable {
     case prompt(searching: Bool)
     case picker(typingSize: Bool)
     case sources, jobs
-    case galleryList, galleryGrid, galleryFilter, fullScreen
+    case galleryList, galleryGrid, galleryFilter, galleryFilterBar, fullScreen
     /// A request's images side by side, or one of them full screen.
     case sheet(viewing: Bool)
     /// An edit and its source side by side.
@@ -17,6 +17,7 @@ extension AppState {
         switch screen {
         case .gallery:
             if gallery.filterDraft != nil { return .galleryFilter }
+            if gallery.filterBar != nil { return .galleryFilterBar }
             if lineage.comparison != nil { return .compare }
             if gallery.isViewing { return .fullScreen }
             return gallery.viewMode == .grid ? .galleryGrid : .galleryList
@@ -49,6 +50,7 @@ extension AppState {
         case .galleryList: return .combined([KeyMaps.galleryList.guide, global])
         case .galleryGrid: return .combined([KeyMaps.galleryGrid.guide, global])
         case .galleryFilter: return .combined([KeyMaps.galleryFilter.guide, global])
+        case .galleryFilterBar: return .combined([KeyMaps.galleryFilterBar.guide, global])
         case .fullScreen: return .combined([KeyMaps.fullScreen.guide, global])
         case .compare: return .combined([KeyMaps.compare.guide, global])
         case let .sheet(viewing): return .combined([viewing ? KeyMaps.fullScreen.guide : KeyMaps.sheet.guide, global])

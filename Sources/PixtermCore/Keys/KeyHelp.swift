@@ -28,7 +28,7 @@ extension AppState {
             parts = [.prompt(searching: false), .picker(typingSize: false), .sources, .jobs]
             screenWide = [HelpSection("Anywhere on this screen", KeyMaps.compose(searching: false))]
         case .gallery:
-            parts = [gallery.viewMode == .grid ? .galleryGrid : .galleryList, .galleryFilter, .fullScreen, .compare]
+            parts = [gallery.viewMode == .grid ? .galleryGrid : .galleryList, .galleryFilter, .galleryFilterBar, .fullScreen, .compare]
         }
         let focused = Self.helpSection(for: keyContext)
         let others = parts.map(Self.helpSection).filter { $0.title != focused.title }
@@ -48,6 +48,7 @@ extension AppState {
         case .galleryList: HelpSection("Image list", KeyMaps.galleryList)
         case .galleryGrid: HelpSection("Thumbnail grid", KeyMaps.galleryGrid)
         case .galleryFilter: HelpSection("Filter (after /)", KeyMaps.galleryFilter)
+        case .galleryFilterBar: HelpSection("Filter bar (after f)", KeyMaps.galleryFilterBar)
         case .fullScreen: HelpSection("Full-screen view", KeyMaps.fullScreen)
         case .compare: HelpSection("Before and after (b)", KeyMaps.compare)
         case .sheet(viewing: false): HelpSection("Images side by side", KeyMaps.sheet)

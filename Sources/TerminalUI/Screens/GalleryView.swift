@@ -14,13 +14,18 @@ enum GalleryView {
         let browser = state.gallery
         let header = layout.body.row
         var cursor: GridPoint?
-        if let draft = browser.filterDraft {
+        if let bar = browser.filterBar {
+            cursor = GalleryFilterBarView.draw(bar, into: &grid, row: header, width: layout.size.columns)
+        } else if let draft = browser.filterDraft {
             let used = grid.put("Filter: ", row: header, column: 0, style: Theme.title)
             let typed = grid.put(TerminalText.sanitized(draft), row: header, column: used, style: Theme.focusedValue)
             cursor = GridPoint(row: header, column: min(used + typed, layout.size.columns - 1))
         } else {
             var title = "Gallery · \(browser.total.grouped) image\(browser.total == 1 ? "" : "s")"
-            if !browser.filter.isEmpty { title += " matching “\(TerminalText.sanitized(browser.filter))” (Esc clears)" }
+            if !browser.filter.isEmpty { title += " matching “\(TerminalText.sanitized(browser.filter))”" }
+            let filters = GalleryFilterBarView.summary(browser.query)
+            if !filters.isEmpty { title += " · " + filters }
+            if browser.query != GalleryQuery() { title += " (Esc clears)" }
             if browser.isLoading { title += " · loading…" }
             grid.put(title, row: header, column: 0, style: Theme.title)
         }
