@@ -68,7 +68,9 @@ extension AppState {
         switch event {
         case .completed:
             appendLog("done: \(prompt) -> \(jobs[index].savedPaths.joined(separator: ", "))")
-            note("done: \(jobs[index].savedPaths.count) image\(jobs[index].savedPaths.count == 1 ? "" : "s") saved to the gallery (Ctrl+O)")
+            let saved = jobs[index].savedPaths.count
+            // Several images: say where to see them side by side.
+            note("done: \(saved) image\(saved == 1 ? "" : "s") saved to the gallery (Ctrl+O\(saved > 1 ? "; Enter in Jobs: side by side" : ""))")
         case let .failed(error):
             if jobs[index].kept == .outcomeUnknown {
                 appendLog(error.description)

@@ -78,8 +78,8 @@ extension AppState {
         guard !items.isEmpty else { return [] }
         gallery.trash.append(contentsOf: items)
         trashBatches.append(items)
-        let count = items.count == 1 ? "1 other image" : "\(items.count) other images"
-        note("kept the selected image; moved \(count) to the gallery's trash — press u to undo")
+        let count = items.count == 1 ? "1 other" : "\(items.count) others"
+        note("kept this image; \(count) moved to the gallery's trash — press u to undo")
         return [reloadGallery()] + reloadSheet()
     }
 
