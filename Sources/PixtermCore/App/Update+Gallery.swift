@@ -44,7 +44,7 @@ extension AppState {
 
     /// Asks for the page around the selection when it has moved off (or near the end of) the
     /// loaded one; keys never wait for it, the screen shows "…" until it comes.
-    private mutating func loadPageAroundSelection() -> [Effect] {
+    mutating func loadPageAroundSelection() -> [Effect] {
         guard let offset = gallery.pageOffsetNeeded(pageSize: Self.galleryPageSize) else { return [] }
         gallery.requestedOffset = offset
         gallery.isLoading = true

@@ -18,8 +18,8 @@ public enum MouseTarget: Hashable, Sendable {
     case job(index: Int)
     /// The jobs list: the wheel moves the selection.
     case jobsList
-    /// One image of the gallery (a list row or a grid cell; `index` into `GalleryBrowser.items`):
-    /// a click selects it, a double click opens it full screen.
+    /// One image of the gallery (a list row or a grid cell; `index` among all the images, as
+    /// `GalleryBrowser.selected` counts): a click selects it, a double click opens it full screen.
     case galleryItem(index: Int)
     /// The gallery's images: a wheel notch moves the selection by `step` (1 in the list, a row
     /// of the grid).

@@ -19,11 +19,13 @@ extension AppState {
         switch input.gesture {
         case .click:
             guard let hit = input.hits.first else { lastClick = nil; return [] }
-            click(hit, double: isDoubleClick(on: hit.target, at: environment.now()), environment: environment)
+            return click(hit, double: isDoubleClick(on: hit.target, at: environment.now()), environment: environment)
         case .wheelUp, .wheelDown:
-            _ = input.hits.first { wheel($0.target, by: delta) }
+            for hit in input.hits {
+                if let effects = wheel(hit.target, by: delta) { return effects }
+            }
+            return []
         }
-        return []
     }
 
     /// Records the click; true when it is the second on `target` within the interval (a third
@@ -39,7 +41,8 @@ extension AppState {
         return false
     }
 
-    private mutating func click(_ hit: MouseHit, double: Bool, environment: AppEnvironment) {
+    /// A moved gallery selection may need the page around it (see `loadPageAroundSelection`).
+    private mutating func click(_ hit: MouseHit, double: Bool, environment: AppEnvironment) -> [Effect] {
         switch (screen, hit.target) {
         case (.compose, .promptText):
             compose.focus = .prompt
@@ -59,19 +62,21 @@ extension AppState {
         case let (.compose, .job(index)) where jobs.indices.contains(index):
             compose.focus = .jobs
             selectedJob = index
-        case let (.gallery, .galleryItem(index)) where !gallery.isViewing && gallery.items.indices.contains(index):
-            gallery.selected = index
-            if double { gallery.isViewing = true }
+        case let (.gallery, .galleryItem(index)) where !gallery.isViewing && (0..<gallery.total).contains(index):
+            gallery.select(index)
+            if double { gallery.isViewing = gallery.selectedItem != nil }
+            return loadPageAroundSelection()
         case (.gallery, .fullScreenImage) where gallery.isViewing:
             if double { gallery.isViewing = false }
         default:
             break
         }
+        return []
     }
 
-    /// Scrolls what `target` is by `delta` notches; false when the wheel means nothing there,
-    /// so the target beneath gets it.
-    private mutating func wheel(_ target: MouseTarget, by delta: Int) -> Bool {
+    /// Scrolls what `target` is by `delta` notches; nil when the wheel means nothing there, so
+    /// the target beneath gets it.
+    private mutating func wheel(_ target: MouseTarget, by delta: Int) -> [Effect]? {
         switch (screen, target) {
         case (.compose, .promptText):
             compose.input.apply(.scroll(rows: delta * Self.wheelTextRows), layoutWidth: compose.input.editor.layoutWidth)
@@ -80,11 +85,13 @@ extension AppState {
             selectedJob = min(max(0, selectedJob + delta), jobs.count - 1)
         case let (.gallery, .galleryItems(step)) where !gallery.isViewing:
             gallery.move(by: delta * max(1, step))
+            return loadPageAroundSelection()
         case (.gallery, .fullScreenImage) where gallery.isViewing:
             gallery.move(by: delta)
+            return loadPageAroundSelection()
         default:
-            return false
+            return nil
         }
-        return true
+        return []
     }
 }

@@ -42,7 +42,7 @@ public struct AppView {
                 FullScreenView.draw(item, state.gallery, into: &grid, layout: layout, colorMode: colorMode, preview: preview, pixels: &pixels)
                 regions.append(MouseRegion(layout.body, .fullScreenImage))
             } else {
-                cursor = GalleryView.draw(state, into: &grid, layout: layout, colorMode: colorMode, preview: preview, pixels: &pixels)
+                cursor = GalleryView.draw(state, into: &grid, layout: layout, colorMode: colorMode, preview: preview, pixels: &pixels, regions: &regions)
             }
         }
         ChromeView.drawMessage(state, into: &grid, layout: layout)

@@ -9,17 +9,20 @@ import TerminalGraphics
 /// asked for, one `preview` call each: half blocks are drawn into the cells, pixel pictures
 /// (kitty, iTerm2, sixel) go to `pixels` for the runtime to draw over their blank cells.
 enum GalleryGridView {
+    /// `regions` gets the grid (the wheel moves a row) and each thumbnail with its caption.
     static func draw(
         _ browser: GalleryBrowser, into grid: inout CellGrid, layout: ScreenLayout, colorMode: ColorMode,
-        preview: (GalleryEntry, PreviewSlot) -> PreviewState, pixels: inout [PixelOverlay]
+        preview: (GalleryEntry, PreviewSlot) -> PreviewState, pixels: inout [PixelOverlay], regions: inout [MouseRegion]
     ) {
         let cells = GalleryGridLayout(layout)
         let shown = browser.grid.resized(columns: cells.columns, rows: cells.rows, selected: browser.selected)
+        regions.append(MouseRegion(cells.area, .galleryItems(step: cells.columns)))
         let time = DateFormatter()
         time.dateFormat = "HH:mm"
         for (position, index) in shown.visible.enumerated() where index < browser.total {
             let item = browser.item(at: index)
             let slot = cells.thumbnail(position)
+            regions.append(MouseRegion(cells.cell(position), .galleryItem(index: index)))
             if let item {
                 drawThumbnail(item, slot: slot, state: preview(item, slot), colorMode: colorMode, into: &grid, pixels: &pixels)
             } else {

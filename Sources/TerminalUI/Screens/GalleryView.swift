@@ -7,9 +7,10 @@ import TerminalGraphics
 /// The gallery browser: the list on the left, the selected image and its settings on the right;
 /// or a grid of thumbnails (`GalleryGridView`).
 enum GalleryView {
+    /// Draws the screen, recording the images the mouse can click into `regions`.
     static func draw(
         _ state: AppState, into grid: inout CellGrid, layout: ScreenLayout, colorMode: ColorMode,
-        preview: (GalleryEntry, PreviewSlot) -> PreviewState, pixels: inout [PixelOverlay]
+        preview: (GalleryEntry, PreviewSlot) -> PreviewState, pixels: inout [PixelOverlay], regions: inout [MouseRegion]
     ) -> GridPoint? {
         let browser = state.gallery
         let header = layout.body.row
@@ -33,11 +34,11 @@ enum GalleryView {
             if browser.total == 0 {
                 drawEmpty(browser, into: &grid, rect: layout.galleryGrid)
             } else {
-                GalleryGridView.draw(browser, into: &grid, layout: layout, colorMode: colorMode, preview: preview, pixels: &pixels)
+                GalleryGridView.draw(browser, into: &grid, layout: layout, colorMode: colorMode, preview: preview, pixels: &pixels, regions: &regions)
             }
             return cursor
         }
-        drawList(browser, into: &grid, rect: layout.galleryList)
+        drawList(browser, into: &grid, rect: layout.galleryList, regions: &regions)
         grid.vline(row: layout.galleryDetail.row, column: layout.galleryDetail.column - 1, height: layout.galleryDetail.height, style: Theme.frame)
         if let item = browser.selectedItem {
             GalleryDetailView.draw(item, lineage: state.lineage.lineage(of: item), into: &grid, rect: layout.galleryDetail, slot: previewSlot(layout), colorMode: colorMode, preview: preview, pixels: &pixels)
@@ -55,7 +56,7 @@ enum GalleryView {
         PreviewSlot(rect: layout.galleryDetail.inset(left: 1, bottom: detailTextRows, right: 1), centered: false)
     }
 
-    private static func drawList(_ browser: GalleryBrowser, into grid: inout CellGrid, rect: CellRect) {
+    private static func drawList(_ browser: GalleryBrowser, into grid: inout CellGrid, rect: CellRect, regions: inout [MouseRegion]) {
     /// What an empty gallery says, in the list's or the grid's place.
     private static func drawEmpty(_ browser: GalleryBrowser, into grid: inout CellGrid, rect: CellRect) {
         let text =
@@ -77,7 +78,9 @@ enum GalleryView {
         let first = max(0, min(browser.selected - rect.height / 2, browser.total - rect.height))
         let formatter = DateFormatter()
         formatter.dateFormat = "MM-dd HH:mm"
+        regions.append(MouseRegion(rect, .galleryItems(step: 1)))
         for (line, index) in (first..<min(browser.total, first + rect.height)).enumerated() {
+            regions.append(MouseRegion(rect.line(line), .galleryItem(index: index)))
             let selected = index == browser.selected
             let style = selected ? Theme.selected : Theme.text
             if selected { grid.fill(rect.line(line), style: style) }

@@ -54,6 +54,24 @@ final class TmuxSession {
         return (parts.first ?? 0, parts.last ?? 0)
     }
 
+    /// A pane format (`#{mouse_sgr_flag}`...) as tmux expands it now: what modes the application
+    /// has turned on.
+    func paneFormat(_ format: String) throws -> String {
+        try tmux(["display-message", "-p", "-t", name, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Sends what a terminal sends for a mouse button press and its release at a zero-based cell
+    /// in SGR (1006) encoding: `\e[<0;x;yM`, then `\e[<0;x;ym`.
+    func click(row: Int, column: Int) throws {
+        try send("\u{1B}[<0;\(column + 1);\(row + 1)M", literal: true)
+        try send("\u{1B}[<0;\(column + 1);\(row + 1)m", literal: true)
+    }
+
+    /// Sends one wheel notch (up or down) at a zero-based cell, as SGR reports it.
+    func wheel(up: Bool, row: Int, column: Int) throws {
+        try send("\u{1B}[<\(up ? 64 : 65);\(column + 1);\(row + 1)M", literal: true)
+    }
+
     var paneIsDead: Bool {
         ((try? tmux(["display-message", "-p", "-t", name, "#{pane_dead}"])) ?? "1").hasPrefix("1")
     }
