@@ -41,7 +41,10 @@ enum GalleryView {
         drawList(browser, into: &grid, rect: layout.galleryList, regions: &regions)
         grid.vline(row: layout.galleryDetail.row, column: layout.galleryDetail.column - 1, height: layout.galleryDetail.height, style: Theme.frame)
         if let item = browser.selectedItem {
-            GalleryDetailView.draw(item, lineage: state.lineage.lineage(of: item), into: &grid, rect: layout.galleryDetail, slot: previewSlot(layout), colorMode: colorMode, preview: preview, pixels: &pixels)
+            GalleryDetailView.draw(
+                item, lineage: state.lineage.lineage(of: item), into: &grid, rect: layout.galleryDetail, slot: previewSlot(layout), colorMode: colorMode,
+                preview: preview, pixels: &pixels
+            )
         }
         return cursor
     }
