@@ -41,6 +41,7 @@ import TestSupport
         checkTable("galleryFilterBar", [KeyMaps.galleryFilterBar])
         checkTable("fullScreen", [KeyMaps.fullScreen])
         checkTable("sheet", [KeyMaps.sheet])
+        checkTable("compare", [KeyMaps.compare])
     }
 
     /// The keys the issue found missing from help now have their lines.

@@ -63,6 +63,7 @@ import Testing
             "sources": ("Sources (edit mode)", KeyMaps.sources.guide), "jobs": ("Jobs", KeyMaps.jobs.guide),
             "gallery list": ("Image list", KeyMaps.galleryList.guide), "gallery filter": ("Filter (after /)", KeyMaps.galleryFilter.guide),
             "full screen": ("Full-screen view", KeyMaps.fullScreen.guide), "gallery grid": ("Thumbnail grid", KeyMaps.galleryGrid.guide),
+            "compare": ("Before and after (b)", KeyMaps.compare.guide),
         ]
         for (name, state) in AppState.inEveryKeyContext(environment: environment) {
             guard let (title, guide) = first[name] else {

@@ -26,7 +26,6 @@ extension KeyMaps {
     public static let galleryList: KeyMap<GalleryListCommand> = {
         let select = KeyHint("↑ ↓ j k", "select")
         let faster = KeyHint("PgUp PgDn Home End G", "move faster")
-        let edits = KeyHint("] [", "its newest / oldest edit; on an edit, the next older / newer edit of the same source")
         return KeyMap([
             KeyBinding([.up, .character("k")], .up, help: select, footer: KeyHint("↑↓", "select")),
             KeyBinding([.down, .character("j")], .down, help: select),
@@ -43,9 +42,9 @@ extension KeyMaps {
             KeyBinding([.character("d"), .delete], .delete, help: KeyHint("d or Delete", "delete (to the gallery's trash)"), footer: KeyHint("d", "delete")),
             KeyBinding([.character("u")], .undo, help: KeyHint("u", "undo the last delete")),
             KeyBinding([.character("p")], .parent, help: KeyHint("p", "go to the image this one was edited from")),
-            KeyBinding([.character("]")], .nextEdit, help: edits),
-            KeyBinding([.character("[")], .previousEdit, help: edits),
-            KeyBinding([.character("b")], .compare, help: KeyHint("b", "compare this edit with its source, before and after")),
+            KeyBinding([.character("]")], .nextEdit, help: KeyHint("]", "its newest edit, or the next older of its source")),
+            KeyBinding([.character("[")], .previousEdit, help: KeyHint("[", "its oldest edit, or the next newer of its source")),
+            KeyBinding([.character("b")], .compare, help: KeyHint("b", "before and after: this edit beside its source")),
             KeyBinding([.character("s")], .sheet, help: KeyHint("s", "this image's request: all its images side by side")),
             KeyBinding([.escape], .back, help: KeyHint("Esc", "clear the text filter, then the other filters, else back to compose"), footer: KeyHint("Esc", "back")),
             KeyBinding([.character("c")], .copyPath, help: copyPath, footer: KeyHint("c", "copy path")),
