@@ -115,3 +115,47 @@ extension TerminalUIEndToEndTests {
         try await tmux.waitFor("the help back at its top") { !$0.contains("↑ more") && $0.contains("↓ more") }
     }
 }
+
+extension TerminalUIEndToEndTests {
+    /// Stopped as a shell job (`kill -TSTP`; Ctrl+Z is a key in the UI's raw mode), the UI turns
+    /// mouse reporting off for the shell it hands the terminal back to, and on again at `fg`.
+    @Test func aSuspendedUITurnsMouseReportingOffUntilItResumes() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        var environment = dir.isolatedEnvironment(["TERM": "tmux-256color", "LANG": "C.UTF-8", "PS1": "job-shell$ "])
+        environment["PATH"] = "/usr/local/bin:/usr/bin:/bin"
+        let tmux = try TmuxSession(command: ["bash", "--norc", "--noprofile", "-i"], environment: environment)
+        try await tmux.waitFor(text: "job-shell$")
+        try tmux.type(TmuxSession.shellQuote(PixtermBinary.url.path) + " --demo")
+        try tmux.send("Enter")
+        try await tmux.waitFor(text: "Describe the image you want")
+        try await tmux.waitFor("mouse reporting") { _ in (try? tmux.paneFormat("#{mouse_any_flag} #{mouse_sgr_flag}")) == "1 1" }
+        let shell = try #require(Int32(try tmux.paneFormat("#{pane_pid}")))
+        let ui = try #require(Self.child(of: shell), "the UI runs as the shell's job")
+        kill(ui, SIGTSTP)
+        try await tmux.waitFor("the shell back with mouse reporting off") { screen in
+            screen.contains("Stopped") && (try? tmux.paneFormat("#{mouse_any_flag} #{mouse_sgr_flag}")) == "0 0"
+        }
+        try tmux.type("fg")
+        try tmux.send("Enter")
+        try await tmux.waitFor("the UI back with mouse reporting on") { screen in
+            screen.contains("Describe the image you want") && (try? tmux.paneFormat("#{mouse_any_flag} #{mouse_sgr_flag}")) == "1 1"
+        }
+        try tmux.click(row: 14, column: 9)
+        try await tmux.waitFor(text: "n        ◂ 1 ▸")
+    }
+
+    /// The first process whose parent is `parent`, from /proc.
+    static func child(of parent: Int32) -> Int32? {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        for entry in entries {
+            guard let pid = Int32(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                let close = stat.lastIndex(of: ")")
+            else { continue }
+            // "pid (comm) state ppid ...": the command name may hold spaces, so read after ")".
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            if fields.count > 1, Int32(fields[1]) == parent { return pid }
+        }
+        return nil
+    }
+}
