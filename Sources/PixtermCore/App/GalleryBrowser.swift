@@ -58,16 +58,20 @@ public struct GalleryBrowser: Hashable, Sendable {
     }
 
     /// Where a page of `pageSize` should start to hold the selection with room on both sides,
-    /// or nil when the loaded (or requested) page already does: the selection is on it and
-    /// more than a quarter page from any edge that is not the gallery's own.
+    /// or nil when the loaded page, or the one on its way, already does.
     func pageOffsetNeeded(pageSize: Int) -> Int? {
         guard total > 0 else { return nil }
-        let margin = pageSize / 4
-        let loaded = offset..<(offset + items.count)
-        let roomBefore = offset == 0 || selected - offset >= margin
-        let roomAfter = loaded.upperBound >= total || loaded.upperBound - selected > margin
-        if loaded.contains(selected), roomBefore, roomAfter { return nil }
+        if serves(from: offset, count: items.count, pageSize: pageSize) { return nil }
+        if let requestedOffset, serves(from: requestedOffset, count: min(pageSize, total - requestedOffset), pageSize: pageSize) { return nil }
         let wanted = min(max(0, selected - pageSize / 2), max(0, total - pageSize))
-        return wanted == offset || wanted == requestedOffset ? nil : wanted
+        return wanted == offset ? nil : wanted
+    }
+
+    /// Whether a page of `count` images from `start` holds the selection more than a quarter
+    /// page from each of its edges that is not the gallery's own.
+    private func serves(from start: Int, count: Int, pageSize: Int) -> Bool {
+        let margin = pageSize / 4, end = start + count
+        guard (start..<end).contains(selected) else { return false }
+        return (start == 0 || selected - start >= margin) && (end >= total || end - selected > margin)
     }
 }

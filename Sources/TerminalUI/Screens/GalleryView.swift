@@ -59,7 +59,6 @@ enum GalleryView {
         PreviewSlot(rect: layout.galleryDetail.inset(left: 1, bottom: detailTextRows, right: 1), centered: false)
     }
 
-    private static func drawList(_ browser: GalleryBrowser, into grid: inout CellGrid, rect: CellRect, regions: inout [MouseRegion]) {
     /// What an empty gallery says, in the list's or the grid's place.
     private static func drawEmpty(_ browser: GalleryBrowser, into grid: inout CellGrid, rect: CellRect) {
         let text =
@@ -74,6 +73,7 @@ enum GalleryView {
 
     /// A line per image around the selection, among all the query selects; an image whose page
     /// is still loading shows "…".
+    private static func drawList(_ browser: GalleryBrowser, into grid: inout CellGrid, rect: CellRect, regions: inout [MouseRegion]) {
         if browser.total == 0 {
             drawEmpty(browser, into: &grid, rect: rect)
             return
@@ -87,6 +87,10 @@ enum GalleryView {
             let selected = index == browser.selected
             let style = selected ? Theme.selected : Theme.text
             if selected { grid.fill(rect.line(line), style: style) }
+            guard let item = browser.item(at: index) else {
+                grid.put("…", in: rect, line: line, style: selected ? style : Theme.dim)
+                continue
+            }
             let used = grid.put(formatter.string(from: item.created) + " ", in: rect, line: line, style: selected ? style : Theme.dim)
             let text = item.title
             grid.put(DisplayWidth.truncate(text, toWidth: rect.width - used, ellipsis: "…"), in: rect, line: line, column: used, style: style)
