@@ -25,6 +25,7 @@ import Testing
     func everyHint(of state: AppState) -> [KeyHint] {
         func hints<Command>(_ maps: KeyMap<Command>...) -> [KeyHint] { maps.flatMap { $0.bindings.map(\.help) } }
         let common = hints(KeyMaps.global(typingText: true), KeyMaps.global(typingText: false)) + hints(KeyMaps.help)
+            + (state.sheet == nil ? [] : hints(KeyMaps.sheet))
         switch state.screen {
         case .compose:
             return hints(KeyMaps.compose(searching: true), KeyMaps.compose(searching: false)) + hints(KeyMaps.prompt)
@@ -64,6 +65,7 @@ import Testing
             "gallery list": ("Image list", KeyMaps.galleryList.guide), "gallery filter": ("Filter (after /)", KeyMaps.galleryFilter.guide),
             "full screen": ("Full-screen view", KeyMaps.fullScreen.guide), "gallery grid": ("Thumbnail grid", KeyMaps.galleryGrid.guide),
             "compare": ("Before and after (b)", KeyMaps.compare.guide),
+            "sheet": ("Images side by side", KeyMaps.sheet.guide), "sheet full screen": ("Full-screen view (of the sheet)", KeyMaps.fullScreen.guide),
         ]
         for (name, state) in AppState.inEveryKeyContext(environment: environment) {
             guard let (title, guide) = first[name] else {

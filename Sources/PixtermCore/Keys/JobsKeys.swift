@@ -11,7 +11,7 @@ extension KeyMaps {
         KeyBinding(
             [.character("r")], .retry, help: KeyHint("r", "retry a failed job (asks first if it may be charged)"), footer: KeyHint("r", "retry")
         ),
-        KeyBinding([.enter], .details, help: KeyHint("Enter", "show the error, or where the image was saved; a finished job's images side by side"), footer: KeyHint("Enter", "details")),
+        KeyBinding([.enter], .details, help: KeyHint("Enter", "show the error, or the images (several side by side)"), footer: KeyHint("Enter", "details")),
         KeyBinding([.character("q")], .quit, help: KeyHint("q (outside text)", "quit")),
     ])
 }

@@ -22,8 +22,6 @@ extension AppState {
         let parts: [KeyContext]
         var screenWide: [HelpSection] = []
         switch screen {
-        case _ where sheet != nil:
-            parts = [.sheet(viewing: false), .sheet(viewing: true)]
         case .compose:
             parts = [.prompt(searching: false), .picker(typingSize: false), .sources, .jobs]
             screenWide = [HelpSection("Anywhere on this screen", KeyMaps.compose(searching: false))]
@@ -32,8 +30,11 @@ extension AppState {
         }
         let focused = Self.helpSection(for: keyContext)
         let others = parts.map(Self.helpSection).filter { $0.title != focused.title }
+        // A sheet is in front of the screen: its keys come before those of the screen beneath.
+        let sheetParts: [KeyContext] = sheet == nil ? [] : [.sheet(viewing: false), .sheet(viewing: true)]
+        let inFront = sheetParts.map(Self.helpSection).filter { $0.title != focused.title }
         let everywhere = [HelpSection("Everywhere", KeyMaps.global(typingText: false)), HelpSection("This help", KeyMaps.help)]
-        return [focused] + screenWide + others + everywhere
+        return [focused] + inFront + screenWide + others + everywhere
     }
 
     /// Lines of the whole help, the bound of its scrolling.

@@ -16,7 +16,7 @@ extension KeyMaps {
             KeyBinding([.character("r")], .reuse, help: KeyHint("r", "reuse its prompt and settings in the editor"), footer: KeyHint("r", "reuse")),
             KeyBinding([.character("e")], .edit, help: KeyHint("e", "edit from this image"), footer: KeyHint("e", "edit")),
             KeyBinding(
-                [.character("k")], .keep, help: KeyHint("k", "keep this one: the request's other images go to the gallery's trash"),
+                [.character("k")], .keep, help: KeyHint("k", "keep this one, moving the others to the trash (u undoes)"),
                 footer: KeyHint("k", "keep this one")
             ),
             KeyBinding([.character("u")], .undo, help: KeyHint("u", "undo the last delete (all the images a keep removed)"), footer: KeyHint("u", "undo")),
