@@ -24,8 +24,8 @@ import Testing
     /// gallery's list or grid, whichever it shows), and the global and help tables.
     func everyHint(of state: AppState) -> [KeyHint] {
         func hints<Command>(_ maps: KeyMap<Command>...) -> [KeyHint] { maps.flatMap { $0.bindings.map(\.help) } }
-        let common = hints(KeyMaps.global(typingText: true), KeyMaps.global(typingText: false)) + hints(KeyMaps.help)
-            + (state.sheet == nil ? [] : hints(KeyMaps.sheet))
+        var common = hints(KeyMaps.global(typingText: true), KeyMaps.global(typingText: false)) + hints(KeyMaps.help)
+        if state.sheet != nil { common += hints(KeyMaps.sheet) }
         switch state.screen {
         case .compose:
             return hints(KeyMaps.compose(searching: true), KeyMaps.compose(searching: false)) + hints(KeyMaps.prompt)
