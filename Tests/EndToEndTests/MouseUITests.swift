@@ -99,6 +99,16 @@ extension TerminalUIEndToEndTests {
         try await tmux.waitFor("the owl selected by the wheel") { $0.contains("│ an owl of paper") }
         try tmux.wheel(up: true, row: 5, column: 5)
         try await tmux.waitFor("the lighthouse selected by the wheel") { $0.contains("│ a lighthouse at dusk") }
+
+        // The grid (three thumbnails a row at 80x24, the second from column 27): a click on the
+        // owl's thumbnail selects it, a double click opens it.
+        try tmux.send("g")
+        try await tmux.waitFor(text: "1/2  a lighthouse at dusk ·")
+        try tmux.click(row: 5, column: 35)
+        try await tmux.waitFor(text: "2/2  an owl of paper ·")
+        try tmux.click(row: 5, column: 35)
+        try tmux.click(row: 5, column: 35)
+        try await tmux.waitFor("the owl full screen") { $0.contains("2/2  an owl of paper") && !$0.contains("Gallery · 2 images") }
     }
 
     /// The wheel scrolls the help overlay, whose lines run past an 80x24 screen.
