@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process comparisons, side by side in one run, written to Benchmarks/results.md:
 # preview vs chafa and timg, generate vs the openai Python package (both against the simulator),
-# gallery commands on 10k and 100k images, and the UI in tmux next to nano.
+# gallery commands on 10k and 100k images, the UI in tmux next to nano, and the gallery grid
+# on 100k images in a pty (grid-bench.py).
 #
 #   Benchmarks/compare.sh                 everything (about 15 minutes on 2 cores)
 #   SECTIONS="preview ui" Benchmarks/compare.sh
@@ -13,7 +14,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$HERE")"
 WORK="${WORK:-$ROOT/bench-results}"
-SECTIONS="${SECTIONS:-preview generate gallery ui}"
+SECTIONS="${SECTIONS:-preview generate gallery ui grid}"
 RESULTS="${RESULTS:-$HERE/results.md}"
 LIB="$HERE/benchlib.py"
 mkdir -p "$WORK"
@@ -25,6 +26,7 @@ install_tools() {
         apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null || echo "could not install ${missing[*]}" >&2
     fi
     python3 -c "import openai" 2>/dev/null || pip install -q openai >/dev/null
+    python3 -c "import pyte" 2>/dev/null || pip install -q pyte >/dev/null
 }
 
 build_pixterm() {
@@ -148,6 +150,13 @@ run_ui() {
     done
     python3 "$LIB" ui "nano" "GNU nano" "$env nano --ignorercfiles --softwrap $WORK/nano.txt" >>"$RESULTS"
     rm -f "$WORK/nano.txt"
+}
+
+run_grid() {
+    section "Gallery grid (120x40, 100,000 images)" "pixterm in a pty at 120x40, half blocks, 24-bit colour. Fixture: make-gallery.py with the newest 320 images replaced by photo-like PNGs at their sidecar's size (\`grid-bench.py fixture\`). A key's time runs from writing it to the pty to the read after which a terminal emulator (pyte) shows the screen as it ends; bytes are all pixterm wrote for the key. See Benchmarks/grid-bench.py."
+    local folder="$WORK/grid-gallery-100000"
+    python3 "$HERE/grid-bench.py" fixture "$GALLERY_PIXTERM" "$folder" 100000 >&2
+    python3 "$HERE/grid-bench.py" run "$PIXTERM" "$folder" >>"$RESULTS"
 }
 
 install_tools

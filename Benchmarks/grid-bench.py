@@ -1,0 +1,325 @@
+#!/usr/bin/env python3
+"""The gallery grid's speed as a person at a 120x40 terminal meets it: the real pixterm in a
+pseudo-terminal, keys written to it, every byte it writes read back with the time it came.
+
+    grid-bench.py fixture PIXTERM FOLDER COUNT [PHOTOS]   the benchmark gallery, indexed
+    grid-bench.py run PIXTERM FOLDER [LAUNCHES]           the figures, as markdown
+
+The fixture is make-gallery.py's gallery (tiny PNGs) whose newest PHOTOS images (default 320,
+the first screens of the grid) are replaced by distinct photo-like PNGs at the size their
+sidecar names (1024x1024 to 2048x2048): decoding them is real work, and a screen of different
+pictures is what costs bytes in half blocks. `pixterm gallery rebuild` then indexes it.
+
+A key's time is from writing it to the pty to the last byte of the burst it causes (the
+burst ends when pixterm writes nothing for QUIET seconds), and "complete" is the first read
+after which a terminal emulator (pyte) shows the same screen as at the end of the burst.
+Half blocks (`--graphics blocks`), 24-bit colour (COLORTERM=truecolor): the most bytes.
+
+Cached: a first run pages through the grid so every thumbnail it shows is in the thumbnail
+cache ($XDG_CACHE_HOME/pixterm/thumbnails); then each of LAUNCHES runs opens the gallery
+(Ctrl+O, the grid remembered), toggles to the list and back (g g) and presses PgDn 10 times.
+Uncached: the cache emptied, Ctrl+O opens the grid; once to time the first screen's
+thumbnails, once more with `?` and Escape pressed while they decode (at 10, 30, 50 and 70% of
+that time), to time the help overlay's opening and closing then, and once the screen is idle.
+"""
+import glob
+import json
+import os
+import shutil
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zlib
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+COLUMNS, ROWS = 120, 40
+PAGE_DOWNS = 10
+KEYS = {"ctrl-o": b"\x0f", "pgdn": b"\x1b[6~", "escape": b"\x1b", "ctrl-c": b"\x03"}
+
+
+def photo(width, height, seed):
+    """A photo-like PNG (gradients, waves, noise; the phase and tint vary with `seed`), about
+    as large as a real one of its size, so decoding it costs what a real image does."""
+    import numpy
+
+    rng = numpy.random.default_rng(seed)
+    y, x = numpy.mgrid[0:height, 0:width].astype(numpy.float32)
+    u, v = x / width, y / height
+    a, b, c = rng.uniform(5, 30, 3)
+    tint = rng.uniform(-60, 60, 3)
+    rgb = numpy.stack([255 * u + 40 * numpy.sin(v * a) + tint[0], 255 * v + 40 * numpy.sin(u * b) + tint[1],
+                       128 + 100 * numpy.sin((u + v) * c) + tint[2]], axis=-1)
+    rgb += rng.normal(0, 3, (height, width, 3)).astype(numpy.float32)
+    pixels = numpy.clip(rgb, 0, 255).astype(numpy.uint8)
+    raw = numpy.concatenate([numpy.zeros((height, 1), numpy.uint8), pixels.reshape(height, -1)], axis=1)
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw.tobytes(), 6)) + chunk(b"IEND", b"")
+
+
+def fixture(pixterm, folder, count, photos=320):
+    if not os.path.isdir(folder):
+        subprocess.run([sys.executable, os.path.join(HERE, "make-gallery.py"), folder, str(count)], check=True)
+        newest = sorted(glob.glob(os.path.join(folder, "*/*/*/*.png")))[-photos:]
+        for seed, path in enumerate(newest):
+            size = json.load(open(path + ".json"))["size"]
+            width, height = (int(part) for part in size.split("x"))
+            with open(path, "wb") as out:
+                out.write(photo(width, height, seed))
+            if seed % 40 == 39:
+                print("%d photos" % (seed + 1), file=sys.stderr)
+    subprocess.run([pixterm, "gallery", "rebuild", "--gallery", folder], check=True, stdout=subprocess.DEVNULL)
+
+
+class Terminal:
+    """pixterm on a pseudo-terminal of COLUMNS x ROWS; a thread reads everything it writes,
+    stamping each read with the time, and does nothing else, so the stamps stay true."""
+
+    def __init__(self, command, environment):
+        import fcntl
+        import termios
+
+        master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
+
+        def controlling_terminal():
+            fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+        self.process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=environment,
+                                        start_new_session=True, preexec_fn=controlling_terminal)
+        os.close(slave)
+        self.master = master
+        self.reads = []  # (time.monotonic(), bytes)
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+        import pyte
+
+        self.screen = pyte.Screen(COLUMNS, ROWS)
+        self.stream = pyte.ByteStream(self.screen)
+        self.fed = 0
+        # Bytes that came after a burst was taken as ended: a burst cut short by a pause.
+        self.late = 0
+
+    def _read(self):
+        while True:
+            try:
+                data = os.read(self.master, 1 << 16)
+            except OSError:
+                return
+            if not data:
+                return
+            self.reads.append((time.monotonic(), data))
+
+    def snapshot(self):
+        """Every cell's character, colours and attributes: what a person would see."""
+        return tuple(tuple((cell.data, cell.fg, cell.bg, cell.reverse, cell.bold) for cell in (row[x] for x in range(COLUMNS)))
+                     for row in (self.screen.buffer[y] for y in range(ROWS)))
+
+    def text(self):
+        return "\n".join(self.screen.display)
+
+    def feed(self, upto):
+        for _, data in self.reads[self.fed:upto]:
+            self.stream.feed(data)
+        self.fed = max(self.fed, upto)
+
+    def wait_for(self, text, timeout=60):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self.feed(len(self.reads))
+            if text in self.text():
+                return
+            time.sleep(0.02)
+        raise SystemExit("timed out waiting for %r; the screen was:\n%s" % (text, self.text()))
+
+    def count_late(self):
+        """Adds what came since the last burst was taken as ended to `late`."""
+        upto = len(self.reads)
+        self.late += sum(len(data) for _, data in self.reads[self.fed:upto])
+        self.feed(upto)
+
+    def settle(self, quiet=0.3, timeout=30):
+        """Waits until pixterm has written nothing for `quiet` seconds."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            time.sleep(0.01)
+            if not self.reads or time.monotonic() - self.reads[-1][0] > quiet:
+                self.feed(len(self.reads))
+                return
+        raise SystemExit("pixterm kept writing for %d s" % timeout)
+
+    def press(self, key, quiet=0.25, timeout=30, marks=()):
+        """Writes `key`, waits for the burst of output it causes to end, and says how long it
+        took: to the last byte, and to the first read after which the screen was as it ended.
+        `marks` are (seconds after `key`, key, predicate on the screen's text) pressed during
+        the burst; for each, how long until the screen first satisfied the predicate (after
+        the previous mark's did), or None."""
+        self.count_late()
+        self.settle(0.05)
+        start = len(self.reads)
+        before = self.snapshot()
+        sent = time.monotonic()
+        os.write(self.master, key)
+        pressed = []
+        for offset, mark_key, predicate in marks:
+            time.sleep(max(0, sent + offset - time.monotonic()))
+            pressed.append((len(self.reads), time.monotonic(), predicate))
+            os.write(self.master, mark_key)
+        while True:
+            time.sleep(0.005)
+            now = time.monotonic()
+            if len(self.reads) > start and now - self.reads[-1][0] > quiet:
+                break
+            if now - sent > timeout:
+                raise SystemExit("no end to the output after %r in %d s" % (key, timeout))
+        burst = self.reads[start:]
+        screens, texts = [], []
+        for _, data in burst:
+            self.stream.feed(data)
+            screens.append(self.snapshot())
+            texts.append(self.text())
+        self.fed = start + len(burst)
+        final = screens[-1] if screens else before
+        complete = next(i for i, screen in enumerate(screens + [final]) if screen == final)
+        echoes, earliest = [], 0
+        for first_read, pressed_at, predicate in pressed:
+            found = next((i for i in range(max(first_read - start, earliest), len(burst)) if predicate(texts[i])), None)
+            echoes.append(None if found is None else burst[found][0] - pressed_at)
+            earliest = len(burst) if found is None else found + 1
+        return {
+            "last_byte": burst[-1][0] - sent,
+            "complete": burst[complete][0] - sent,
+            "bytes": sum(len(data) for _, data in burst),
+            "echoes": echoes,
+        }
+
+    def quit(self):
+        for _ in range(2):
+            os.write(self.master, KEYS["ctrl-c"])
+            time.sleep(0.3)
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait()
+        os.close(self.master)
+
+
+def environment(home, folder):
+    return {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": home, "XDG_CONFIG_HOME": home + "/config",
+        "XDG_DATA_HOME": home + "/data", "XDG_STATE_HOME": home + "/state", "XDG_CACHE_HOME": home + "/cache",
+        "TERM": "xterm-256color", "COLORTERM": "truecolor", "LANG": "C.UTF-8",
+        # A key, so the first-run offer stays away; nothing is sent to this address.
+        "PIXAPI_KEY": "bench", "PIXAPI_BASE_URL": "http://127.0.0.1:9", "PIXTERM_GALLERY": folder,
+    }
+
+
+def launch(pixterm, home, folder):
+    terminal = Terminal([pixterm, "--graphics", "blocks"], environment(home, folder))
+    terminal.wait_for("Prompt")
+    terminal.settle(0.5)
+    return terminal
+
+
+def remember_grid(home):
+    os.makedirs(home + "/data/pixterm", exist_ok=True)
+    with open(home + "/data/pixterm/gallery-view", "w") as out:
+        out.write("grid\n")
+
+
+def ms(seconds):
+    return "%.1f ms" % (seconds * 1000)
+
+
+def run(pixterm, folder, launches=3):
+    home = tempfile.mkdtemp(prefix="grid-bench-")
+    thumbnails = home + "/cache/pixterm/thumbnails"
+    try:
+        remember_grid(home)
+        # Uncached: the first screen of thumbnails, then keys while they decode.
+        shutil.rmtree(thumbnails, ignore_errors=True)
+        terminal = launch(pixterm, home, folder)
+        first = terminal.press(KEYS["ctrl-o"], quiet=1.5)
+        shown = sum(row.count("▀") + row.count("▄") > 0 for row in terminal.screen.display)
+        terminal.quit()
+        shutil.rmtree(thumbnails, ignore_errors=True)
+        terminal = launch(pixterm, home, folder)
+        opened = lambda text: "Gallery keys" in text
+        closed = lambda text: "Gallery keys" not in text
+        # The keys come at a tenth, three, five and seven tenths of the time the thumbnails took.
+        decoding = first["complete"]
+        busy = terminal.press(KEYS["ctrl-o"], quiet=1.5, marks=[
+            (0.1 * decoding, b"?", opened), (0.3 * decoding, KEYS["escape"], closed),
+            (0.5 * decoding, b"?", opened), (0.7 * decoding, KEYS["escape"], closed)])
+        idle = terminal.press(b"?", quiet=0.5)
+        idle_close = terminal.press(KEYS["escape"], quiet=0.5)
+        terminal.quit()
+
+        # Fills the cache: the grid and PAGE_DOWNS screens below it, each left to finish.
+        terminal = launch(pixterm, home, folder)
+        terminal.press(KEYS["ctrl-o"], quiet=1.5)
+        for _ in range(PAGE_DOWNS):
+            terminal.press(KEYS["pgdn"], quiet=1.5)
+        terminal.quit()
+        cached = len(os.listdir(thumbnails)) if os.path.isdir(thumbnails) else 0
+
+        opens, toggles, pages, late = [], [], [], 0
+        for _ in range(launches):
+            terminal = launch(pixterm, home, folder)
+            opens.append(terminal.press(KEYS["ctrl-o"]))
+            terminal.press(b"g")
+            toggles.append(terminal.press(b"g"))
+            for _ in range(PAGE_DOWNS):
+                pages.append(terminal.press(KEYS["pgdn"]))
+                time.sleep(1)
+            terminal.count_late()
+            late += terminal.late
+            terminal.quit()
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+    def median(results, field):
+        return statistics.median(result[field] for result in results)
+
+    def worst(results, field):
+        return max(result[field] for result in results)
+
+    print("| measure | median | worst | goal |")
+    print("| --- | --- | --- | --- |")
+    print("| open the grid (Ctrl+O, grid remembered), cached: screen complete | %s | %s | < 50 ms |" % (ms(median(opens, "complete")), ms(worst(opens, "complete"))))
+    print("| open the grid (g from the list), cached: screen complete | %s | %s | < 50 ms |" % (ms(median(toggles, "complete")), ms(worst(toggles, "complete"))))
+    print("| PgDn in the grid, cached: screen complete | %s | %s | < 50 ms |" % (ms(median(pages, "complete")), ms(worst(pages, "complete"))))
+    print("| PgDn in the grid, cached: last byte | %s | %s | |" % (ms(median(pages, "last_byte")), ms(worst(pages, "last_byte"))))
+    print("| bytes written per PgDn (half blocks, 24-bit) | %.1f KiB | %.1f KiB | < 64 KiB |" % (median(pages, "bytes") / 1024, worst(pages, "bytes") / 1024))
+    print("| open the grid, nothing cached: first screen of thumbnails complete | %s | | < 1 s |" % ms(first["complete"]))
+    echoes = [echo for echo in busy["echoes"]]
+    during = "; ".join("n/a" if echo is None else ms(echo) for echo in echoes)
+    print("| `?` / Escape / `?` / Escape while those thumbnails decode: overlay shown / gone after | %s | | keys stay live |" % during)
+    print("| `?` / Escape once the screen is idle | %s; %s | | |" % (ms(idle["complete"]), ms(idle_close["complete"])))
+    print()
+    print("%d launches x %d PgDn cached; %d thumbnails in the cache; %d bytes came after a cached burst was taken as ended "
+          "(a second after each PgDn). Uncached: %d screen rows held half-block pixels, the last byte came after %s; the keys were "
+          "pressed %s after Ctrl+O." % (launches, PAGE_DOWNS, cached, late, shown, ms(first["last_byte"]),
+                                        ", ".join(ms(f * decoding) for f in (0.1, 0.3, 0.5, 0.7))))
+
+
+def main():
+    if len(sys.argv) >= 5 and sys.argv[1] == "fixture":
+        fixture(sys.argv[2], sys.argv[3], int(sys.argv[4]), *(int(arg) for arg in sys.argv[5:6]))
+    elif len(sys.argv) >= 4 and sys.argv[1] == "run":
+        run(sys.argv[2], sys.argv[3], *(int(arg) for arg in sys.argv[4:5]))
+    else:
+        raise SystemExit(__doc__)
+
+
+if __name__ == "__main__":
+    main()
