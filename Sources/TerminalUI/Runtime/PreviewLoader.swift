@@ -13,7 +13,10 @@ final class PreviewLoader: Sendable {
         let rows: Int
     }
 
-    private let cache = BackgroundCache<Key, PreviewState>(capacity: 64)
+    /// More than a screen of grid thumbnails at any likely size (63 at 200x60), so those on
+    /// screen are never dropped to make room for each other, and a few screens scrolled back
+    /// are still in memory; a thumbnail's cells take about a kilobyte.
+    private let cache = BackgroundCache<Key, PreviewState>(capacity: 512)
     private let renderer: PreviewRenderer
 
     init(renderer: PreviewRenderer) { self.renderer = renderer }
