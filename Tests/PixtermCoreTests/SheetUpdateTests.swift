@@ -202,3 +202,31 @@ import Testing
         #expect(state.message?.text.contains("trash") == true)
     }
 }
+
+/// The mouse on the sheet: a click selects an image, a double click shows it full screen (and
+/// another goes back), the wheel steps through the images.
+@Suite struct SheetMouseTests {
+    let environment = AppEnvironment.testing(maxCredits: 100)
+
+    func press(_ target: MouseTarget, _ gesture: MouseInput.Gesture = .click, on state: inout AppState) {
+        let hit = MouseHit(target: target, row: 0, column: 0, width: 10, height: 10)
+        _ = state.update(.mouse(MouseInput(gesture: gesture, hits: [hit])), environment: environment)
+    }
+
+    @Test func clickSelectsDoubleClickViewsAndTheWheelSteps() {
+        var state = SheetUpdateTests().sheetOfOwls()
+        press(.sheetImage(index: 2), on: &state)
+        #expect(state.sheet?.selected == 2 && state.sheet?.isViewing == false)
+        press(.sheetImage(index: 2), on: &state)
+        #expect(state.sheet?.isViewing == true, "a double click shows it full screen")
+        press(.sheetImages, .wheelDown, on: &state)
+        #expect(state.sheet?.selectedImage?.id == "owl-3")
+        press(.sheetImages, on: &state)
+        press(.sheetImages, on: &state)
+        #expect(state.sheet?.isViewing == false, "a double click goes back to the sheet")
+        press(.sheetImages, .wheelUp, on: &state)
+        #expect(state.sheet?.selected == 2)
+        press(.sheetImage(index: 9), on: &state)
+        #expect(state.sheet?.selected == 2, "an index the sheet does not have changes nothing")
+    }
+}

@@ -60,6 +60,9 @@ import Testing
         #expect(frame.grid[selected.bottom - 2, selected.column + 1].style == Theme.selected)
         #expect(frame.grid[other.bottom - 2, other.column + 1].style != Theme.selected)
         #expect(lines.last?.contains("k keep this one") == true)
+        // Each picture is a click target, over the sheet's area for the wheel.
+        #expect(frame.mouseRegions.map(\.target) == [.sheetImages] + (0..<4).map { .sheetImage(index: $0) })
+        #expect(frame.mouseRegions.last?.rect == layout.rect(of: 3, firstShown: 0))
     }
 
     /// Pixel previews: every image's slot is named in the frame, for the terminal to draw.

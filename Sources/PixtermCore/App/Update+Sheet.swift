@@ -61,6 +61,13 @@ extension AppState {
         return []
     }
 
+    /// A click on one of the sheet's images selects it; a second one opens it full screen.
+    mutating func clickSheetImage(_ index: Int, double: Bool) {
+        guard sheet?.images.indices.contains(index) == true else { return }
+        sheet?.selected = index
+        if double { sheet?.view(true) }
+    }
+
     /// `k`: the selected image stays, the request's others go to the trash in one step, and one
     /// `u` brings them all back.
     private mutating func keep(in sheet: ContactSheet) -> [Effect] {

@@ -27,6 +27,10 @@ public enum MouseTarget: Hashable, Sendable {
     /// The image on the whole screen: the wheel pages through the images, a double click goes
     /// back to the gallery.
     case fullScreenImage
+    /// One image of the contact sheet (`index` in the sheet): a click selects it, a double
+    /// click shows it full screen. Over the sheet the wheel steps through its images.
+    case sheetImage(index: Int)
+    case sheetImages
 }
 
 /// A target under the pointer, with where the pointer is in its area (from the area's top-left

@@ -44,6 +44,8 @@ extension AppState {
     /// A moved gallery selection may need the page around it (see `loadPageAroundSelection`).
     private mutating func click(_ hit: MouseHit, double: Bool, environment: AppEnvironment) -> [Effect] {
         switch (screen, hit.target) {
+        case let (_, .sheetImage(index)): clickSheetImage(index, double: double)
+        case (_, .sheetImages) where sheet?.isViewing == true: if double { sheet?.view(false) }
         case (.compose, .promptText):
             compose.focus = .prompt
             let editor = compose.input.editor
@@ -78,6 +80,7 @@ extension AppState {
     /// the target beneath gets it.
     private mutating func wheel(_ target: MouseTarget, by delta: Int) -> [Effect]? {
         switch (screen, target) {
+        case (_, .sheetImages) where sheet != nil: sheet?.move(by: delta)
         case (.compose, .promptText):
             compose.input.apply(.scroll(rows: delta * Self.wheelTextRows), layoutWidth: compose.input.editor.layoutWidth)
         case (.compose, .jobsList) where !jobs.isEmpty:

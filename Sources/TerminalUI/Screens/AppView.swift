@@ -31,7 +31,9 @@ public struct AppView {
         var regions: [MouseRegion] = []
         switch state.screen {
         case _ where state.sheet != nil:
-            if let sheet = state.sheet { SheetView.draw(sheet, into: &grid, layout: layout, colorMode: colorMode, preview: preview, pixels: &pixels) }
+            if let sheet = state.sheet {
+                SheetView.draw(sheet, into: &grid, layout: layout, colorMode: colorMode, preview: preview, pixels: &pixels, regions: &regions)
+            }
         case .gallery where state.lineage.comparison != nil:
             if let comparison = state.lineage.comparison {
                 CompareView.draw(comparison, into: &grid, layout: layout, colorMode: colorMode, preview: preview, pixels: &pixels)

@@ -16,9 +16,10 @@ enum SheetView {
 
     static func draw(
         _ sheet: ContactSheet, into grid: inout CellGrid, layout: ScreenLayout, colorMode: ColorMode,
-        preview: (GalleryEntry, PreviewSlot) -> PreviewState, pixels: inout [PixelOverlay]
+        preview: (GalleryEntry, PreviewSlot) -> PreviewState, pixels: inout [PixelOverlay], regions: inout [MouseRegion]
     ) {
         let body = layout.body
+        regions.append(MouseRegion(body, .sheetImages))
         if sheet.isViewing, let image = sheet.selectedImage {
             let position = "\(sheet.selected + 1)/\(sheet.images.count)"
             FullScreenView.draw(image, position: position, into: &grid, layout: layout, colorMode: colorMode, preview: preview, pixels: &pixels)
@@ -31,6 +32,7 @@ enum SheetView {
             let image = sheet.images[index]
             let rect = tiles.rect(of: index, firstShown: shown.lowerBound)
             let selected = index == sheet.selected
+            regions.append(MouseRegion(rect, .sheetImage(index: index)))
             grid.box(rect, style: selected ? Theme.focusedFrame : Theme.frame)
             let inner = rect.inset(by: 1)
             let slot = PreviewSlot(rect: inner.inset(bottom: 1), centered: true)
