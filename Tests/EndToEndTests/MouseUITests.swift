@@ -72,8 +72,9 @@ extension TerminalUIEndToEndTests {
         try await tmux.waitFor(text: "a red fox 雪Xの中の狐 🦊")
     }
 
-    /// Two images in the demo's gallery: a click selects the second, a double click opens it
-    /// full screen, the wheel pages there, and in the list the wheel moves the selection.
+    /// Two images in the demo's gallery: a click on a job focuses the jobs list; in the gallery a
+    /// click selects the second image, a double click opens it full screen, the wheel pages there,
+    /// and in the list the wheel moves the selection; the grid's thumbnails take clicks too.
     @Test func clicksAndTheWheelInTheGallery() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
@@ -84,6 +85,9 @@ extension TerminalUIEndToEndTests {
             try tmux.send("Enter")
             try await tmux.waitFor("\(prompt) done", timeout: 30) { $0.components(separatedBy: "✔ done").count > (prompt.hasPrefix("an owl") ? 1 : 2) }
         }
+        // A click on the second job (rows 18 and 19 under the Jobs rule) focuses the jobs list.
+        try tmux.click(row: 19, column: 40)
+        try await tmux.waitFor(text: "Enter details")
         try tmux.send("C-o")
         try await tmux.waitFor(text: "Gallery · 2 images")
         // Newest first: the lighthouse on row 2, the owl on row 3; the details pane follows the selection.
