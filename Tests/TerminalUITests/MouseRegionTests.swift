@@ -57,9 +57,13 @@ import Testing
     @Test func routingKeepsPressesAndTheWheelTopmostFirst() {
         let regions = [MouseRegion(CellRect(row: 0, column: 0, width: 10, height: 5), .jobsList), MouseRegion(CellRect(row: 2, column: 0, width: 10, height: 1), .job(index: 3))]
         let input = MouseRouting.input(for: MouseEvent(button: .left, column: 4, row: 2), regions: regions)
-        #expect(input == MouseInput(gesture: .click, hits: [
-            MouseHit(target: .job(index: 3), row: 0, column: 4, width: 10, height: 1), MouseHit(target: .jobsList, row: 2, column: 4, width: 10, height: 5),
-        ]))
+        #expect(
+            input
+                == MouseInput(
+                    gesture: .click,
+                    hits: [
+                        MouseHit(target: .job(index: 3), row: 0, column: 4, width: 10, height: 1), MouseHit(target: .jobsList, row: 2, column: 4, width: 10, height: 5),
+                    ]))
         #expect(MouseRouting.input(for: MouseEvent(button: .wheelUp, column: 4, row: 4), regions: regions)?.gesture == .wheelUp)
         #expect(MouseRouting.input(for: MouseEvent(button: .left, isRelease: true, column: 4, row: 2), regions: regions) == nil)
         #expect(MouseRouting.input(for: MouseEvent(button: .left, isMotion: true, column: 4, row: 2), regions: regions) == nil)
