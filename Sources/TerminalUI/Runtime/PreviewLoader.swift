@@ -13,10 +13,10 @@ final class PreviewLoader: Sendable {
         let rows: Int
     }
 
-    /// More than a screen of grid thumbnails at any likely size (63 at 200x60), so those on
-    /// screen are never dropped to make room for each other, and a few screens scrolled back
-    /// are still in memory; a thumbnail's cells take about a kilobyte.
-    private let cache = BackgroundCache<Key, PreviewState>(capacity: 512)
+    /// More than a screen of grid thumbnails at any likely size (63 at 200x60, 168 at 300x100),
+    /// so those on screen never push each other out; few enough that paging fast through the
+    /// grid drops the screens passed before their decodes start (`BackgroundCache`).
+    private let cache = BackgroundCache<Key, PreviewState>(capacity: 256)
     private let renderer: PreviewRenderer
 
     init(renderer: PreviewRenderer) { self.renderer = renderer }
