@@ -69,6 +69,30 @@ import Testing
             }
         }
     }
+
+    @Test func locateFindsAnImageFarFromThePageAndClearsAFilterThatHidesIt() throws {
+        let fixture = try GalleryFixture()
+        let fox = try fixture.save("a red fox", created: day(1))
+        for offset in 0..<30 { try fixture.save("lighthouse number \(offset)", created: day(2 + Double(offset))) }
+        let night = try fixture.saveEdit("make it night", of: [fox.url.path], created: day(40))
+
+        let everything = try fixture.store.locate(fox, in: GalleryQuery(), limit: 8)
+        #expect(everything.index == 31 && everything.total == 32 && everything.query == GalleryQuery())
+        #expect(everything.items.count <= 8 && everything.items.indices.contains(31 - everything.offset))
+        #expect(everything.items[31 - everything.offset].id == fox.id)
+
+        let oldest = try fixture.store.locate(fox, in: GalleryQuery(sort: .oldest), limit: 8)
+        #expect(oldest.index == 0 && oldest.offset == 0)
+
+        // "make" hides the fox: it is found among all images, in the same order.
+        let hidden = try fixture.store.locate(fox, in: GalleryQuery(text: "make", sort: .oldest), limit: 8)
+        #expect(hidden.index == 0 && hidden.query == GalleryQuery(sort: .oldest) && hidden.total == 32)
+        let shown = try fixture.store.locate(night, in: GalleryQuery(text: "make"), limit: 8)
+        #expect(shown.index == 0 && shown.query == GalleryQuery(text: "make") && shown.total == 1)
+
+        try fixture.store.remove(fox.id)
+        #expect(try fixture.store.locate(fox, in: GalleryQuery(), limit: 8).index == nil)
+    }
 }
 
 extension GalleryFixture {

@@ -27,6 +27,27 @@ public struct GalleryLineage: Sendable, Hashable {
     }
 }
 
+/// Where the gallery found an image among those a query selects (`p`, `[` and `]` in the gallery):
+/// `index` among all of them (nil when the image has left the gallery), with the page `items`
+/// from `offset` that holds it, and how many the query selects in all.
+public struct GalleryLocation: Hashable, Sendable {
+    public let entryID: String
+    public let index: Int?
+    public let query: GalleryQuery
+    public let items: [GalleryEntry]
+    public let offset: Int
+    public let total: Int
+
+    public init(entryID: String, index: Int?, query: GalleryQuery, items: [GalleryEntry], offset: Int, total: Int) {
+        self.entryID = entryID
+        self.index = index
+        self.query = query
+        self.items = items
+        self.offset = offset
+        self.total = total
+    }
+}
+
 extension GalleryStore {
     /// The most children or siblings a lineage lists: enough to step through, bounded in memory.
     public static let lineageLimit = 500
@@ -93,6 +114,25 @@ extension GalleryStore {
             newerPriced.minCredits = priced.minCredits
             return try count(priced) + count(newer(query)) - count(newerPriced)
         }
+    }
+
+    /// Where `entry` is among the images `query` selects, with the page of `limit` around it;
+    /// among all images, in the same order, when `query` hides it. `index` is nil when the
+    /// image has left the gallery.
+    public func locate(_ entry: GalleryEntry, in query: GalleryQuery, limit: Int) throws(GalleryError) -> GalleryLocation {
+        var candidates = [query]
+        if !query.isEverything { candidates.append(GalleryQuery(sort: query.sort)) }
+        var last = GalleryLocation(entryID: entry.id, index: nil, query: query, items: [], offset: 0, total: 0)
+        for candidate in candidates {
+            // The entry is at `position` or just after (images level with it in the order), so
+            // a page starting half a page earlier holds it if the query selects it.
+            let offset = max(0, try position(of: entry, in: candidate) - limit / 2)
+            let page = try page(candidate, limit: limit, offset: offset)
+            let index = page.entries.firstIndex { $0.id == entry.id }.map { offset + $0 }
+            last = GalleryLocation(entryID: entry.id, index: index, query: candidate, items: page.entries, offset: offset, total: page.total)
+            if index != nil { break }
+        }
+        return last
     }
 
     private func children(ofPath path: String, limit: Int) throws(GalleryError) -> [GalleryEntry] {

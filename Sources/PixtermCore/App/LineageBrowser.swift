@@ -29,27 +29,6 @@ struct PendingFocus: Hashable, Sendable {
     let note: String
 }
 
-/// Where the gallery found an image among those a query selects (`Effect.locateInGallery`):
-/// `index` among all of them (nil when the image has left the gallery), with the page `items`
-/// from `offset` that holds it, and how many the query selects in all.
-public struct GalleryLocation: Hashable, Sendable {
-    public let entryID: String
-    public let index: Int?
-    public let query: GalleryQuery
-    public let items: [GalleryEntry]
-    public let offset: Int
-    public let total: Int
-
-    public init(entryID: String, index: Int?, query: GalleryQuery, items: [GalleryEntry], offset: Int, total: Int) {
-        self.entryID = entryID
-        self.index = index
-        self.query = query
-        self.items = items
-        self.offset = offset
-        self.total = total
-    }
-}
-
 /// An edit and the image it was edited from, shown together: side by side, or one at a time
 /// where the terminal is too narrow for two pictures.
 public struct Comparison: Hashable, Sendable {
