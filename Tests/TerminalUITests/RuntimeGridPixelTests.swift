@@ -122,6 +122,37 @@ import Testing
         print("kitty grid PgDn at \(Self.size.columns)x\(Self.size.rows), \(screen) thumbnails: first visit \(firstVisit) bytes, repeat visit \(repeatVisit) bytes")
     }
 
+    /// kitty inside tmux: the data and a virtual placement travel once through tmux's
+    /// passthrough, and each thumbnail is drawn as placeholder text wherever it is, so paging back
+    /// writes text, not images. Every id stays below 256, which any tmux keeps exactly.
+    @Test func placeholderThumbnailsInsideTmuxGoOutOnceAndAreDrawnAsText() async throws {
+        let (folder, items) = try galleryFiles(flat: true)
+        defer { folder.remove() }
+        // The first cell of a picture: the placeholder with the marks for row 0 and column 0.
+        let cell = KittyPlaceholder.rows(imageID: 1, columns: 1, rows: 1)[0].unicodeScalars.drop { $0 != KittyPlaceholder.character }.prefix(3)
+        let firstCell = Array(String(String.UnicodeScalarView(cell)).utf8)
+        let count: @Sendable ([UInt8]) -> Int = { bytes in
+            bytes.indices.count { bytes[$0] == firstCell[0] && bytes[$0...].starts(with: firstCell) }
+        }
+        let steps: [PictureWaitingTerminal.Step] = [
+            .input(.wake), .pictures(Self.perScreen), .input(.key(.pageDown)), .pictures(Self.perScreen),
+            .input(.key(.pageUp)), .pictures(Self.perScreen), .input(.key(.ctrl("c"))), .input(.key(.ctrl("c"))),
+        ]
+        let encoder = GraphicsEncoder(method: .kitty, passthrough: true, placeholders: true, cellSize: CellPixelSize(width: 8, height: 16))
+        let terminal = try await onOwnThread {
+            let terminal = PictureWaitingTerminal(size: Self.size, steps: steps, countPictures: count)
+            runtime(terminal, items: items, graphics: encoder).run()
+            return terminal
+        }
+        let byInput = terminal.outputByInput()
+        try #require(byInput.count == 5)
+        let sent = kittyIDs("t", byInput[0]) + kittyIDs("t", byInput[1])
+        #expect(sent.count == 2 * Self.perScreen && Set(sent).count == sent.count)
+        #expect(sent.allSatisfy { (1...255).contains(Int($0) ?? 0) })
+        #expect(kittyIDs("t", byInput[2]).isEmpty)
+        #expect(byInput[2].reduce(0) { sum, entry in if case let .bytes(bytes) = entry { sum + count(bytes) } else { sum } } == Self.perScreen)
+    }
+
     /// Only the thumbnails on screen are decoded (each decode leaves one entry in the disk
     /// cache), and sent.
     @Test func onlyTheVisibleThumbnailsAreDecodedAndSent() async throws {
