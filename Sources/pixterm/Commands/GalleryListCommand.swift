@@ -8,7 +8,10 @@ import PixapiKit
 struct GalleryListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List saved images, newest first.",
-        discussion: "The filters combine: every one given must hold. --since is inclusive, --until exclusive, credit bounds inclusive; an image whose cost is unknown matches no credit bound and comes last in --sort cost."
+        discussion: """
+            The filters combine: every one given must hold. --since is inclusive, --until exclusive, credit bounds inclusive; \
+            an image whose cost is unknown matches no credit bound and comes last in --sort cost.
+            """
     )
 
     @Option(name: .long, help: "How many to show.") var limit = 20

@@ -5,7 +5,10 @@ import Gallery
 struct GallerySearchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search", abstract: "Find images by words of their prompt, newest first.",
-        discussion: "Every word must match the start of a word in the prompt (fox sn finds \"a fox in snow\"); Chinese and Japanese text matches anywhere. The filters of `gallery list` narrow the matches further."
+        discussion: """
+            Every word must match the start of a word in the prompt (fox sn finds "a fox in snow"); Chinese and Japanese text matches anywhere. \
+            The filters of `gallery list` narrow the matches further.
+            """
     )
 
     @Argument(help: "Words to look for.") var query: String
