@@ -241,6 +241,7 @@ def ms(seconds):
 
 
 def run(pixterm, folder, launches=3):
+    load_before = os.getloadavg()[0]
     home = tempfile.mkdtemp(prefix="grid-bench-")
     thumbnails = home + "/cache/pixterm/thumbnails"
     try:
@@ -312,6 +313,8 @@ def run(pixterm, folder, launches=3):
           "ended (looked for a second after each PgDn); uncached, %d screen rows held half-block pixels at the end. The keys during "
           "decoding were pressed %s after Ctrl+O." % (launches, PAGE_DOWNS, cached, late, shown,
                                                       ", ".join(ms(f * decoding) for f in (0.1, 0.3, 0.5, 0.7))))
+    print("The machine's load average (1 minute) was %.2f before and %.2f after: other work on it slows every figure." % (
+        load_before, os.getloadavg()[0]))
 
 
 def main():
