@@ -43,7 +43,10 @@ enum SheetView {
             grid.put(caption, row: captionRow.row, column: inner.column, style: selected ? Theme.selected : Theme.dim, limit: inner.right)
         }
         if sheet.grouping == .alone {
-            let text = "saved by an older pixterm, which did not record its request: only this image can be shown"
+            let text =
+                sheet.images.first?.hasSidecar == false
+                ? "an image added to the folder by hand: it has no request, so it stands alone"
+                : "saved by an older pixterm, which did not record its request: only this image can be shown"
             grid.put(text, row: min(body.bottom - 1, tiles.bottom(showing: shown.count)), column: 0, style: Theme.warning, limit: body.right)
         }
     }
