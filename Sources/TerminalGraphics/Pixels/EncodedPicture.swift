@@ -29,8 +29,14 @@ public struct EncodedPicture: Sendable {
         return GraphicsPlacement(
             imageID: imageID, upload: upload,
             draw: EscapeBytes.keepingCursor(EscapeBytes.moveCursor(column: cells.column, row: cells.row) + body + rows),
-            erase: deletePlacement ?? EscapeBytes.erase(cells), release: release, cells: cells
+            erase: erase(cells), release: release, cells: cells
         )
+    }
+
+    /// Takes the picture away from `cells` (where `placement(in:)` put it), without making the
+    /// bytes that draw it.
+    public func erase(_ cells: CellRect) -> [UInt8] {
+        deletePlacement ?? EscapeBytes.erase(cells)
     }
 
     /// For printing at the cursor in a scrolling terminal: the picture and a newline, leaving

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Values made off the UI thread and kept (the `capacity` most recently asked for), so the UI
-/// can ask on every frame and never wait: a miss starts the work, answers nil, and calls `ready`
-/// once the value is in. What a screen shows is asked for on every frame, so it is never the
+/// Values made off the UI thread (on `NewestFirstQueue.previews`) and kept (the `capacity` most
+/// recently asked for), so the UI can ask on every frame and never wait: a miss starts the work,
+/// answers nil, and calls `ready` once the value is in. What a screen shows is asked for on every frame, so it is never the
 /// one dropped; work for a value dropped before its turn is skipped (holding PgDn in a grid
 /// does not queue a decode for every page it passed).
 final class BackgroundCache<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
@@ -43,7 +43,7 @@ final class BackgroundCache<Key: Hashable & Sendable, Value: Sendable>: @uncheck
         }
         evicted.forEach(dropped)
         guard let token else { return answer }
-        Task.detached(priority: .userInitiated) { [weak self] in
+        NewestFirstQueue.previews.add { [weak self] in
             guard let self, isCurrent(key, token) else { return }
             let value = make(key)
             let kept = lock.withLock {

@@ -34,7 +34,7 @@ struct PixelScreen {
         let spots = Set(wanted.map(\.spot))
         var bytes: [UInt8] = []
         for picture in shown where !spots.contains(picture.spot) {
-            bytes += picture.placement.erase
+            bytes += picture.picture.erase(picture.cells)
         }
         shown.removeAll { !spots.contains($0.spot) }
         for id in released {

@@ -26,8 +26,8 @@ public enum PreviewState: Sendable, Equatable {
 }
 
 /// A picture the terminal draws over the frame's blank cells after each flush (kitty, iTerm2,
-/// sixel): which image in which slot. At most one is on screen, and none while an overlay
-/// covers the screen.
+/// sixel): which image in which slot. A grid has one per thumbnail on screen; there are none
+/// while an overlay covers the screen.
 public struct PixelOverlay: Sendable, Hashable {
     public var path: String
     public var slot: PreviewSlot
