@@ -212,6 +212,18 @@ import Testing
         #expect(pageLoads(.down, in: &state) == [])
     }
 
+    /// Only the newest request reports: a page overtaken by another (a deletion's reload) or
+    /// one that failed is asked for again, not waited for forever.
+    @Test func aPageThatNeverCameIsAskedForAgain() {
+        var state = gallery(grid: true)
+        #expect(pageLoads(.end, in: &state) == [load(total - page)])
+        let effects = state.update(.galleryLoaded(items: entries(0..<page), total: total, query: GalleryQuery(), offset: 0), environment: environment)
+        #expect(effects.filter { if case .loadGallery = $0 { true } else { false } } == [load(total - page)])
+        #expect(state.gallery.selected == total - 1)
+        _ = state.update(.galleryFailed("the index is locked"), environment: environment)
+        #expect(pageLoads(.left, in: &state) == [load(total - page)])
+    }
+
     @Test func aNewQueryStartsAtTheTopAgain() {
         var state = gallery(grid: true)
         _ = state.update(.key(.end), environment: environment)

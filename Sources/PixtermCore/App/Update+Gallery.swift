@@ -30,7 +30,9 @@ extension AppState {
         gallery.query = query
         gallery.offset = offset
         gallery.isLoading = false
-        if !sameQuery || gallery.requestedOffset == offset { gallery.requestedOffset = nil }
+        // Only the newest request reports (`EffectInterpreter`): any page asked for before this
+        // one is not coming, so the page around the selection is asked for again if need be.
+        gallery.requestedOffset = nil
         if let index = keep.flatMap({ id in items.firstIndex { $0.id == id } }) {
             gallery.select(offset + index)
         } else {

@@ -36,6 +36,7 @@ extension AppState {
             return []
         case let .galleryFailed(text):
             gallery.isLoading = false
+            gallery.requestedOffset = nil
             fail("gallery: \(text)")
             return []
         case let .trashed(item):
