@@ -87,6 +87,10 @@ import Testing
         let text = render(sheet(grouping: .alone, count: 1, select: 0), preview: redPreview).text
         #expect(text.contains("1 image of one request"))
         #expect(text.contains("older pixterm"))
+        // Alone, its frame hugs a square picture of the height there is, not the whole width.
+        let alone = SheetLayout(count: 1, area: ScreenLayout(size: GridSize(columns: 80, rows: 24)).body.inset(top: 1))
+        #expect(alone.tileWidth == 2 * (alone.tileHeight - SheetView.tileChrome) + 2)
+        #expect(alone.tileWidth < 80)
     }
 
     @Test func vShowsTheSelectedImageFullScreenWithItsPlaceInTheSheet() {

@@ -88,9 +88,11 @@ struct SheetLayout: Equatable {
         self.area = area
         let fit = (area.width + SheetView.gap) / (SheetView.minimumTileWidth + SheetView.gap)
         perRow = max(1, min(max(count, 1), fit))
-        tileWidth = max(SheetView.minimumTileWidth, (area.width - SheetView.gap * (perRow - 1)) / perRow)
         // A half-block cell is about half as tall as it is wide: a square picture of w columns
-        // takes w / 2 rows.
+        // takes w / 2 rows. No wider than a square picture of the area's height: a frame
+        // hugs its picture when there are few images.
+        let squareWidth = (area.height - SheetView.tileChrome) * 2 + 2
+        tileWidth = max(SheetView.minimumTileWidth, min(squareWidth, (area.width - SheetView.gap * (perRow - 1)) / perRow))
         let squareRows = (tileWidth - 2 + 1) / 2
         tileHeight = max(SheetView.tileChrome + 1, min(squareRows, area.height - SheetView.tileChrome) + SheetView.tileChrome)
         visibleRows = max(1, area.height / tileHeight)
