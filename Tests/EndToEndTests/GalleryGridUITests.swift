@@ -37,21 +37,16 @@ extension TerminalUIEndToEndTests {
         let captions = grid.split(separator: "\n").filter { $0.components(separatedBy: " 20 cr").count - 1 == 3 }
         #expect(captions.count == 2, "\(grid)")
 
-        try tmux.send("l")
-        try await tmux.waitFor(text: "2/450  a fox scene 448")
-        try tmux.send("j")
-        try await tmux.waitFor(text: "5/450  a quiet scene 445")
-        try tmux.send("Down")
-        try tmux.send("Left")
-        try await tmux.waitFor(text: "7/450  a quiet scene 443")
-        try tmux.send("PageDown")
-        try await tmux.waitFor(text: "13/450  a quiet scene 437")
-        try tmux.send("End")
-        try await tmux.waitFor(text: "450/450  a fox scene 0")
-        try tmux.send("Home")
-        try await tmux.waitFor(text: "1/450  a quiet scene 449")
-        for _ in 0..<40 { try tmux.send("PageDown") }
-        try await tmux.waitFor(text: "241/450  a quiet scene 209")
+        // Keys, then the selected image named under the grid (the newest, 449, comes first).
+        let moves: [([String], String)] = [
+            (["l"], "2/450  a fox scene 448"), (["j"], "5/450  a quiet scene 445"), (["Down", "Left"], "7/450  a quiet scene 443"),
+            (["PageDown"], "13/450  a quiet scene 437"), (["End"], "450/450  a fox scene 0"), (["Home"], "1/450  a quiet scene 449"),
+            (Array(repeating: "PageDown", count: 40), "241/450  a quiet scene 209"),
+        ]
+        for (keys, selected) in moves {
+            for key in keys { try tmux.send(key) }
+            try await tmux.waitFor(text: selected)
+        }
 
         // The full-screen view opens on the selected thumbnail; Esc comes back to the grid.
         try tmux.send("Home")
