@@ -67,13 +67,13 @@ extension AppState {
         return focus(family.siblings[next], note: "edit \(next + 1) of \(family.siblings.count) of the same source")
     }
 
-    /// Selects `target`: at once when it is on the loaded page, else once the gallery has
-    /// found where it is among the images the query selects.
+    /// Selects `target`: at once when it is on the loaded page (the page follows if it is near
+    /// its edge), else once the gallery has found where it is among the images the query selects.
     private mutating func focus(_ target: GalleryEntry, note text: String) -> [Effect] {
         if let index = gallery.items.firstIndex(where: { $0.id == target.id }) {
             gallery.select(gallery.offset + index)
             note(text)
-            return []
+            return loadPageAroundSelection()
         }
         guard let origin = gallery.selectedItem?.id else { return [] }
         lineage.pendingFocus = PendingFocus(target: target.id, origin: origin, note: text)
