@@ -33,9 +33,17 @@ func galleryBenchmarks() {
 final class GalleryBox: @unchecked Sendable {
     var store: GalleryStore?
     private var madeFolder: URL?
+    /// Images `make-gallery.py` writes, and the variable naming an existing fixture instead.
+    private let count: Int
+    private let givenVariable: String
+
+    init(count: Int = 10_000, givenVariable: String = "PIXTERM_BENCH_GALLERY") {
+        self.count = count
+        self.givenVariable = givenVariable
+    }
 
     func open() throws {
-        if let given = ProcessInfo.processInfo.environment["PIXTERM_BENCH_GALLERY"] {
+        if let given = ProcessInfo.processInfo.environment[givenVariable] {
             store = try GalleryStore(folder: URL(fileURLWithPath: given))
             return
         }
@@ -43,7 +51,7 @@ final class GalleryBox: @unchecked Sendable {
         let script = Fixtures.benchmarksFolder.appendingPathComponent("make-gallery.py")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, folder.path, "10000"]
+        process.arguments = ["python3", script.path, folder.path, String(count)]
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
