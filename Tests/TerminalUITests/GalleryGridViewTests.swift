@@ -111,6 +111,20 @@ import Testing
         #expect(frame.grid.rows()[first.row].allSatisfy { $0 == " " })
     }
 
+    /// Paging the full-screen view past the loaded images (End in a large gallery) waits for
+    /// the image's page on its own screen, not on the grid's.
+    @Test func theFullScreenViewWaitsForItsImagesPage() {
+        let size = GridSize(columns: 80, rows: 24)
+        var state = grid(items: 6, size: size, keys: [.character("v")])
+        state.gallery.total = 1000
+        _ = state.update(.key(.end), environment: environment)
+        #expect(state.gallery.isViewing && state.gallery.selectedItem == nil)
+        let frame = view.render(state, environment: environment, size: size, now: Date()) { _, _ in .loading }
+        #expect(frame.grid.rows()[1].hasPrefix("1,000/1,000  loading…"))
+        #expect(!frame.text.contains(" 20 cr"), "the grid is not drawn")
+        #expect(frame.text.contains("Esc back"))
+    }
+
     @Test func anEmptyGridSaysHowToFillIt() {
         let size = GridSize(columns: 80, rows: 24)
         let frame = view.render(grid(items: 0, size: size), environment: environment, size: size, now: Date())

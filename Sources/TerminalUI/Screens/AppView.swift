@@ -43,6 +43,9 @@ public struct AppView {
             if let item = state.gallery.selectedItem, state.gallery.isViewing {
                 FullScreenView.draw(item, state.gallery, into: &grid, layout: layout, colorMode: colorMode, preview: preview, pixels: &pixels)
                 regions.append(MouseRegion(layout.body, .fullScreenImage))
+            } else if state.gallery.isViewing {
+                // Paged past the loaded images (End): the image's page is on its way.
+                grid.put("\((state.gallery.selected + 1).grouped)/\(state.gallery.total.grouped)  loading…", row: layout.body.row, column: 0, style: Theme.dim)
             } else {
                 cursor = GalleryView.draw(state, into: &grid, layout: layout, colorMode: colorMode, preview: preview, pixels: &pixels, regions: &regions)
             }
