@@ -33,7 +33,7 @@ import Testing
                 + common
         case .gallery:
             let browse = state.gallery.viewMode == .grid ? KeyMaps.galleryGrid : KeyMaps.galleryList
-            return hints(browse) + hints(KeyMaps.galleryFilter) + hints(KeyMaps.fullScreen) + common
+            return hints(browse) + hints(KeyMaps.galleryFilter) + hints(KeyMaps.galleryFilterBar) + hints(KeyMaps.fullScreen) + common
         }
     }
 
@@ -64,7 +64,7 @@ import Testing
             "sources": ("Sources (edit mode)", KeyMaps.sources.guide), "jobs": ("Jobs", KeyMaps.jobs.guide),
             "gallery list": ("Image list", KeyMaps.galleryList.guide), "gallery filter": ("Filter (after /)", KeyMaps.galleryFilter.guide),
             "full screen": ("Full-screen view", KeyMaps.fullScreen.guide), "gallery grid": ("Thumbnail grid", KeyMaps.galleryGrid.guide),
-            "compare": ("Before and after (b)", KeyMaps.compare.guide),
+            "compare": ("Before and after (b)", KeyMaps.compare.guide), "gallery filter bar": ("Filter bar (after f)", KeyMaps.galleryFilterBar.guide),
             "sheet": ("Images side by side", KeyMaps.sheet.guide), "sheet full screen": ("Full-screen view (of the sheet)", KeyMaps.fullScreen.guide),
         ]
         for (name, state) in AppState.inEveryKeyContext(environment: environment) {

@@ -6,8 +6,8 @@ public enum GalleryFilterBarCommand: KeyCommand {
 extension KeyMaps {
     public static let galleryFilterBar: KeyMap<GalleryFilterBarCommand> = {
         let fields = KeyHint("← → Tab", "the previous / next field")
-        let values = KeyHint("↑ ↓", "step through the field's choices (any, models, sizes, qualities, 7d, 30d…, orders)")
-        let typed = KeyHint("typing, paste", "a value: a day (2026-11-01), time or age (7d) for dates, credits, a model or size")
+        let values = KeyHint("↑ ↓", "step through the choices (any, models, sizes, 7d…)")
+        let typed = KeyHint("typing, paste", "a date (2026-11-01, 7d), credits, a model or a size")
         return KeyMap(
             [
                 KeyBinding([.left, .backTab], .previousField, help: fields, footer: KeyHint("←→", "field")),
