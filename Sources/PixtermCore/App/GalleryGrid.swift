@@ -1,6 +1,6 @@
 /// How the gallery shows its images: a list beside one large preview, or a grid of thumbnails
 /// (`g` switches). The choice is kept across runs (`Effect.saveGalleryViewMode`).
-public enum GalleryViewMode: String, Hashable, Sendable, CaseIterable {
+public enum GalleryViewMode: String, Hashable, Sendable {
     case list, grid
 
     /// The other mode, for the key that switches.
@@ -21,15 +21,12 @@ public struct GalleryGrid: Hashable, Sendable {
         self.rows = max(1, rows)
     }
 
-    /// Thumbnails on one screen.
-    public var cellsPerScreen: Int { columns * rows }
-
     /// The indices of all images that are on screen now (some past `total` when the last row
     /// is short).
     public var visible: Range<Int> { topRow * columns..<(topRow + rows) * columns }
 
-    /// A new terminal size: the selection stays on screen, and the top row moves only when it
-    /// must (the image at the top-left stays there when the shape is unchanged).
+    /// A new terminal size: the images at the top stay at about the top, and the selection
+    /// stays on screen.
     mutating func resize(columns: Int, rows: Int, selected: Int) {
         self = resized(columns: columns, rows: rows, selected: selected)
     }
@@ -44,7 +41,7 @@ public struct GalleryGrid: Hashable, Sendable {
         return grid
     }
 
-    /// Where `key` moves the selection among `total` images: left and right by one, up and
+    /// Where `command` moves the selection among `total` images: left and right by one, up and
     /// down by a row, a page by a screen of rows (the screen scrolls with it), and to either
     /// end; never past them. Nil when `command` is not a move.
     mutating func move(_ command: GalleryListCommand, from selected: Int, total: Int) -> Int? {
