@@ -96,6 +96,9 @@ import TestSupport
         _ = press([.backspace, .backspace, .backspace] + typed("20") + [.right] + typed("10") + [.enter], &state)
         #expect(state.message?.text == "max cr is less than min cr, so no image can match")
         #expect(state.gallery.filterBar != nil)
+        // Once the values are accepted, the refusal goes.
+        #expect(press([.backspace, .backspace] + typed("30") + [.enter], &state) == [load(GalleryQuery(minCredits: 20, maxCredits: 30))])
+        #expect(state.message == nil)
     }
 
     /// Esc in the list clears the text filter first, then the bar's filters, then leaves.

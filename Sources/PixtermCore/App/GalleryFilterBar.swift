@@ -32,6 +32,8 @@ public struct GalleryFilterBar: Hashable, Sendable {
     public internal(set) var field: Field = .model
     /// Each field's text; empty means "any".
     public private(set) var values: [Field: String] = [:]
+    /// What the last refused Enter said, so the error goes once the bar's values are accepted.
+    var refusal: String?
 
     /// The bar showing `query` (without its text filter, which `/` edits).
     public init(query: GalleryQuery) {

@@ -32,9 +32,11 @@ extension AppState {
                 let query = try bar.query(text: gallery.filter, now: environment.now())
                 gallery.filterBar = nil
                 gallery.selected = 0
+                if let refusal = bar.refusal, message?.text == refusal { message = nil }
                 return [loadGallery(query)]
             } catch {
                 bar.field = error.field
+                bar.refusal = error.message
                 gallery.filterBar = bar
                 fail(error.message)
                 return []
