@@ -104,15 +104,26 @@ def ui(name, ready, command, launches=5):
 
 
 def picture(width, height, path):
-    """Noise keeps the PNG about as large as a photo's (the simulator's flat stripes compress
-    50 times better), so decoders do realistic work."""
+    with open(path, "wb") as f:
+        f.write(photo(width, height))
+
+
+def photo(width, height, variant=None):
+    """A photo-like PNG's bytes. Noise keeps it about as large as a photo's (the simulator's
+    flat stripes compress 50 times better), so decoders do realistic work. `variant` (a seed)
+    varies the waves and the tint so pictures differ; None is the one `picture` writes."""
     import numpy
 
     y, x = numpy.mgrid[0:height, 0:width].astype(numpy.float32)
     u, v = x / width, y / height
-    noise = numpy.random.default_rng(7).normal(0, 3, (height, width, 3)).astype(numpy.float32)
-    rgb = numpy.stack([255 * u + 40 * numpy.sin(v * 17), 255 * v + 40 * numpy.sin(u * 23),
-                       128 + 100 * numpy.sin((u + v) * 9)], axis=-1) + noise
+    if variant is None:
+        (a, b, c), tint, noise_seed = (17, 23, 9), (0, 0, 0), 7
+    else:
+        rng = numpy.random.default_rng(variant)
+        (a, b, c), tint, noise_seed = rng.uniform(5, 30, 3), rng.uniform(-60, 60, 3), variant
+    noise = numpy.random.default_rng(noise_seed).normal(0, 3, (height, width, 3)).astype(numpy.float32)
+    rgb = numpy.stack([255 * u + 40 * numpy.sin(v * a) + tint[0], 255 * v + 40 * numpy.sin(u * b) + tint[1],
+                       128 + 100 * numpy.sin((u + v) * c) + tint[2]], axis=-1) + noise
     pixels = numpy.clip(rgb, 0, 255).astype(numpy.uint8)
     raw = numpy.concatenate([numpy.zeros((height, 1), numpy.uint8), pixels.reshape(height, -1)], axis=1)
 
@@ -120,9 +131,8 @@ def picture(width, height, path):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    with open(path, "wb") as f:
-        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw.tobytes(), 6))
-                + chunk(b"IEND", b""))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw.tobytes(), 6))
+            + chunk(b"IEND", b""))
 
 
 def main():

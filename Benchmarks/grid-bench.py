@@ -35,35 +35,13 @@ import sys
 import tempfile
 import threading
 import time
-import zlib
+
+import benchlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 COLUMNS, ROWS = 120, 40
 PAGE_DOWNS = 10
 KEYS = {"ctrl-o": b"\x0f", "pgdn": b"\x1b[6~", "escape": b"\x1b", "ctrl-c": b"\x03"}
-
-
-def photo(width, height, seed):
-    """A photo-like PNG (gradients, waves, noise; the phase and tint vary with `seed`), about
-    as large as a real one of its size, so decoding it costs what a real image does."""
-    import numpy
-
-    rng = numpy.random.default_rng(seed)
-    y, x = numpy.mgrid[0:height, 0:width].astype(numpy.float32)
-    u, v = x / width, y / height
-    a, b, c = rng.uniform(5, 30, 3)
-    tint = rng.uniform(-60, 60, 3)
-    rgb = numpy.stack([255 * u + 40 * numpy.sin(v * a) + tint[0], 255 * v + 40 * numpy.sin(u * b) + tint[1],
-                       128 + 100 * numpy.sin((u + v) * c) + tint[2]], axis=-1)
-    rgb += rng.normal(0, 3, (height, width, 3)).astype(numpy.float32)
-    pixels = numpy.clip(rgb, 0, 255).astype(numpy.uint8)
-    raw = numpy.concatenate([numpy.zeros((height, 1), numpy.uint8), pixels.reshape(height, -1)], axis=1)
-
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw.tobytes(), 6)) + chunk(b"IEND", b"")
 
 
 def fixture(pixterm, folder, count, photos=320):
@@ -74,7 +52,7 @@ def fixture(pixterm, folder, count, photos=320):
             size = json.load(open(path + ".json"))["size"]
             width, height = (int(part) for part in size.split("x"))
             with open(path, "wb") as out:
-                out.write(photo(width, height, seed))
+                out.write(benchlib.photo(width, height, variant=seed))
             if seed % 40 == 39:
                 print("%d photos" % (seed + 1), file=sys.stderr)
     subprocess.run([pixterm, "gallery", "rebuild", "--gallery", folder], check=True, stdout=subprocess.DEVNULL)
