@@ -6,8 +6,9 @@ import Darwin
 @testable import TerminalUI
 
 /// A `RecordingTerminal` whose script can wait for pictures: `.pictures(n)` answers wake-ups
-/// from background work until `n` pictures went out since the step before, so a test presses its
-/// next key only once a whole screen of thumbnails is drawn, however the decodes were batched.
+/// from background work until pictures were drawn at `n` places since the step before, so a test
+/// presses its next key only once a whole screen of thumbnails is drawn, however the decodes
+/// were batched (and whatever was drawn twice on the way).
 final class PictureWaitingTerminal: TerminalBackend {
     enum Step {
         case input(TerminalInput)
@@ -20,16 +21,33 @@ final class PictureWaitingTerminal: TerminalBackend {
     /// output from one to the next is what that input caused.
     private(set) var inputMarks: [Int] = []
     private var steps: [Step]
-    private let countPictures: ([UInt8]) -> Int
     private let wakes = SelfPipe()
     private var stepStart = 0
 
-    /// `countPictures` says how many pictures some raw output draws (kitty placements, iTerm2
-    /// files, sixel images).
-    init(size: GridSize, steps: [Step], countPictures: @escaping ([UInt8]) -> Int) {
+    init(size: GridSize, steps: [Step]) {
         recording = RecordingTerminal(size: size)
         self.steps = steps
-        self.countPictures = countPictures
+    }
+
+    /// The cells ("row;column", one-based) where raw output draws a picture: every picture's
+    /// bytes start by saving the cursor and moving it there (ESC 7, CUP); erasing one does the
+    /// same but goes on with ECH (ESC [ n X), and kitty deletes are no cursor moves at all.
+    static func drawnAt(_ bytes: [UInt8]) -> Set<String> {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return Set(
+            text.components(separatedBy: "\u{1B}7\u{1B}[").dropFirst().compactMap { rest in
+                guard let end = rest.firstIndex(of: "H") else { return nil }
+                let after = rest[rest.index(after: end)...]
+                let erases = after.hasPrefix("\u{1B}[") && after.dropFirst(2).drop { $0.isNumber }.hasPrefix("X")
+                return erases ? nil : String(rest[..<end])
+            })
+    }
+
+    /// The cells where the output drew pictures.
+    static func drawnAt(_ output: some Sequence<RecordingTerminal.Output>) -> Set<String> {
+        output.reduce(into: Set<String>()) { cells, entry in
+            if case let .bytes(bytes) = entry { cells.formUnion(drawnAt(bytes)) }
+        }
     }
 
     /// The output each input caused, up to the next input.
@@ -50,10 +68,7 @@ final class PictureWaitingTerminal: TerminalBackend {
                 if case let .key(.resize(columns, rows)) = input { recording.currentSize = GridSize(columns: columns, rows: rows) }
                 return input
             case let .pictures(count):
-                let drawn = recording.output[stepStart...].reduce(0) { sum, entry in
-                    guard case let .bytes(bytes) = entry else { return sum }
-                    return sum + countPictures(bytes)
-                }
+                let drawn = Self.drawnAt(recording.output[stepStart...]).count
                 var descriptor = pollfd(fd: wakes?.readEnd ?? -1, events: Int16(POLLIN), revents: 0)
                 // Waits at most 10 s for the next picture; the test's assertions tell what was missing.
                 if drawn >= count || poll(&descriptor, 1, 10_000) <= 0 {

@@ -153,4 +153,20 @@ import Testing
             #expect(scrolled.after == moved.flatMap(\.placement.draw), "\(method)")
         }
     }
+
+    /// curses may write blanks over cells it thinks empty on a row it updates (to move the
+    /// cursor cheaply): a picture that lives in the cells and crosses such a row is drawn again,
+    /// without its data; a kitty placement floats over the text and is left alone.
+    @Test func picturesInCellsAreDrawnAgainOnRowsCursesRewrote() throws {
+        let placeholders = GraphicsEncoder(method: .kitty, passthrough: true, placeholders: true, cellSize: CellPixelSize(width: 4, height: 8))
+        for (encoder, redrawn) in [(placeholders, true), (GraphicsEncoder(method: .sixel, cellSize: CellPixelSize(width: 4, height: 8)), true), (kitty, false)] {
+            let pictures = grid(try (1...8).map { try encoded(id: $0, encoder: encoder) })
+            var screen = PixelScreen()
+            _ = frame(&screen, pictures)
+            // Row 4 is the third row of the first row of pictures (rows 2...6).
+            #expect(screen.beforeFrame(wanting: pictures).isEmpty)
+            let after = screen.afterFrame(wanting: pictures, screenCleared: false, rewrittenRows: [4, 30])
+            #expect(after == (redrawn ? pictures[0..<4].flatMap(\.placement.draw) : []), "\(encoder.method) placeholders: \(encoder.placeholders)")
+        }
+    }
 }

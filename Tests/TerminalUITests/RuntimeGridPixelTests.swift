@@ -67,10 +67,6 @@ import Testing
         }
     }
 
-    static func kittyPlacements(_ bytes: [UInt8]) -> Int {
-        kittySummary(bytes).split(separator: " ").count { $0.first == "p" }
-    }
-
     @Test func kittyThumbnailsGoOutOnceAndArePlacedAgainWhenTheGridComesBack() async throws {
         let (folder, items) = try galleryFiles()
         defer { folder.remove() }
@@ -89,7 +85,7 @@ import Testing
             .input(.key(.ctrl("c"))), .input(.key(.ctrl("c"))),
         ]
         let terminal = try await onOwnThread {
-            let terminal = PictureWaitingTerminal(size: Self.size, steps: steps, countPictures: Self.kittyPlacements)
+            let terminal = PictureWaitingTerminal(size: Self.size, steps: steps)
             runtime(terminal, items: items, graphics: GraphicsEncoder(method: .kitty, cellSize: CellPixelSize(width: 8, height: 16))).run()
             return terminal
         }
@@ -128,19 +124,13 @@ import Testing
     @Test func placeholderThumbnailsInsideTmuxGoOutOnceAndAreDrawnAsText() async throws {
         let (folder, items) = try galleryFiles(flat: true)
         defer { folder.remove() }
-        // The first cell of a picture: the placeholder with the marks for row 0 and column 0.
-        let cell = KittyPlaceholder.rows(imageID: 1, columns: 1, rows: 1)[0].unicodeScalars.drop { $0 != KittyPlaceholder.character }.prefix(3)
-        let firstCell = Array(String(String.UnicodeScalarView(cell)).utf8)
-        let count: @Sendable ([UInt8]) -> Int = { bytes in
-            bytes.indices.count { bytes[$0] == firstCell[0] && bytes[$0...].starts(with: firstCell) }
-        }
         let steps: [PictureWaitingTerminal.Step] = [
             .input(.wake), .pictures(Self.perScreen), .input(.key(.pageDown)), .pictures(Self.perScreen),
             .input(.key(.pageUp)), .pictures(Self.perScreen), .input(.key(.ctrl("c"))), .input(.key(.ctrl("c"))),
         ]
         let encoder = GraphicsEncoder(method: .kitty, passthrough: true, placeholders: true, cellSize: CellPixelSize(width: 8, height: 16))
         let terminal = try await onOwnThread {
-            let terminal = PictureWaitingTerminal(size: Self.size, steps: steps, countPictures: count)
+            let terminal = PictureWaitingTerminal(size: Self.size, steps: steps)
             runtime(terminal, items: items, graphics: encoder).run()
             return terminal
         }
@@ -150,7 +140,11 @@ import Testing
         #expect(sent.count == 2 * Self.perScreen && Set(sent).count == sent.count)
         #expect(sent.allSatisfy { (1...255).contains(Int($0) ?? 0) })
         #expect(kittyIDs("t", byInput[2]).isEmpty)
-        #expect(byInput[2].reduce(0) { sum, entry in if case let .bytes(bytes) = entry { sum + count(bytes) } else { sum } } == Self.perScreen)
+        // Paging back draws each picture's placeholder text once more, at its place.
+        #expect(PictureWaitingTerminal.drawnAt(byInput[2]).count == Self.perScreen)
+        let placeholder = Array(String(KittyPlaceholder.character).utf8)
+        let written = byInput[2].flatMap { entry -> [UInt8] in if case let .bytes(bytes) = entry { bytes } else { [] } }
+        #expect(written.indices.count { written[$0...].starts(with: placeholder) } >= Self.perScreen)
     }
 
     /// Only the thumbnails on screen are decoded (each decode leaves one entry in the disk
@@ -161,7 +155,7 @@ import Testing
         let thumbnails = ThumbnailCache(directory: folder.file("thumbnails"))
         let steps: [PictureWaitingTerminal.Step] = [.input(.wake), .pictures(Self.perScreen), .input(.key(.ctrl("c"))), .input(.key(.ctrl("c")))]
         let terminal = try await onOwnThread {
-            let terminal = PictureWaitingTerminal(size: Self.size, steps: steps, countPictures: Self.kittyPlacements)
+            let terminal = PictureWaitingTerminal(size: Self.size, steps: steps)
             runtime(terminal, items: items, graphics: GraphicsEncoder(method: .kitty, cellSize: CellPixelSize(width: 8, height: 16)), thumbnails: thumbnails).run()
             return terminal
         }
@@ -176,26 +170,21 @@ import Testing
         let (folder, items) = try galleryFiles(flat: true)
         defer { folder.remove() }
         for method in [GraphicsMethod.iterm, .sixel] {
-            let introducer = Array((method == .iterm ? "\u{1B}]1337;File=" : "\u{1B}P").utf8)
-            let count: @Sendable ([UInt8]) -> Int = { bytes in
-                bytes.indices.count { bytes[$0] == 0x1B && bytes[$0...].starts(with: introducer) }
-            }
             let steps: [PictureWaitingTerminal.Step] = [
                 .input(.wake), .pictures(Self.perScreen), .input(.key(.right)), .input(.key(.left)),
                 .input(.key(.pageDown)), .pictures(Self.perScreen), .input(.key(.ctrl("c"))), .input(.key(.ctrl("c"))),
             ]
             let terminal = try await onOwnThread {
-                let terminal = PictureWaitingTerminal(size: Self.size, steps: steps, countPictures: count)
+                let terminal = PictureWaitingTerminal(size: Self.size, steps: steps)
                 runtime(terminal, items: items, graphics: GraphicsEncoder(method: method, cellSize: CellPixelSize(width: 8, height: 16))).run()
                 return terminal
             }
-            let byInput = terminal.outputByInput().map { output in
-                output.reduce(0) { sum, entry in
-                    guard case let .bytes(bytes) = entry else { return sum }
-                    return sum + count(bytes)
-                }
-            }
-            #expect(byInput == [Self.perScreen, 0, 0, Self.perScreen, 0, 0], "\(method)")
+            let byInput = terminal.outputByInput()
+            try #require(byInput.count == 6)
+            // Every cell of a new screen gets its picture; moving the selection sends no bytes.
+            #expect(PictureWaitingTerminal.drawnAt(byInput[0]).count == Self.perScreen, "\(method)")
+            #expect(rawBytes(byInput[1]) == 0 && rawBytes(byInput[2]) == 0, "\(method)")
+            #expect(PictureWaitingTerminal.drawnAt(byInput[3]).count == Self.perScreen, "\(method)")
         }
     }
 }

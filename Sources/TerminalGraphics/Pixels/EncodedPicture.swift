@@ -20,6 +20,11 @@ public struct EncodedPicture: Sendable {
     /// cells instead, which removes pixels that live in the cells (iTerm2, sixel, placeholders).
     let deletePlacement: [UInt8]?
 
+    /// Whether its pixels live in the cells (iTerm2, sixel, kitty placeholders), so text a curses
+    /// library writes there (blanks it believes are there, to move the cursor cheaply) takes them
+    /// away. A kitty placement floats over the text and only goes when deleted.
+    public var livesInCells: Bool { deletePlacement == nil }
+
     /// The bytes that show the picture from the top-left cell of `rect` and take it away again.
     public func placement(in rect: CellRect) -> GraphicsPlacement {
         let cells = rect.resized(width: columns, height: rows)

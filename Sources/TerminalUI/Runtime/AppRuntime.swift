@@ -15,6 +15,8 @@ public final class AppRuntime {
     /// nil when previews are half blocks.
     private let pixels: PixelLoader?
     private var pixelScreen = PixelScreen()
+    /// The frame last drawn, to tell which rows curses rewrote under pixel pictures.
+    private var lastGrid: CellGrid?
     private let inbox: ActionInbox
     /// What the interpreter may do to the UI: write to the terminal, end the loop.
     private let session: TerminalSession
@@ -113,7 +115,9 @@ public final class AppRuntime {
         write(pixelScreen.beforeFrame(wanting: wanted, releasing: pixels?.takeReleasedIDs() ?? []))
         mouseRegions = frame.mouseRegions
         let cleared = backend.draw(frame.grid, cursor: frame.cursor)
-        write(pixelScreen.afterFrame(wanting: wanted, screenCleared: cleared))
+        let rewritten = wanted.isEmpty ? [] : Set(frame.grid.changes(since: lastGrid).map(\.row))
+        lastGrid = frame.grid
+        write(pixelScreen.afterFrame(wanting: wanted, screenCleared: cleared, rewrittenRows: rewritten))
     }
 
     private func write(_ bytes: [UInt8]) {

@@ -47,8 +47,10 @@ struct PixelScreen {
 
     /// After the flush: draws each wanted picture that is not there yet, sending its data first
     /// if the terminal does not hold it. A cleared screen (first frame, resize, resume) wiped
-    /// them all, so then they all go out again with their data.
-    mutating func afterFrame(wanting wanted: [PlacedPicture], screenCleared: Bool) -> [UInt8] {
+    /// them all, so then they all go out again with their data. On the `rewrittenRows` (rows of
+    /// the frame that changed) curses may have written over cells it thinks blank, so a picture
+    /// that lives in cells and crosses one is drawn again.
+    mutating func afterFrame(wanting wanted: [PlacedPicture], screenCleared: Bool, rewrittenRows: Set<Int> = []) -> [UInt8] {
         if screenCleared {
             shown = []
             uploaded = []
@@ -56,7 +58,9 @@ struct PixelScreen {
         let spots = Set(shown.map(\.spot))
         shown = wanted
         var bytes: [UInt8] = []
-        for picture in wanted where !spots.contains(picture.spot) {
+        for picture in wanted {
+            let stays = spots.contains(picture.spot)
+            if stays, !picture.picture.livesInCells || !picture.cells.rows.contains(where: rewrittenRows.contains) { continue }
             let placement = picture.placement, id = picture.picture.imageID
             if !uploaded.contains(id), !placement.upload.isEmpty {
                 bytes += placement.upload
