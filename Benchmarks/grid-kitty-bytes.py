@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Bytes the gallery grid writes per PgDn with kitty graphics, first visit against repeat visit:
 the real pixterm (`--graphics kitty`) in grid-bench.py's 120x40 pseudo-terminal, on a gallery of
-photo-like 1024x1024 PNGs (grid-bench.py's), no thumbnail cache to start with.
+photo-like 1024x1024 PNGs (benchlib.photo), no thumbnail cache to start with.
 
     grid-kitty-bytes.py PIXTERM [COUNT]
 
@@ -33,7 +33,7 @@ def main():
         os.makedirs(folder)
         for seed in range(count):
             with open(os.path.join(folder, "photo-%03d.png" % seed), "wb") as out:
-                out.write(bench.photo(1024, 1024, seed))
+                out.write(bench.benchlib.photo(1024, 1024, variant=seed))
         subprocess.run([pixterm, "gallery", "rebuild", "--gallery", folder], check=True, stdout=subprocess.DEVNULL)
         bench.remember_grid(home)
         terminal = bench.Terminal([pixterm, "--graphics", "kitty"], bench.environment(home, folder))
