@@ -91,7 +91,7 @@ import Testing
         let titles = state.helpSections.map(\.title)
         #expect(Array(titles.prefix(2)) == ["Images side by side", "Full-screen view (of the sheet)"])
         let keys = state.helpSections[0].hints.map(\.keys)
-        for key in ["← → h l", "v or Enter", "r", "e", "k", "u", "Esc"] { #expect(keys.contains(key), "\(key)") }
+        for key in ["← → ↑ ↓ h l", "v or Enter", "r", "e", "k", "u", "Esc"] { #expect(keys.contains(key), "\(key)") }
     }
 
     @Test func sInTheGalleryOpensTheSelectedImagesRequest() {
@@ -116,6 +116,11 @@ import Testing
         #expect(state.sheet?.selected == 3)
         _ = state.update(.key(.home), environment: environment)
         #expect(state.sheet?.selected == 0)
+        _ = state.update(.key(.down), environment: environment)
+        _ = state.update(.key(.down), environment: environment)
+        _ = state.update(.key(.up), environment: environment)
+        #expect(state.sheet?.selected == 1, "↑ ↓ step too (k is keep, so only the arrows)")
+        _ = state.update(.key(.up), environment: environment)
 
         _ = state.update(.key(.character("v")), environment: environment)
         #expect(state.keyContext == .sheet(viewing: true))

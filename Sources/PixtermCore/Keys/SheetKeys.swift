@@ -5,11 +5,11 @@ public enum SheetCommand: KeyCommand {
 
 extension KeyMaps {
     public static let sheet: KeyMap<SheetCommand> = {
-        let select = KeyHint("← → h l", "select an image")
+        let select = KeyHint("← → ↑ ↓ h l", "select an image")
         let ends = KeyHint("Home End", "first / last image")
         return KeyMap([
-            KeyBinding([.left, .character("h")], .previous, help: select, footer: KeyHint("←→", "select")),
-            KeyBinding([.right, .character("l")], .next, help: select),
+            KeyBinding([.left, .up, .character("h")], .previous, help: select, footer: KeyHint("←→", "select")),
+            KeyBinding([.right, .down, .character("l")], .next, help: select),
             KeyBinding([.home], .first, help: ends),
             KeyBinding([.end], .last, help: ends),
             KeyBinding([.character("v"), .enter], .view, help: KeyHint("v or Enter", "view the image full screen (Esc goes back)"), footer: KeyHint("v", "view")),
