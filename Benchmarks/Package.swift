@@ -25,6 +25,6 @@ let package = Package(
             ],
             path: "Benchmarks/PixtermBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
+        )
     ]
 )

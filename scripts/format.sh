@@ -19,7 +19,7 @@
 #     files write right under their other imports (half of the files would change for that).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-paths=(Sources Tests Fuzz Package.swift)
+paths=(Sources Tests Fuzz Package.swift Benchmarks/Benchmarks Benchmarks/Package.swift)
 if [[ "${1:-}" == "--lint" ]]; then
     exec swift format lint --strict --recursive --parallel "${paths[@]}"
 fi

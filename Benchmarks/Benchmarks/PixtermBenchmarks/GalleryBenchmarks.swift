@@ -15,18 +15,30 @@ func galleryBenchmarks() {
 
     Benchmark("gallery 10k: first page (limit 50)", configuration: configuration) { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try? box.store?.page(limit: 50)) }
-    } setup: { try await setup() } teardown: { try await teardown() }
+    } setup: {
+        try await setup()
+    } teardown: {
+        try await teardown()
+    }
 
     Benchmark("gallery 10k: search one word (limit 50)", configuration: configuration) { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try? box.store?.page(GalleryQuery(text: "lighthouse"), limit: 50)) }
-    } setup: { try await setup() } teardown: { try await teardown() }
+    } setup: {
+        try await setup()
+    } teardown: {
+        try await teardown()
+    }
 
     var rebuild = configuration
     rebuild.maxIterations = 3
     rebuild.warmupIterations = 0
     Benchmark("gallery 10k: rebuild index", configuration: rebuild) { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try? box.store?.rebuild()) }
-    } setup: { try await setup() } teardown: { try await teardown() }
+    } setup: {
+        try await setup()
+    } teardown: {
+        try await teardown()
+    }
 }
 
 /// The fixture gallery, made once per benchmark and removed after it unless it was given.
