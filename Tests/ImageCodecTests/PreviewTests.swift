@@ -39,6 +39,36 @@ import TestSupport
         try bytes.prefix(bytes.count - 1).write(to: entry)
         #expect(cache.image(for: file, columns: 4, rows: 3) == nil)
     }
+
+    /// Pruning removes the entries written longest ago until the cache fits, keeps the newest,
+    /// and never touches a file that is not one of its entries.
+    @Test func pruningDropsTheOldestEntriesUntilTheCacheFits() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let cache = ThumbnailCache(directory: directory.file("cache"))
+        var files: [URL] = []
+        for index in 0..<5 {
+            let file = directory.file("\(index).png")
+            try Data(PNGCodec.encode(Synthetic.image(width: 8, height: 8))).write(to: file)
+            try cache.store(Synthetic.image(width: 32, height: 32), for: file, columns: 32, rows: 16)
+            files.append(file)
+        }
+        let entries = try FileManager.default.contentsOfDirectory(at: cache.directory, includingPropertiesForKeys: [.fileSizeKey])
+        let entryBytes = try #require(try entries.first?.resourceValues(forKeys: [.fileSizeKey]).fileSize)
+        // Entry 0 was written longest ago, entry 4 last (each entry holds its file's path).
+        for (index, file) in files.enumerated() {
+            let entry = try #require(entries.first { (try? Data(contentsOf: $0))?.range(of: Data(file.path.utf8)) != nil })
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: Double(index - 10) * 3600)], ofItemAtPath: entry.path)
+        }
+        let stranger = cache.directory.appendingPathComponent("notes.txt")
+        try Data(repeating: 1, count: 10 * entryBytes).write(to: stranger)
+
+        #expect(cache.prune(toBytes: 5 * entryBytes) == 0, "already fits (the stranger does not count)")
+        #expect(cache.prune(toBytes: 2 * entryBytes) == 3)
+        #expect(files.map { cache.image(for: $0, columns: 32, rows: 16) != nil } == [false, false, false, true, true])
+        #expect(FileManager.default.fileExists(atPath: stranger.path))
+        #expect(ThumbnailCache(directory: directory.file("missing")).prune(toBytes: 0) == 0)
+    }
 }
 
 @Suite struct PreviewRendererTests {

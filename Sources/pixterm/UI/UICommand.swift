@@ -51,6 +51,8 @@ struct UICommand: AsyncParsableCommand {
             var state = AppState(environment: appEnvironment, history: history, isDemo: demo, hasKey: settings.apiKey != nil)
             state.gallery.viewMode = GalleryViewModeFile.load(from: GalleryViewModeFile.url(settings.paths))
             let thumbnails = ThumbnailCache(directory: settings.paths.thumbnailDirectory)
+            // Keeps the cache bounded; in the background, so a large folder never delays the UI.
+            Task.detached(priority: .background) { thumbnails.prune(toBytes: ThumbnailCache.defaultByteLimit) }
             let colorMode = ColorMode.detect(environment: environment)
             // The terminal's replies must be read before ncurses owns the input.
             let choice = try GraphicsSetup.choose(flag: graphics, settings: settings, environment: environment)
