@@ -65,6 +65,20 @@ import Testing
         #expect(!sourceText.contains("edited from"))
     }
 
+    /// The grid has no details pane: its line under the thumbnails names the source and the edits.
+    @Test func theGridsDetailsLineNamesTheSourceAndTheEdits() {
+        let edit = gallery(night, lineage: GalleryLineage(entry: night, parent: fox, children: [], childCount: 0, siblings: [night]), keys: [.character("g")])
+        #expect(edit.gallery.viewMode == .grid)
+        let editText = render(edit, size: GridSize(columns: 120, rows: 30)) { _, _ in .loading }.text
+        #expect(editText.contains("edited from “A red fox in snow"), "\(editText)")
+        #expect(!editText.contains("edits:"))
+
+        let source = gallery(fox, lineage: GalleryLineage(entry: fox, parent: nil, children: [night], childCount: 3, siblings: []), keys: [.character("g")])
+        let sourceText = render(source, size: GridSize(columns: 120, rows: 30)) { _, _ in .loading }.text
+        #expect(sourceText.contains("edits: 3 (] [)"), "\(sourceText)")
+        #expect(!sourceText.contains("edited from"))
+    }
+
     @Test func theSourceLineIsSanitizedTruncatedAndSaysWhenTheSourceIsGone() {
         let hostile = Self.entry("fox", prompt: "a fox\u{1B}]52;c;ZXZpbA==\u{07} " + String(repeating: "very long words ", count: 20))
         let state = gallery(night, lineage: GalleryLineage(entry: night, parent: hostile, children: [], childCount: 0, siblings: [night]))

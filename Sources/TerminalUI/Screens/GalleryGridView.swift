@@ -11,7 +11,7 @@ import TerminalGraphics
 enum GalleryGridView {
     /// `regions` gets the grid (the wheel moves a row) and each thumbnail with its caption.
     static func draw(
-        _ browser: GalleryBrowser, into grid: inout CellGrid, layout: ScreenLayout, colorMode: ColorMode,
+        _ browser: GalleryBrowser, lineage: GalleryLineage?, into grid: inout CellGrid, layout: ScreenLayout, colorMode: ColorMode,
         preview: (GalleryEntry, PreviewSlot) -> PreviewState, pixels: inout [PixelOverlay], regions: inout [MouseRegion]
     ) {
         let cells = GalleryGridLayout(layout)
@@ -30,7 +30,7 @@ enum GalleryGridView {
             }
             drawCaption(item, time: time, in: cells.caption(position), selected: index == browser.selected, into: &grid)
         }
-        drawDetails(browser, in: layout.galleryGridDetails, into: &grid)
+        drawDetails(browser, lineage: lineage, in: layout.galleryGridDetails, into: &grid)
     }
 
     private static func drawThumbnail(
@@ -72,15 +72,20 @@ enum GalleryGridView {
         grid.put(credits, in: rect, line: 0, column: rect.width - DisplayWidth.of(credits), style: selected ? plain : Theme.dim)
     }
 
-    /// "12/340  a fox in the snow · gpt-image-2 · 1024x1024 · low · 20 cr · 01-02 03:04".
-    private static func drawDetails(_ browser: GalleryBrowser, in rect: CellRect, into grid: inout CellGrid) {
+    /// "12/340  a fox in the snow · gpt-image-2 · 1024x1024 · low · 20 cr · 01-02 03:04", with the
+    /// lineage the list's details pane shows ("edited from", "edits: N") once it has loaded, so
+    /// `p`, `]` and `[` say what they would go to in the grid too.
+    private static func drawDetails(_ browser: GalleryBrowser, lineage: GalleryLineage?, in rect: CellRect, into grid: inout CellGrid) {
         guard browser.total > 0 else { return }
         let position = "\((browser.selected + 1).grouped)/\(browser.total.grouped)  "
         let used = grid.put(position, in: rect, line: 0, style: Theme.dim)
         guard let item = browser.selectedItem else { return }
         let date = DateFormatter()
         date.dateFormat = "MM-dd HH:mm"
-        var parts = [item.title] + [item.model, item.size, item.quality].compactMap { $0 }.map { TerminalText.sanitized($0) }
+        var parts = [item.title]
+        if let parent = lineage?.parent { parts.append("edited from “\(DisplayWidth.truncate(parent.title, toWidth: 24, ellipsis: "…"))” (p)") }
+        if let count = lineage?.childCount, count > 0 { parts.append("edits: \(count) (] [)") }
+        parts += [item.model, item.size, item.quality].compactMap { $0 }.map { TerminalText.sanitized($0) }
         if let credits = item.creditsPerImage { parts.append("\(credits) cr") }
         parts.append(date.string(from: item.created))
         grid.put(DisplayWidth.truncate(parts.joined(separator: " · "), toWidth: rect.width - used, ellipsis: "…"), in: rect, line: 0, column: used, style: Theme.text)

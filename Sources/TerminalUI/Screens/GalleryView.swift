@@ -34,7 +34,9 @@ enum GalleryView {
             if browser.total == 0 {
                 drawEmpty(browser, into: &grid, rect: layout.galleryGrid)
             } else {
-                GalleryGridView.draw(browser, into: &grid, layout: layout, colorMode: colorMode, preview: preview, pixels: &pixels, regions: &regions)
+                GalleryGridView.draw(
+                    browser, lineage: browser.selectedItem.flatMap { state.lineage.lineage(of: $0) }, into: &grid, layout: layout, colorMode: colorMode, preview: preview, pixels: &pixels,
+                    regions: &regions)
             }
             return cursor
         }
