@@ -144,6 +144,20 @@ import Testing
         #expect(state.gallery.selected == 2)
     }
 
+    /// In the filter bar a click focuses a field, and the wheel over a field steps its choices.
+    @Test func filterBarFieldsTakeClicksAndTheWheel() {
+        var state = AppState.showingGallery(items: 3, environment: environment)
+        _ = state.update(.key(.character("f")), environment: environment)
+        #expect(state.gallery.filterBar?.field == .model)
+        click(hit(.filterField(.quality)), in: &state)
+        #expect(state.gallery.filterBar?.field == .quality)
+        wheel(.wheelDown, hit(.filterField(.sort)), in: &state)
+        #expect(state.gallery.filterBar?.field == .sort)
+        #expect(state.gallery.filterBar?.text(.sort) == "oldest")
+        wheel(.wheelUp, hit(.filterField(.sort)), in: &state)
+        #expect(state.gallery.filterBar?.text(.sort) == "", "back to newest")
+    }
+
     @Test func theWheelMovesTheGallerySelectionByItsStep() {
         var state = AppState.showingGallery(items: 20, environment: environment)
         wheel(.wheelDown, hit(.galleryItem(index: 0)), hit(.galleryItems(step: 1)), in: &state)

@@ -79,6 +79,21 @@ import Testing
         #expect(!sourceText.contains("edited from"))
     }
 
+    /// Where one picture is shown at a time, a click or a wheel notch on it shows the other.
+    @Test func aClickOnANarrowComparisonSwitchesThePicture() throws {
+        var state = gallery(night, lineage: GalleryLineage(entry: night, parent: fox, children: [], childCount: 0, siblings: [night]), keys: [.character("b")])
+        let narrow = GridSize(columns: 64, rows: 24)
+        let regions = render(state, size: narrow) { _, _ in .loading }.mouseRegions
+        let area = try #require(regions.first { $0.target == .comparison }?.rect, "the picture is a target on a narrow terminal")
+        #expect(!render(state, size: GridSize(columns: 100, rows: 30)) { _, _ in .loading }.mouseRegions.contains { $0.target == .comparison }, "not side by side")
+        #expect(state.lineage.comparison?.showsBefore == false)
+        let hit = MouseHit(target: .comparison, row: 3, column: 3, width: area.width, height: area.height)
+        _ = state.update(.mouse(MouseInput(gesture: .click, hits: [hit])), environment: environment)
+        #expect(state.lineage.comparison?.showsBefore == true)
+        _ = state.update(.mouse(MouseInput(gesture: .wheelDown, hits: [hit])), environment: environment)
+        #expect(state.lineage.comparison?.showsBefore == false)
+    }
+
     @Test func theSourceLineIsSanitizedTruncatedAndSaysWhenTheSourceIsGone() {
         let hostile = Self.entry("fox", prompt: "a fox\u{1B}]52;c;ZXZpbA==\u{07} " + String(repeating: "very long words ", count: 20))
         let state = gallery(night, lineage: GalleryLineage(entry: night, parent: hostile, children: [], childCount: 0, siblings: [night]))

@@ -37,6 +37,17 @@ import Testing
         #expect(targets(at: 3, 50, in: frame) == [], "the details pane")
     }
 
+    @Test func theFilterBarRecordsEachFieldItShows() throws {
+        var state = AppState.showingGallery(items: 3, environment: environment)
+        _ = state.update(.key(.character("f")), environment: environment)
+        let frame = view.render(state, environment: environment, size: size, now: Date())
+        let header = frame.grid.rows()[1]
+        #expect(targets(at: 1, 0, in: frame) == [.filterField(.model)], "\(header)")
+        let quality = try #require(header.firstIndex(of: "q"), "the quality field is the first word with a q")
+        let column = header.distance(from: header.startIndex, to: quality)
+        #expect(targets(at: 1, column, in: frame) == [.filterField(.quality)], "\(header)")
+    }
+
     @Test func theGalleryGridRecordsEachThumbnailAndARowStep() {
         var state = AppState.showingGallery(items: 5, environment: environment)
         state.gallery.viewMode = .grid

@@ -31,6 +31,11 @@ public enum MouseTarget: Hashable, Sendable {
     /// click shows it full screen. Over the sheet the wheel steps through its images.
     case sheetImage(index: Int)
     case sheetImages
+    /// A field of the gallery's filter bar: a click focuses it, the wheel steps its choices.
+    case filterField(GalleryFilterBar.Field)
+    /// The before/after comparison: where one picture is shown at a time, a click or a wheel
+    /// notch switches it.
+    case comparison
 }
 
 /// A target under the pointer, with where the pointer is in its area (from the area's top-left

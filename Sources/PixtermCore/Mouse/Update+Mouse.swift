@@ -1,4 +1,5 @@
 import Foundation
+import PixapiKit
 
 extension AppState {
     /// Text rows one wheel notch scrolls (the prompt, the help); lists move one item.
@@ -22,7 +23,7 @@ extension AppState {
             return click(hit, double: isDoubleClick(on: hit.target, at: environment.now()), environment: environment)
         case .wheelUp, .wheelDown:
             for hit in input.hits {
-                if let effects = wheel(hit.target, by: delta) { return effects }
+                if let effects = wheel(hit.target, by: delta, catalog: environment.catalog) { return effects }
             }
             return []
         }
@@ -70,6 +71,10 @@ extension AppState {
             return loadPageAroundSelection()
         case (.gallery, .fullScreenImage) where gallery.isViewing:
             if double { gallery.isViewing = false }
+        case let (.gallery, .filterField(field)) where gallery.filterBar != nil:
+            gallery.filterBar?.field = field
+        case (.gallery, .comparison) where lineage.comparison != nil:
+            lineage.comparison?.toggle()
         default:
             break
         }
@@ -78,7 +83,7 @@ extension AppState {
 
     /// Scrolls what `target` is by `delta` notches; nil when the wheel means nothing there, so
     /// the target beneath gets it.
-    private mutating func wheel(_ target: MouseTarget, by delta: Int) -> [Effect]? {
+    private mutating func wheel(_ target: MouseTarget, by delta: Int, catalog: ModelCatalog) -> [Effect]? {
         switch (screen, target) {
         case (_, .sheetImages) where sheet != nil: sheet?.move(by: delta)
         case (.compose, .promptText):
@@ -92,6 +97,11 @@ extension AppState {
         case (.gallery, .fullScreenImage) where gallery.isViewing:
             gallery.move(by: delta)
             return loadPageAroundSelection()
+        case let (.gallery, .filterField(field)) where gallery.filterBar != nil:
+            gallery.filterBar?.field = field
+            gallery.filterBar?.stepValue(by: delta, catalog: catalog)
+        case (.gallery, .comparison) where lineage.comparison != nil:
+            lineage.comparison?.toggle()
         default:
             return nil
         }

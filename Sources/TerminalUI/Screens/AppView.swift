@@ -36,7 +36,7 @@ public struct AppView {
             }
         case .gallery where state.lineage.comparison != nil:
             if let comparison = state.lineage.comparison {
-                CompareView.draw(comparison, into: &grid, layout: layout, colorMode: colorMode, preview: preview, pixels: &pixels)
+                CompareView.draw(comparison, into: &grid, layout: layout, colorMode: colorMode, preview: preview, pixels: &pixels, regions: &regions)
             }
         case .compose: cursor = ComposeView.draw(state, environment, into: &grid, layout: layout, now: now, regions: &regions)
         case .gallery:

@@ -19,10 +19,11 @@ enum CompareView {
 
     static func draw(
         _ comparison: Comparison, into grid: inout CellGrid, layout: ScreenLayout, colorMode: ColorMode,
-        preview: (GalleryEntry, PreviewSlot) -> PreviewState, pixels: inout [PixelOverlay]
+        preview: (GalleryEntry, PreviewSlot) -> PreviewState, pixels: inout [PixelOverlay], regions: inout [MouseRegion]
     ) {
         let body = layout.body
         guard isSideBySide(layout) else {
+            regions.append(MouseRegion(body, .comparison))
             let shown = comparison.shown
             let label = comparison.showsBefore ? "before (Space: after): " : "after (Space: before): "
             drawCaption(label, shown, into: &grid, rect: body.line(0))

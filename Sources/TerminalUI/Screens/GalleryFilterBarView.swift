@@ -2,14 +2,15 @@ import Foundation
 import Gallery
 import PixapiKit
 import PixtermCore
+import TerminalGraphics
 
 /// The gallery's filter bar on the line above the list or grid, and the short form of the
 /// filters in force that the gallery's title shows.
 enum GalleryFilterBarView {
     /// Draws `bar` on `row` as `label value` fields, the focused one highlighted and always in
-    /// view (fields before it give way on a narrow terminal). Returns where the caret goes in a
-    /// typed field.
-    static func draw(_ bar: GalleryFilterBar, into grid: inout CellGrid, row: Int, width: Int) -> GridPoint? {
+    /// view (fields before it give way on a narrow terminal), each a mouse target in `regions`.
+    /// Returns where the caret goes in a typed field.
+    static func draw(_ bar: GalleryFilterBar, into grid: inout CellGrid, row: Int, width: Int, regions: inout [MouseRegion]) -> GridPoint? {
         let fields = GalleryFilterBar.Field.allCases
         let shown = fields.map { field in (field, shownValue(bar.text(field), field)) }
         let widths = shown.map { DisplayWidth.of($0.0.label) + 1 + DisplayWidth.of($0.1) + 2 }
@@ -19,12 +20,14 @@ enum GalleryFilterBarView {
         var cursor: GridPoint?
         for (field, value) in shown[first...] {
             let focused = field == bar.field
+            let start = column
             column += grid.put(field.label + " ", row: row, column: column, style: focused ? Theme.title : Theme.dim, limit: width)
             let valueStyle = focused ? Theme.focusedValue : bar.text(field).isEmpty ? Theme.dim : Theme.text
             let written = grid.put(value, row: row, column: column, style: valueStyle, limit: width)
             if focused, !field.isClosed {
                 cursor = GridPoint(row: row, column: min(column + (bar.text(field).isEmpty ? 0 : written), width - 1))
             }
+            regions.append(MouseRegion(CellRect(row: row, column: start, width: min(column + written, width) - start, height: 1), .filterField(field)))
             column += written + 2
             if column >= width { break }
         }

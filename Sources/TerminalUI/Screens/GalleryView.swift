@@ -16,7 +16,7 @@ enum GalleryView {
         let header = layout.body.row
         var cursor: GridPoint?
         if let bar = browser.filterBar {
-            cursor = GalleryFilterBarView.draw(bar, into: &grid, row: header, width: layout.size.columns)
+            cursor = GalleryFilterBarView.draw(bar, into: &grid, row: header, width: layout.size.columns, regions: &regions)
         } else if let draft = browser.filterDraft {
             let used = grid.put("Filter: ", row: header, column: 0, style: Theme.title)
             let typed = grid.put(TerminalText.sanitized(draft), row: header, column: used, style: Theme.focusedValue)
