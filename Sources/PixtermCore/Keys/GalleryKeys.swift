@@ -98,7 +98,7 @@ extension KeyMaps {
             KeyBinding([.end, .character("G")], .last, help: ends),
             KeyBinding([.character("c")], .copyPath, help: copyPath, footer: KeyHint("c", "copy path")),
             KeyBinding([.character("o")], .open, help: open, footer: KeyHint("o", "open")),
-            KeyBinding([.escape, .character("q"), .character("v"), .enter], .back, help: KeyHint("Esc q v Enter", "back to the list"), footer: KeyHint("Esc", "back")),
+            KeyBinding([.escape, .character("q"), .character("v"), .enter], .back, help: KeyHint("Esc q v Enter", "back to the list, grid or sheet"), footer: KeyHint("Esc", "back")),
         ])
     }()
 }
