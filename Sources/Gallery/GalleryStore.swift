@@ -131,21 +131,26 @@ public final class GalleryStore: Sendable {
             case .oldest: "created ASC, rowid ASC"
             case .cost: "credits DESC, created DESC, rowid DESC"
             }
+        return try readIndex { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM image \(filter.sql)", arguments: filter.arguments) ?? 0
+            var pageArguments = filter.arguments
+            _ = pageArguments.append(contentsOf: [limit, offset])
+            // The page's rows are chosen from an index covering every filter and order
+            // column, then only those are read whole: sorting thousands of matches by cost
+            // then costs index entries, not rows.
+            let entries = try GalleryEntry.fetchAll(
+                db,
+                sql: "SELECT * FROM image WHERE rowid IN (SELECT rowid FROM image \(filter.sql) ORDER BY \(order) LIMIT ? OFFSET ?) ORDER BY \(order)",
+                arguments: pageArguments
+            )
+            return (entries.map(located), total)
+        }
+    }
+
+    /// One read of the index, its failure said as a `GalleryError` (every query goes through it).
+    func readIndex<T>(_ read: (Database) throws -> T) throws(GalleryError) -> T {
         do {
-            return try index.pool.read { db in
-                let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM image \(filter.sql)", arguments: filter.arguments) ?? 0
-                var pageArguments = filter.arguments
-                _ = pageArguments.append(contentsOf: [limit, offset])
-                // The page's rows are chosen from an index covering every filter and order
-                // column, then only those are read whole: sorting thousands of matches by cost
-                // then costs index entries, not rows.
-                let entries = try GalleryEntry.fetchAll(
-                    db,
-                    sql: "SELECT * FROM image WHERE rowid IN (SELECT rowid FROM image \(filter.sql) ORDER BY \(order) LIMIT ? OFFSET ?) ORDER BY \(order)",
-                    arguments: pageArguments
-                )
-                return (entries.map(located), total)
-            }
+            return try index.pool.read(read)
         } catch {
             throw GalleryError(message: "gallery query failed: \(error)")
         }
@@ -193,12 +198,7 @@ public final class GalleryStore: Sendable {
 
     /// The first entry matching an SQL condition on the `image` table.
     private func entry(where condition: String, _ arguments: StatementArguments) throws(GalleryError) -> GalleryEntry? {
-        do {
-            return try index.pool.read { db in try GalleryEntry.fetchOne(db, sql: "SELECT * FROM image WHERE \(condition)", arguments: arguments) }
-                .map(located)
-        } catch {
-            throw GalleryError(message: "gallery query failed: \(error)")
-        }
+        try readIndex { db in try GalleryEntry.fetchOne(db, sql: "SELECT * FROM image WHERE \(condition)", arguments: arguments) }.map(located)
     }
 
     /// Images and credits per day, per month and per model, newest period first.
@@ -212,18 +212,14 @@ public final class GalleryStore: Sendable {
                     """
             ).map { GalleryStats.Row(key: $0["k"] ?? "unknown", images: $0["images"], credits: $0["credits"]) }
         }
-        do {
-            return try index.pool.read { db in
-                let totals = try GRDB.Row.fetchOne(db, sql: "SELECT COUNT(*) AS images, COALESCE(SUM(credits), 0) AS credits FROM image")
-                return GalleryStats(
-                    byDay: try rows(db, "date(created, 'unixepoch', 'localtime')"),
-                    byMonth: try rows(db, "strftime('%Y-%m', created, 'unixepoch', 'localtime')"),
-                    byModel: try rows(db, "COALESCE(model, 'unknown')"),
-                    totalImages: totals?["images"] ?? 0, totalCredits: totals?["credits"] ?? 0
-                )
-            }
-        } catch {
-            throw GalleryError(message: "gallery query failed: \(error)")
+        return try readIndex { db in
+            let totals = try GRDB.Row.fetchOne(db, sql: "SELECT COUNT(*) AS images, COALESCE(SUM(credits), 0) AS credits FROM image")
+            return GalleryStats(
+                byDay: try rows(db, "date(created, 'unixepoch', 'localtime')"),
+                byMonth: try rows(db, "strftime('%Y-%m', created, 'unixepoch', 'localtime')"),
+                byModel: try rows(db, "COALESCE(model, 'unknown')"),
+                totalImages: totals?["images"] ?? 0, totalCredits: totals?["credits"] ?? 0
+            )
         }
     }
 

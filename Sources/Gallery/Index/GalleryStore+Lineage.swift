@@ -54,30 +54,29 @@ extension GalleryStore {
 
     /// The image `entry` was edited from, when it is still in the gallery.
     public func parent(of entry: GalleryEntry) throws(GalleryError) -> GalleryEntry? {
-        guard let source = entry.source else { return nil }
-        return try lineageRead { db in try GalleryEntry.fetchOne(db, sql: "SELECT * FROM image WHERE path = ?", arguments: [source]) }
-            .map(located)
+        try readIndex { db in try parent(of: entry, db) }
     }
 
     /// Edits made from `entry`, newest first, at most `limit`.
     public func children(of entry: GalleryEntry, limit: Int = lineageLimit) throws(GalleryError) -> [GalleryEntry] {
-        try children(ofPath: entry.relativePath, limit: limit)
+        try readIndex { db in try children(of: entry, limit: limit, db) }
     }
 
     /// How many edits were made from `entry`.
     public func childCount(of entry: GalleryEntry) throws(GalleryError) -> Int {
-        try lineageRead { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM image WHERE source = ?", arguments: [entry.relativePath]) ?? 0
-        }
+        try readIndex { db in try childCount(of: entry, db) }
     }
 
-    /// `entry`'s parent, children and siblings in one answer.
+    /// `entry`'s parent, children and siblings in one answer, from one read of the index (it is
+    /// asked for each time the gallery's selection moves).
     public func lineage(of entry: GalleryEntry) throws(GalleryError) -> GalleryLineage {
-        let parent = try parent(of: entry)
-        return GalleryLineage(
-            entry: entry, parent: parent, children: try children(of: entry), childCount: try childCount(of: entry),
-            siblings: try parent.map { parent throws(GalleryError) in try children(of: parent) } ?? []
-        )
+        try readIndex { db in
+            let parent = try parent(of: entry, db)
+            return GalleryLineage(
+                entry: entry, parent: parent, children: try children(of: entry, limit: Self.lineageLimit, db), childCount: try childCount(of: entry, db),
+                siblings: try parent.map { try children(of: $0, limit: Self.lineageLimit, db) } ?? []
+            )
+        }
     }
 
     /// How many images `query` selects ahead of `entry` in its order, not counting those level
@@ -135,19 +134,18 @@ extension GalleryStore {
         return last
     }
 
-    private func children(ofPath path: String, limit: Int) throws(GalleryError) -> [GalleryEntry] {
-        try lineageRead { db in
-            try GalleryEntry.fetchAll(
-                db, sql: "SELECT * FROM image WHERE source = ? ORDER BY created DESC, rowid DESC LIMIT ?", arguments: [path, limit]
-            )
-        }.map(located)
+    private func parent(of entry: GalleryEntry, _ db: Database) throws -> GalleryEntry? {
+        guard let source = entry.source else { return nil }
+        return try GalleryEntry.fetchOne(db, sql: "SELECT * FROM image WHERE path = ?", arguments: [source]).map(located)
     }
 
-    private func lineageRead<T>(_ read: (Database) throws -> T) throws(GalleryError) -> T {
-        do {
-            return try index.pool.read(read)
-        } catch {
-            throw GalleryError(message: "gallery query failed: \(error)")
-        }
+    private func children(of entry: GalleryEntry, limit: Int, _ db: Database) throws -> [GalleryEntry] {
+        try GalleryEntry.fetchAll(
+            db, sql: "SELECT * FROM image WHERE source = ? ORDER BY created DESC, rowid DESC LIMIT ?", arguments: [entry.relativePath, limit]
+        ).map(located)
+    }
+
+    private func childCount(of entry: GalleryEntry, _ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM image WHERE source = ?", arguments: [entry.relativePath]) ?? 0
     }
 }

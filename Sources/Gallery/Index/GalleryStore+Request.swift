@@ -54,12 +54,8 @@ extension GalleryStore {
 
     /// Every entry matching an SQL condition on the `image` table, in image-index order.
     private func entries(where condition: String, _ arguments: StatementArguments) throws(GalleryError) -> [GalleryEntry] {
-        do {
-            return try index.pool.read { db in
-                try GalleryEntry.fetchAll(db, sql: "SELECT * FROM image WHERE \(condition) ORDER BY imageIndex, created, rowid", arguments: arguments)
-            }.map(located)
-        } catch {
-            throw GalleryError(message: "gallery query failed: \(error)")
-        }
+        try readIndex { db in
+            try GalleryEntry.fetchAll(db, sql: "SELECT * FROM image WHERE \(condition) ORDER BY imageIndex, created, rowid", arguments: arguments)
+        }.map(located)
     }
 }
