@@ -13,6 +13,8 @@ import PixtermCore
 public struct JobBackend: Sendable {
     public let gallery: GalleryBrowserSource
     public let journal: TaskJournal
+    /// Every paid request sent from this data folder (the demo has its own), beside the journal.
+    public let ledger: SpendLedger
     /// nil when no key is configured; `missingKey` says how to add one.
     public let runner: JobRunner?
     public let client: PixapiClient?
@@ -26,7 +28,8 @@ public struct JobBackend: Sendable {
         let configuration: Result<ClientConfiguration, PixapiError>
         do throws(PixapiError) { configuration = .success(try settings.clientConfiguration()) } catch { configuration = .failure(error) }
         return try open(
-            gallery: settings.gallery, journal: settings.paths.journalDirectory, client: configuration, logger: logger, onClientEvent: onClientEvent
+            gallery: settings.gallery, journal: settings.paths.journalDirectory, budgets: settings.budgets, client: configuration, logger: logger,
+            onClientEvent: onClientEvent
         )
     }
 
@@ -41,7 +44,7 @@ public struct JobBackend: Sendable {
         do {
             let backend = try open(
                 gallery: settings.galleryFlag ?? root.appendingPathComponent("gallery"), journal: root.appendingPathComponent("journal"),
-                client: .success(ClientConfiguration(baseURL: simulator.baseURL, apiKey: "demo")), logger: logger, onClientEvent: onClientEvent
+                budgets: settings.budgets, client: .success(ClientConfiguration(baseURL: simulator.baseURL, apiKey: "demo")), logger: logger, onClientEvent: onClientEvent
             )
             return (backend, simulator)
         } catch {
@@ -50,26 +53,33 @@ public struct JobBackend: Sendable {
         }
     }
 
-    /// The gallery at `gallery` and the journal in `journal`, with a client and runner when
-    /// `client` holds a configuration (else its error is kept as `missingKey`).
+    /// The gallery at `gallery` and the journal and ledger in `journal`, with a client and runner
+    /// held to `budgets` when `client` holds a configuration (else its error is kept as `missingKey`).
     static func open(
-        gallery folder: URL, journal directory: URL, client configuration: Result<ClientConfiguration, PixapiError>, logger: Logger,
-        onClientEvent: @escaping @Sendable (ClientEvent) -> Void
+        gallery folder: URL, journal directory: URL, budgets: Budgets, client configuration: Result<ClientConfiguration, PixapiError>,
+        logger: Logger, onClientEvent: @escaping @Sendable (ClientEvent) -> Void
     ) throws(PixapiError) -> JobBackend {
-        let store: GalleryStore, journal: TaskJournal
+        let store: GalleryStore, journal: TaskJournal, ledger: SpendLedger
         do throws(GalleryError) {
             store = try GalleryStore(folder: folder)
             journal = try TaskJournal(directory: directory)
+            ledger = try SpendLedger(directory: directory)
         } catch {
             throw PixapiError(.io, error.message)
         }
         switch configuration {
         case let .success(configuration):
             let client = PixapiClient(configuration: configuration, logger: logger, onEvent: onClientEvent)
-            let runner = JobRunner(api: client, store: store, journal: journal, baseURL: configuration.baseURL, logger: logger)
-            return JobBackend(gallery: GalleryBrowserSource(store: store), journal: journal, runner: runner, client: client, missingKey: nil)
+            let runner = JobRunner(
+                api: client, store: store, journal: journal, baseURL: configuration.baseURL, logger: logger, ledger: ledger, budgets: budgets
+            )
+            return JobBackend(
+                gallery: GalleryBrowserSource(store: store), journal: journal, ledger: ledger, runner: runner, client: client, missingKey: nil
+            )
         case let .failure(error):
-            return JobBackend(gallery: GalleryBrowserSource(store: store), journal: journal, runner: nil, client: nil, missingKey: error)
+            return JobBackend(
+                gallery: GalleryBrowserSource(store: store), journal: journal, ledger: ledger, runner: nil, client: nil, missingKey: error
+            )
         }
     }
 }
@@ -85,6 +95,10 @@ extension JobBackend {
         try TaskJournal(directory: settings.paths.journalDirectory)
     }
 
+    public static func openLedger(settings: PixtermSettings) throws(GalleryError) -> SpendLedger {
+        try SpendLedger(directory: settings.paths.journalDirectory)
+    }
+
     /// A runner sending through `api` into the gallery of `settings`, recording in `journal`
     /// (the journal of `settings` when nil).
     public static func runner(
@@ -94,7 +108,10 @@ extension JobBackend {
             let store = try openGallery(settings: settings)
             let work: TaskJournal
             if let journal { work = journal } else { work = try openJournal(settings: settings) }
-            return JobRunner(api: api, store: store, journal: work, baseURL: settings.baseURL, logger: logger)
+            return JobRunner(
+                api: api, store: store, journal: work, baseURL: settings.baseURL, logger: logger, ledger: try openLedger(settings: settings),
+                budgets: settings.budgets
+            )
         } catch {
             throw PixapiError(.io, error.message)
         }

@@ -21,13 +21,17 @@ public final class TaskJournal: @unchecked Sendable {
     private func file(_ id: String) -> URL { directory.appendingPathComponent("\(id).json") }
     private func lockFile(_ id: String) -> URL { directory.appendingPathComponent("\(id).lock") }
 
+    /// A fresh entry id, dated now: `open(id:)` takes it, and the spend ledger names the request
+    /// by it before the entry is written.
+    public func newEntryID() -> String { "\(Int(now().timeIntervalSince1970))-\(GalleryLayout.newID())" }
+
     /// Records a request before it is sent and claims the entry for this process.
     /// `idempotencyKey` goes with the request and every retry of it.
     public func open(
-        request: ImageRequest, mode: SubmitMode, baseURL: URL, cost: Int?, idempotencyKey: String = IdempotencyKey.make()
+        id: String? = nil, request: ImageRequest, mode: SubmitMode, baseURL: URL, cost: Int?, idempotencyKey: String = IdempotencyKey.make()
     ) throws(GalleryError) -> String {
         let now = now()
-        let id = "\(Int(now.timeIntervalSince1970))-\(GalleryLayout.newID())"
+        let id = id ?? newEntryID()
         guard let claim = JournalClaim(entryID: id, lockFile: lockFile(id)) else {
             throw GalleryError(message: "cannot lock a journal entry in \(directory.path)")
         }

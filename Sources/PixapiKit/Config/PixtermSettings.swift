@@ -45,6 +45,8 @@ public struct PixtermSettings: Sendable {
     public let galleryFlag: URL?
     /// Requests above this many credits need confirmation (`--yes` on the command line).
     public let maxCredits: Int?
+    /// `[budget] daily` and `monthly`: caps on what every pixterm here spends together.
+    public let budgets: Budgets
     public let defaultModel: String
     /// `auto`, `kitty`, `iterm`, `sixel` or `blocks`, when the config sets one.
     public let graphics: String?
@@ -140,10 +142,11 @@ public struct PixtermSettings: Sendable {
             mouse = enabled
         }
         _ = try catalog.model(defaultModel)
+        let budgets = try Self.budgets(file, configPath: paths.configFile.path)
 
         return PixtermSettings(
             paths: paths, apiKey: apiKey, keySource: keySource, baseURL: baseURL, gallery: gallery, galleryFlag: galleryFlag,
-            maxCredits: maxCredits, defaultModel: defaultModel, graphics: try string("graphics"), mouse: mouse,
+            maxCredits: maxCredits, budgets: budgets, defaultModel: defaultModel, graphics: try string("graphics"), mouse: mouse,
             catalog: catalog, prices: prices, warnings: warnings
         )
     }

@@ -6,6 +6,9 @@ public struct PixapiError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Kind: String, Sendable, Hashable, Codable {
         /// Rejected locally before anything was sent.
         case invalidInput
+        /// Not sent: it would take the spend past a `[budget]` (the message says which, what is
+        /// spent and what remains).
+        case overBudget
         /// 400/422 from the server.
         case invalidRequest
         /// 401/403.

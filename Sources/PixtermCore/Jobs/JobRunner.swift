@@ -18,11 +18,17 @@ public struct JobRunner: Sendable {
     public let now: @Sendable () -> Date
     /// Where the journal steps are logged; nowhere by default.
     public let logger: Logger
+    /// Where every paid request is checked against `budgets` and recorded before it is sent;
+    /// `nil` sends without either (tests of other things).
+    public let ledger: SpendLedger?
+    public let budgets: Budgets
 
     public init(
         api: any ImageAPI, store: GalleryStore, journal: TaskJournal, baseURL: URL, pollSchedule: PollSchedule = .standard,
-        now: @escaping @Sendable () -> Date = { Date() }, logger: Logger = .disabled
+        now: @escaping @Sendable () -> Date = { Date() }, logger: Logger = .disabled, ledger: SpendLedger? = nil, budgets: Budgets = .none
     ) {
+        self.ledger = ledger
+        self.budgets = budgets
         self.api = api
         self.store = store
         self.journal = journal
@@ -33,12 +39,37 @@ public struct JobRunner: Sendable {
     }
 
     /// Sends `request` and saves its images. `onEvent` is called from the runner's task.
-    public func run(_ request: ImageRequest, mode: SubmitMode, cost: CostEstimate?, onEvent: @escaping @Sendable (JobEvent) -> Void) async {
+    ///
+    /// First the ledger checks the cost against the budgets and records the request, unless it
+    /// would cross one and `overBudget` is false: then nothing is sent and the job fails with
+    /// `.overBudget`. `batch` names the batch line the request is for.
+    public func run(
+        _ request: ImageRequest, mode: SubmitMode, cost: CostEstimate?, overBudget: Bool = false, batch: BatchLine? = nil,
+        onEvent: @escaping @Sendable (JobEvent) -> Void
+    ) async {
         let key = IdempotencyKey.make()
-        let entry: String
+        let entry = journal.newEntryID()
+        if let ledger {
+            let row = LedgerEntry(
+                id: entry, created: now(), request: request, mode: mode, cost: cost, batch: batch?.batch, line: batch?.line, overBudget: overBudget
+            )
+            do {
+                if let refusal = try ledger.reserve(row, budgets: budgets, overBudget: overBudget) {
+                    logger.notice("ledger: over a budget; nothing sent", metadata: ["budget": .string(refusal.period.rawValue)])
+                    onEvent(.failed(PixapiError(.overBudget, "not sent: \(refusal.message)")))
+                    return
+                }
+            } catch {
+                let failure = Self.localError("cannot record the job in the spend ledger, so nothing was sent", error)
+                logger.error("ledger: cannot reserve; nothing sent", metadata: ["error": .string(failure.message)])
+                onEvent(.failed(failure))
+                return
+            }
+        }
         do {
-            entry = try journal.open(request: request, mode: mode, baseURL: baseURL, cost: cost?.costCredits, idempotencyKey: key)
+            _ = try journal.open(id: entry, request: request, mode: mode, baseURL: baseURL, cost: cost?.costCredits, idempotencyKey: key)
         } catch {
+            settle(entry, as: .refused)
             let failure = Self.localError("cannot record the job in the journal, so nothing was sent", error)
             logger.error("journal: cannot open an entry; nothing sent", metadata: ["error": .string(failure.message)])
             onEvent(.failed(failure))
@@ -49,6 +80,7 @@ public struct JobRunner: Sendable {
         )
         onEvent(.recorded(JournalRef(entry: entry, idempotencyKey: key)))
         var progress = Progress(entry: entry, idempotencyKey: key, request: request, mode: mode, cost: cost, taskID: nil, saved: [:])
+        progress.firstSend = true
         await drive(&progress, onEvent: onEvent)
     }
 
@@ -92,6 +124,9 @@ public struct JobRunner: Sendable {
         var saved: [Int: String]
         /// The sync request was answered: it is paid for, whatever happens to its images.
         var charged = false
+        /// The request's first sending (not a retry or a resume): a refusal of it means
+        /// nothing was charged, so the ledger stops counting it.
+        var firstSend = false
     }
 
     private func drive(_ progress: inout Progress, onEvent: @escaping @Sendable (JobEvent) -> Void) async {
@@ -101,6 +136,8 @@ public struct JobRunner: Sendable {
             let staging = try stagingDirectory()
             let result = try await fetch(&progress, staging: staging, onEvent: onEvent)
             try await save(result, progress: &progress, staging: staging, onEvent: onEvent)
+            // The ledger before the journal: a batch resumed after a kill here still sees the line as sent.
+            settle(progress.entry, as: .charged, images: progress.saved.count)
             do { try journal.close(entry: progress.entry) } catch {
                 let failure = Self.localError("the images are saved but the journal entry could not be closed", error)
                 logger.error("journal: cannot close", metadata: ["entry": .string(progress.entry), "error": .string(failure.message)])
@@ -212,6 +249,7 @@ public struct JobRunner: Sendable {
         let reported: PixapiError
         switch Self.verdict(progress, error) {
         case .notCharged:
+            if progress.firstSend { settle(entry, as: .refused) }
             try? journal.fail(entry: entry)
             logger.info("journal: failed, not charged; entry removed", metadata: ["entry": .string(entry), "error": .string(error.message)])
             reported = error
@@ -221,6 +259,7 @@ public struct JobRunner: Sendable {
             )
             reported = error.adding(" — task \(progress.taskID ?? "") is kept in the journal; `pixterm tasks resume` finishes it")
         case let .keep(reason):
+            settle(entry, as: reason == .paidNotDownloaded ? .charged : .unknown, images: progress.saved.count)
             try? journal.keep(entry: entry, as: reason.journalState, note: error.message)
             logger.notice("journal: kept", metadata: ["entry": .string(entry), "reason": "\(reason)", "error": .string(error.message)])
             onEvent(.kept(reason))
@@ -238,6 +277,15 @@ public struct JobRunner: Sendable {
                 }
         }
         onEvent(error.kind == .cancelled ? .cancelled : .failed(reported))
+    }
+
+    /// Tells the ledger what became of a request; a ledger that cannot be written is logged,
+    /// and the request stays counted as sent (the safe side for the budgets).
+    private func settle(_ entry: String, as state: LedgerState, images: Int? = nil) {
+        guard let ledger else { return }
+        do { try ledger.settle(entry, as: state, images: images) } catch {
+            logger.error("ledger: cannot record the outcome", metadata: ["entry": .string(entry), "state": .string(state.rawValue), "error": .string(error.message)])
+        }
     }
 
     static func localError(_ what: String, _ error: any Error) -> PixapiError {

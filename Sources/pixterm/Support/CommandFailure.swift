@@ -11,6 +11,8 @@ enum ExitStatus {
     /// A paid request was sent and its answer was lost: it may have been charged. Its journal
     /// entry is kept; `pixterm tasks` shows it.
     static let unknownOutcome: Int32 = 3
+    /// Not sent: over a `[budget]` without `--over-budget`. Nothing was charged.
+    static let overBudget: Int32 = 4
 
     /// The statuses in words, for `generate --help` and `edit --help`.
     static let help = """
@@ -18,13 +20,14 @@ enum ExitStatus {
         2 refused before sending (bad input, no key, above --max-credits); 3 outcome unknown: the \
         request was sent and its answer lost, so it may have been charged (it is kept in the \
         journal: `pixterm tasks` lists it, `pixterm tasks retry ID` sends it again under the same \
-        Idempotency-Key).
+        Idempotency-Key); 4 not sent: over a [budget] in config (--over-budget sends it anyway).
         """
 
     static func of(_ error: PixapiError) -> Int32 {
         switch error.kind {
         case .invalidInput, .missingKey: invalidInput
         case .unknownOutcome: unknownOutcome
+        case .overBudget: overBudget
         default: failure
         }
     }

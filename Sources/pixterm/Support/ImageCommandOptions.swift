@@ -22,6 +22,9 @@ struct ImageCommandOptions: ParsableArguments {
     @Flag(name: .long, help: "Send even when the cost is above --max-credits.")
     var yes = false
 
+    @Flag(name: .long, help: "Send even when it would take the spend past a [budget] in config.")
+    var overBudget = false
+
     func parsedResponseFormat() throws(PixapiError) -> ResponseFormat? {
         guard let responseFormat else { return nil }
         guard let format = ResponseFormat(rawValue: responseFormat.lowercased()) else {
@@ -46,7 +49,9 @@ enum ImageCommandRunner {
         let runner = try JobBackend.runner(api: client, settings: settings, logger: logger)
         let outcome = JobOutcome()
         let mode: SubmitMode = options.async ? .async : .sync
-        await runner.run(request, mode: mode, cost: cost) { event in outcome.record(event, showingProgress: true) }
+        await runner.run(request, mode: mode, cost: cost, overBudget: options.overBudget) { event in
+            outcome.record(event, showingProgress: true)
+        }
         await client.shutdown()
         try finish(outcome, json: options.json)
     }
@@ -66,7 +71,9 @@ enum ImageCommandRunner {
         } else {
             for path in outcome.paths { print(path) }
         }
-        if let error = outcome.error { throw error }
+        if let error = outcome.error {
+            throw error.kind == .overBudget ? error.adding("; add --over-budget to send it anyway") : error
+        }
     }
 }
 
