@@ -28,8 +28,8 @@ public struct JobBackend: Sendable {
         let configuration: Result<ClientConfiguration, PixapiError>
         do throws(PixapiError) { configuration = .success(try settings.clientConfiguration()) } catch { configuration = .failure(error) }
         return try open(
-            gallery: settings.gallery, journal: settings.paths.journalDirectory, budgets: settings.budgets, client: configuration, logger: logger,
-            onClientEvent: onClientEvent
+            gallery: settings.gallery, journal: settings.paths.journalDirectory, budgets: settings.budgets, usdPerCredit: settings.prices.usdPerCredit,
+            client: configuration, logger: logger, onClientEvent: onClientEvent
         )
     }
 
@@ -44,7 +44,7 @@ public struct JobBackend: Sendable {
         do {
             let backend = try open(
                 gallery: settings.galleryFlag ?? root.appendingPathComponent("gallery"), journal: root.appendingPathComponent("journal"),
-                budgets: settings.budgets, client: .success(ClientConfiguration(baseURL: simulator.baseURL, apiKey: "demo")), logger: logger, onClientEvent: onClientEvent
+                budgets: settings.budgets, usdPerCredit: settings.prices.usdPerCredit, client: .success(ClientConfiguration(baseURL: simulator.baseURL, apiKey: "demo")), logger: logger, onClientEvent: onClientEvent
             )
             return (backend, simulator)
         } catch {
@@ -55,8 +55,9 @@ public struct JobBackend: Sendable {
 
     /// The gallery at `gallery` and the journal and ledger in `journal`, with a client and runner
     /// held to `budgets` when `client` holds a configuration (else its error is kept as `missingKey`).
+    /// A new ledger first takes in the requests the gallery and journal know of (`usdPerCredit` prices them).
     static func open(
-        gallery folder: URL, journal directory: URL, budgets: Budgets, client configuration: Result<ClientConfiguration, PixapiError>,
+        gallery folder: URL, journal directory: URL, budgets: Budgets, usdPerCredit: Double, client configuration: Result<ClientConfiguration, PixapiError>,
         logger: Logger, onClientEvent: @escaping @Sendable (ClientEvent) -> Void
     ) throws(PixapiError) -> JobBackend {
         let store: GalleryStore, journal: TaskJournal, ledger: SpendLedger
@@ -64,6 +65,7 @@ public struct JobBackend: Sendable {
             store = try GalleryStore(folder: folder)
             journal = try TaskJournal(directory: directory)
             ledger = try SpendLedger(directory: directory)
+            try ledger.importHistory(gallery: store, journal: journal, usdPerCredit: usdPerCredit)
         } catch {
             throw PixapiError(.io, error.message)
         }
@@ -95,8 +97,14 @@ extension JobBackend {
         try TaskJournal(directory: settings.paths.journalDirectory)
     }
 
+    /// The ledger of `settings`; a new one first takes in the requests its gallery and journal
+    /// know of (opened only then).
     public static func openLedger(settings: PixtermSettings) throws(GalleryError) -> SpendLedger {
-        try SpendLedger(directory: settings.paths.journalDirectory)
+        let ledger = try SpendLedger(directory: settings.paths.journalDirectory)
+        if try !ledger.hasImportedHistory() {
+            try ledger.importHistory(gallery: try openGallery(settings: settings), journal: try openJournal(settings: settings), usdPerCredit: settings.prices.usdPerCredit)
+        }
+        return ledger
     }
 
     /// A runner sending through `api` into the gallery of `settings`, recording in `journal`
