@@ -22,7 +22,7 @@ struct Pixterm: AsyncParsableCommand {
         version: PixtermVersion.current,
         subcommands: [
             GenerateCommand.self, EditCommand.self, CostCommand.self, ModelsCommand.self, PreviewCommand.self, DoctorCommand.self,
-            SimCommand.self, GalleryCommand.self, TasksCommand.self, SpendCommand.self, UICommand.self,
+            SimCommand.self, GalleryCommand.self, TasksCommand.self, SpendCommand.self, BatchCommand.self, UICommand.self,
         ],
         defaultSubcommand: UICommand.self
     )

@@ -31,6 +31,19 @@ extension SpendLedger {
                     """
             )
         }
+        // The runs of `pixterm batch`: which file content each run sends, so `--resume` finds
+        // the latest run of a file and a second run of it gets the next number.
+        migrator.registerMigration("v2") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE batch_run (
+                        id TEXT PRIMARY KEY NOT NULL, content TEXT NOT NULL, number INTEGER NOT NULL,
+                        path TEXT NOT NULL, lines INTEGER NOT NULL, created DATETIME NOT NULL,
+                        UNIQUE(content, number)
+                    );
+                    """
+            )
+        }
         return migrator
     }
 }
