@@ -72,6 +72,9 @@ public final class EffectInterpreter: AppServices, @unchecked Sendable {
                 send(.effectFailed(Self.message(error)))
                 return
             }
+            if !settings.budgets.isEmpty {
+                do { send(try spendLoaded(backend.ledger)) } catch { send(.effectFailed(Self.message(error))) }
+            }
             guard let runner = backend.runner else { return }
             send(.resume(ResumePlan(backend.journal.claimOpenEntries(), baseURL: runner.baseURL, prices: settings.prices)))
         }
@@ -84,7 +87,7 @@ public final class EffectInterpreter: AppServices, @unchecked Sendable {
                 if let entry = job.retrying {
                     await runner.retry(entry, request: job.request, mode: job.mode, cost: job.cost) { send(.jobEvent(job.id, $0)) }
                 } else {
-                    await runner.run(job.request, mode: job.mode, cost: job.cost) { send(.jobEvent(job.id, $0)) }
+                    await runner.run(job.request, mode: job.mode, cost: job.cost, overBudget: job.overBudget) { send(.jobEvent(job.id, $0)) }
                 }
             }
         case let .resumeJob(job, item):
@@ -140,6 +143,8 @@ public final class EffectInterpreter: AppServices, @unchecked Sendable {
             }
         case .startDemo:
             startDemo(send: send)
+        case .loadSpend:
+            background(send) { [self] in try await spendLoaded(current().ledger) }
         case .quit:
             let running = jobs.running
             if running > 0 { logger.info("quitting with \(running) job(s) in flight; their journal entries are finished next time") }
@@ -157,6 +162,12 @@ public final class EffectInterpreter: AppServices, @unchecked Sendable {
         if let open = try? await opening.value { backends.append(open) }
         for backend in backends { await backend.client?.shutdown() }
         await simulator?.shutdown()
+    }
+
+    /// Today's and this month's spend in `ledger`, for the budgets on the status line.
+    private func spendLoaded(_ ledger: SpendLedger) throws(GalleryError) -> Action {
+        let now = Date()
+        return .spendLoaded(try ledger.totals(now: now), day: LedgerDay.key(now, timeZone: ledger.timeZone))
     }
 
     /// Runs a job with the backend's runner as a cancellable task; without a key it fails at once.

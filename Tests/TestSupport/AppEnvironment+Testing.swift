@@ -8,12 +8,14 @@ extension AppEnvironment {
 
     /// The built-in catalog and prices with a controlled clock, ids and home: `now` answers
     /// `clock.now` (a test moves it instead of sleeping), job ids count up from
-    /// 00000000-0000-0000-0000-000000000001, and `~` is `/home/tester`.
-    public static func testing(maxCredits: Int? = nil, keyHelp: String = "", clock: TestClock = TestClock()) -> AppEnvironment {
+    /// 00000000-0000-0000-0000-000000000001, `~` is `/home/tester`, and days are UTC days.
+    public static func testing(
+        maxCredits: Int? = nil, budgets: Budgets = .none, keyHelp: String = "", clock: TestClock = TestClock()
+    ) -> AppEnvironment {
         let ids = SequentialIDs()
         return AppEnvironment(
-            catalog: .builtIn, prices: .builtIn, maxCredits: maxCredits, keyHelp: keyHelp,
-            now: { clock.now }, uuid: { ids.next() }, home: "/home/tester"
+            catalog: .builtIn, prices: .builtIn, maxCredits: maxCredits, budgets: budgets, keyHelp: keyHelp,
+            now: { clock.now }, uuid: { ids.next() }, home: "/home/tester", timeZone: TimeZone(identifier: "UTC")!
         )
     }
 }

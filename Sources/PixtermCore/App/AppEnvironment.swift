@@ -8,6 +8,8 @@ public struct AppEnvironment: Sendable {
     public let catalog: ModelCatalog
     public let prices: PriceTable
     public let maxCredits: Int?
+    /// The `[budget]` caps; a submit that would cross one asks first.
+    public let budgets: Budgets
     /// Where a key would be read from, for the first-run screen (never the key itself).
     public let keyHelp: String
     /// The current time (job start and finish times).
@@ -16,16 +18,20 @@ public struct AppEnvironment: Sendable {
     public let uuid: @Sendable () -> UUID
     /// What `~` in a pasted source path stands for.
     public let home: String
+    /// Which local day "today" is for the budgets (the ledger's zone).
+    public let timeZone: TimeZone
 
-    /// The defaults of `now`, `uuid` and `home` are the live ones; tests pass their own.
+    /// The defaults of `now`, `uuid`, `home` and `timeZone` are the live ones; tests pass their own.
     public init(
-        catalog: ModelCatalog, prices: PriceTable, maxCredits: Int?, keyHelp: String,
+        catalog: ModelCatalog, prices: PriceTable, maxCredits: Int?, budgets: Budgets = .none, keyHelp: String,
         now: @escaping @Sendable () -> Date = Date.init, uuid: @escaping @Sendable () -> UUID = UUID.init,
-        home: String = NSHomeDirectory()
+        home: String = NSHomeDirectory(), timeZone: TimeZone = .current
     ) {
         self.catalog = catalog
         self.prices = prices
         self.maxCredits = maxCredits
+        self.budgets = budgets
+        self.timeZone = timeZone
         self.keyHelp = keyHelp
         self.now = now
         self.uuid = uuid

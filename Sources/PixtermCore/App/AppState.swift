@@ -9,6 +9,9 @@ public enum Screen: Hashable, Sendable {
 /// A question that must be answered before anything else happens.
 public enum Confirmation: Hashable, Sendable {
     case spend(credits: Int, threshold: Int)
+    /// Send a request that would cross these budgets, this once; `threshold` is the max_credits
+    /// limit when the request is above it too (one question with both reasons).
+    case overBudget([BudgetRefusal], threshold: Int?)
     case quit(runningJobs: Int)
     /// Send a stopped job's request again under its journal entry's `Idempotency-Key`: it may
     /// have been charged already (`reason`), and may cost `credits` again.
@@ -58,6 +61,8 @@ public struct AppState: Sendable {
     public var interruptPending = false
     /// The last click, for telling a double click (see `handleMouse`).
     public var lastClick: LastClick?
+    /// The spend the budgets count, as last read from the ledger.
+    public var spend = SpendSnapshot()
 
     public init(environment: AppEnvironment, history: PromptHistory = PromptHistory(entries: []), isDemo: Bool, hasKey: Bool) {
         compose = ComposeState(environment: environment, history: history)
@@ -66,7 +71,10 @@ public struct AppState: Sendable {
     }
 
     public func costPreview(_ environment: AppEnvironment) -> CostPreview {
-        CostPreview(settings: compose.settings, catalog: environment.catalog, prices: environment.prices, threshold: environment.maxCredits)
+        CostPreview(
+            settings: compose.settings, catalog: environment.catalog, prices: environment.prices, threshold: environment.maxCredits,
+            budgets: environment.budgets, spent: spend.totals
+        )
     }
 
     public var runningJobs: Int { jobs.filter(\.isPaidWorkInFlight).count }

@@ -32,6 +32,8 @@ public enum Effect: Hashable, Sendable {
     case saveGalleryViewMode(GalleryViewMode)
     /// Start the in-process simulator and switch to demo mode.
     case startDemo
+    /// Read today's and this month's spend from the ledger (`Action.spendLoaded`).
+    case loadSpend
     case quit
 }
 
@@ -60,6 +62,8 @@ public enum Action: Hashable, Sendable {
     /// The journal entries claimed at start-up, split by what can be done with them.
     case resume(ResumePlan)
     case demoStarted
+    /// The spend the budgets count on the local `day` (`YYYY-MM-DD`) it was read on.
+    case spendLoaded(SpendTotals, day: String)
     case effectFailed(String)
     case log(String)
 }

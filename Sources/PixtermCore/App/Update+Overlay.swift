@@ -41,10 +41,11 @@ extension AppState {
         switch question {
         case .quit:
             return yes ? [.quit] : []
-        case .spend:
+        case .spend, .overBudget:
             let request = compose.pendingSubmit
             compose.pendingSubmit = nil
             guard yes, let request else { note("not sent"); return [] }
+            if case .overBudget = question { return start(request, overBudget: true, environment: environment) }
             return start(request, environment: environment)
         case let .retryKept(id, _, _):
             guard yes, let job = jobs.first(where: { $0.id == id }) else { note("not sent; the job stays in the journal (`pixterm tasks`)"); return [] }

@@ -44,6 +44,11 @@ extension AppState {
             return []
         }
         let preview = costPreview(environment)
+        if let question = overBudgetQuestion(preview) {
+            compose.pendingSubmit = request
+            overlay = .confirm(question)
+            return []
+        }
         if preview.needsConfirmation, let estimate = preview.estimate, let threshold = preview.threshold {
             compose.pendingSubmit = request
             overlay = .confirm(.spend(credits: estimate.costCredits, threshold: threshold))
@@ -52,10 +57,13 @@ extension AppState {
         return start(request, environment: environment)
     }
 
-    /// Adds the job, clears the prompt into the history, and asks the runtime to run it.
-    mutating func start(_ request: ImageRequest, environment: AppEnvironment) -> [Effect] {
+    /// Adds the job, clears the prompt into the history, and asks the runtime to run it;
+    /// `overBudget` when the user said to go over a budget this once.
+    mutating func start(_ request: ImageRequest, overBudget: Bool = false, environment: AppEnvironment) -> [Effect] {
         let cost = try? environment.prices.estimate(model: request.model, size: request.size, quality: request.quality, n: request.n)
-        let job = Job(id: environment.uuid(), request: request, mode: compose.settings.submitMode, cost: cost, startedAt: environment.now())
+        let job = Job(
+            id: environment.uuid(), request: request, mode: compose.settings.submitMode, cost: cost, startedAt: environment.now(), overBudget: overBudget
+        )
         jobs.append(job)
         selectedJob = jobs.count - 1
         _ = compose.input.submit()

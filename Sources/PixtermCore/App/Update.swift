@@ -9,7 +9,7 @@ extension AppState {
     /// the time and new ids come from `environment`.
     public mutating func update(_ action: Action, environment: AppEnvironment) -> [Effect] {
         let effects = reduce(action, environment: environment)
-        return effects + followLineage(after: action)
+        return effects + followLineage(after: action) + refreshSpend(after: action, environment: environment)
     }
 
     private mutating func reduce(_ action: Action, environment: AppEnvironment) -> [Effect] {
@@ -62,6 +62,9 @@ extension AppState {
             isDemo = true
             overlay = nil
             note("demo: requests go to the offline simulator; no credits are spent")
+            return []
+        case let .spendLoaded(totals, day):
+            spend = SpendSnapshot(totals: totals, day: day)
             return []
         case let .effectFailed(text):
             fail(text)

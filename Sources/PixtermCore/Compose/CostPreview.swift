@@ -11,8 +11,13 @@ public struct CostPreview: Hashable, Sendable {
     public let status: Status
     /// Credits above which a submit asks for confirmation; `nil` when no threshold is set.
     public let threshold: Int?
+    /// The budgets this request would cross given what is `spent` (a submit asks first); empty
+    /// when it fits them, none is set, or the spend is not known yet.
+    public let budgetsCrossed: [BudgetRefusal]
 
-    public init(settings: ComposeSettings, catalog: ModelCatalog, prices: PriceTable, threshold: Int?) {
+    public init(
+        settings: ComposeSettings, catalog: ModelCatalog, prices: PriceTable, threshold: Int?, budgets: Budgets = .none, spent: SpendTotals? = nil
+    ) {
         self.threshold = threshold
         switch settings.resolvedSize(in: catalog) {
         case let .failure(error):
@@ -23,6 +28,11 @@ public struct CostPreview: Hashable, Sendable {
             } catch {
                 status = .invalid(reason: error.message)
             }
+        }
+        if case let .priced(estimate) = status, let spent {
+            budgetsCrossed = budgets.crossings(cost: estimate.costCredits, spent: spent)
+        } else {
+            budgetsCrossed = []
         }
     }
 

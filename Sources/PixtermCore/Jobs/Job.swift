@@ -39,11 +39,14 @@ public struct Job: Identifiable, Hashable, Sendable {
     public private(set) var journal: JournalRef?
     /// Set when the job stopped and its journal entry was kept because it may have been charged.
     public private(set) var kept: KeptReason?
+    /// The user said to send it although it crosses a budget: the runner skips the budget check.
+    public let overBudget: Bool
 
     public init(
         id: UUID, request: ImageRequest, mode: SubmitMode, cost: CostEstimate?, startedAt: Date,
-        taskID: String? = nil, isResumed: Bool = false, retrying: JournalRef? = nil
+        taskID: String? = nil, isResumed: Bool = false, retrying: JournalRef? = nil, overBudget: Bool = false
     ) {
+        self.overBudget = overBudget
         self.id = id
         self.request = request
         self.mode = mode
@@ -134,6 +137,7 @@ public struct Job: Identifiable, Hashable, Sendable {
         case let .running(status): status.replacingOccurrences(of: "_", with: " ")
         case let .downloading(saved, total): "saving \(saved)/\(total)"
         case .completed: "done"
+        case let .failed(error) where error.kind == .overBudget: "over budget"
         case .failed: "failed"
         case .cancelled: "cancelled"
         }

@@ -15,17 +15,42 @@ enum ChromeView {
             column += grid.put(" \(demoLabel) ", row: row, column: column, style: Theme.demoBanner)
         }
         let room = layout.size.columns - column
-        grid.put(statusText(state, environment, width: room), row: row, column: column, style: Theme.statusBar)
+        let line = statusLine(state, environment, width: room)
+        grid.put(line.settings, row: row, column: column, style: Theme.statusBar)
+        if let spend = line.spend {
+            let style = BudgetStatus.isSpent(budgets: environment.budgets, spent: state.spend.totals) ? Theme.statusWarning : Theme.statusBar
+            grid.put(spend, row: row, column: layout.size.columns - 1 - DisplayWidth.of(spend), style: style)
+        }
     }
 
     /// The settings summary that fits `width`: the least useful parts go first when the line is
     /// narrow (the name, then n and quality, which the pickers show anyway), so the cost and the
-    /// running jobs stay visible at 80 columns even beside the demo label.
-    static func statusText(_ state: AppState, _ environment: AppEnvironment, width: Int) -> String {
+    /// running jobs stay visible at 80 columns even beside the demo label. At the right end, the
+    /// spend against the budgets in the widest form that fits beside it: it never pushes a
+    /// setting, the cost or the running jobs off the line (only the name gives way to it), and
+    /// when even its shortest form does not fit, it is left out.
+    static func statusLine(_ state: AppState, _ environment: AppEnvironment, width: Int) -> (settings: String, spend: String?) {
+        let parts = statusParts(state, environment)
+        let alone = fitted(parts, width: width)
+        let settings = DisplayWidth.truncate(text(alone), toWidth: width, ellipsis: "…")
+        for form in BudgetStatus.forms(budgets: environment.budgets, spent: state.spend.totals) {
+            // A blank before the spend and one after it, at the line's end.
+            let room = width - DisplayWidth.of(form) - 2
+            let beside = fitted(parts.filter { $0.priority > 0 }, width: room)
+            if DisplayWidth.of(text(beside)) <= room, beside.map(\.text) == alone.map(\.text).filter({ $0 != name }) {
+                return (text(beside), form)
+            }
+        }
+        return (settings, nil)
+    }
+
+    private static let name = "pixterm"
+
+    /// The parts of the settings summary; a higher priority stays longer.
+    private static func statusParts(_ state: AppState, _ environment: AppEnvironment) -> [(text: String, priority: Int)] {
         let settings = state.compose.settings
-        // (text, priority): higher priority stays longer.
-        var parts: [(String, Int)] = [
-            ("pixterm", 0), (settings.model, 4), (settings.label(for: .size), 3), (settings.quality.rawValue, 2), ("n=\(settings.n)", 1),
+        var parts: [(text: String, priority: Int)] = [
+            (name, 0), (settings.model, 4), (settings.label(for: .size), 3), (settings.quality.rawValue, 2), ("n=\(settings.n)", 1),
         ]
         if let estimate = state.costPreview(environment).estimate {
             parts.append(("\(estimate.estimate ? "~" : "")\(estimate.costCredits) cr", 6))
@@ -33,12 +58,19 @@ enum ChromeView {
         let running = state.runningJobs
         if running > 0 { parts.append(("\(running) job\(running == 1 ? "" : "s") running", 7)) }
         if state.compose.operation == .edit { parts.append(("EDIT", 5)) }
-        func text() -> String { " " + parts.map(\.0).joined(separator: " · ") }
-        while DisplayWidth.of(text()) > width, parts.count > 1, let lowest = parts.indices.min(by: { parts[$0].1 < parts[$1].1 }) {
+        return parts
+    }
+
+    /// `parts` less the lowest priorities until their text fits `width` (one part always stays).
+    private static func fitted(_ parts: [(text: String, priority: Int)], width: Int) -> [(text: String, priority: Int)] {
+        var parts = parts
+        while DisplayWidth.of(text(parts)) > width, parts.count > 1, let lowest = parts.indices.min(by: { parts[$0].priority < parts[$1].priority }) {
             parts.remove(at: lowest)
         }
-        return DisplayWidth.truncate(text(), toWidth: width, ellipsis: "…")
+        return parts
     }
+
+    private static func text(_ parts: [(text: String, priority: Int)]) -> String { " " + parts.map(\.text).joined(separator: " · ") }
 
     static func drawMessage(_ state: AppState, into grid: inout CellGrid, layout: ScreenLayout) {
         guard let message = state.message else { return }

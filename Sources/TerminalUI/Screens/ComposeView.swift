@@ -120,6 +120,9 @@ enum ComposeView {
             let marker = estimate.estimate ? "~" : ""
             lines.append(("\(marker)\(estimate.costCredits.grouped) credits  ($\(String(format: "%.2f", estimate.usd)))", Theme.money))
             lines.append(("\(marker)\(estimate.creditsPerImage) credits/image · \(estimate.tier) tier · n=\(estimate.n)", Theme.text))
+            for crossed in preview.budgetsCrossed {
+                lines.append(("crosses the \(crossed.period.rawValue) budget: \(crossed.spent.grouped) of \(crossed.limit.grouped) spent \(crossed.period.span)", Theme.warning))
+            }
             for note in estimate.notes { lines.append((note, Theme.dim)) }
             if preview.needsConfirmation, let threshold = preview.threshold {
                 lines.append(("above your \(threshold)-credit limit: asks before sending", Theme.warning))

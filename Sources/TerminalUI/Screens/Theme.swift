@@ -7,6 +7,8 @@ enum Theme {
     static let frame = CellStyle(foreground: .ansi(8))
     static let focusedFrame = CellStyle(foreground: .ansi(6), attributes: .bold)
     static let statusBar = CellStyle(attributes: .reverse)
+    /// A used-up budget on the status line.
+    static let statusWarning = CellStyle(foreground: .ansi(3), attributes: [.reverse, .bold])
     static let demoBanner = CellStyle(foreground: .ansi(0), background: .ansi(3), attributes: .bold)
     static let selected = CellStyle(attributes: .reverse)
     static let focusedValue = CellStyle(foreground: .ansi(6), attributes: [.bold, .underline])

@@ -44,7 +44,7 @@ struct UICommand: AsyncParsableCommand {
                 services = EffectInterpreter.live(settings: settings, insideTmux: insideTmux, logger: log.logger)
             }
             let appEnvironment = AppEnvironment(
-                catalog: settings.catalog, prices: settings.prices, maxCredits: settings.maxCredits,
+                catalog: settings.catalog, prices: settings.prices, maxCredits: settings.maxCredits, budgets: settings.budgets,
                 keyHelp: Self.keyHelp(settings)
             )
             let history = PromptHistory.load(from: Self.historyLines(settings.paths.historyFile))

@@ -1,0 +1,38 @@
+import Foundation
+import Gallery
+import PixapiKit
+
+extension AppState {
+    /// Asks for the spend again when it may have changed: a job reserved credits in the ledger
+    /// (`.recorded`) or ended, the demo (with its own ledger) started, or a key or click comes
+    /// on a new local day. Only while a budget is set; the first read is the interpreter's, at
+    /// start. Effects of the runtime's layout actions are dropped, so those never mark a day.
+    mutating func refreshSpend(after action: Action, environment: AppEnvironment) -> [Effect] {
+        guard !environment.budgets.isEmpty else { return [] }
+        switch action {
+        case let .jobEvent(_, event):
+            switch event {
+            case .recorded, .completed, .failed, .cancelled: return [.loadSpend]
+            case .kept, .submitted, .progress, .saved: return []
+            }
+        case .demoStarted:
+            spend = SpendSnapshot()
+            return [.loadSpend]
+        case .key, .mouse:
+            let today = LedgerDay.key(environment.now(), timeZone: environment.timeZone)
+            guard let day = spend.day, day != today else { return [] }
+            // Yesterday's totals are not today's: none shown (and none asked about) until read.
+            spend = SpendSnapshot(day: today)
+            return [.loadSpend]
+        default:
+            return []
+        }
+    }
+
+    /// The question a submit over a budget asks, or nil when it fits every budget (or the spend
+    /// is not known yet: the runner still checks, atomically, before anything is sent).
+    func overBudgetQuestion(_ preview: CostPreview) -> Confirmation? {
+        guard !preview.budgetsCrossed.isEmpty else { return nil }
+        return .overBudget(preview.budgetsCrossed, threshold: preview.needsConfirmation ? preview.threshold : nil)
+    }
+}
