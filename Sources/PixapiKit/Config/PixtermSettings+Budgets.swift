@@ -1,7 +1,14 @@
 extension PixtermSettings {
     /// `[budget] daily = N` and `monthly = N`, whole credits; any other key in `[budget]` is a
-    /// typo that would leave a person unprotected, so it is refused by name.
+    /// typo that would leave a person unprotected, so it is refused by name, and so are a
+    /// `budget = N` without a table and a `[budgets]` table (a budget silently ignored is no budget).
     static func budgets(_ file: [String: TOMLSubset.Value], configPath: String) throws(PixapiError) -> Budgets {
+        if file["budget"] != nil {
+            throw PixapiError(.invalidInput, "budget in \(configPath) must be a table: [budget] with daily = N and monthly = N (credits)")
+        }
+        if file.keys.contains(where: { $0 == "budgets" || $0.hasPrefix("budgets.") }) {
+            throw PixapiError(.invalidInput, "\(configPath) has [budgets]; the table is [budget], with daily = N and monthly = N (credits)")
+        }
         var budgets = Budgets()
         for (key, value) in file where key.hasPrefix("budget.") {
             let name = String(key.dropFirst("budget.".count))
