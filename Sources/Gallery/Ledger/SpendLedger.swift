@@ -24,8 +24,12 @@ public final class SpendLedger: Sendable {
         configuration.label = "pixterm-ledger"
         do {
             try PrivateDirectory.create(directory)
+            // Creating and migrating happen one process at a time: pixterms starting together on a
+            // new ledger would otherwise each see no tables, and all but one fail creating them.
+            let opening = FileLock(directory.appendingPathComponent("ledger.lock"), wait: true)
             pool = try DatabasePool(path: directory.appendingPathComponent(Self.fileName).path, configuration: configuration)
             try Self.migrator.migrate(pool)
+            withExtendedLifetime(opening) {}
         } catch let error as GalleryError {
             throw error
         } catch {
