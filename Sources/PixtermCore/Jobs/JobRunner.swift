@@ -51,7 +51,8 @@ public struct JobRunner: Sendable {
         let entry = journal.newEntryID()
         if let ledger {
             let row = LedgerEntry(
-                id: entry, created: now(), request: request, mode: mode, cost: cost, batch: batch?.batch, line: batch?.line, overBudget: overBudget
+                id: entry, created: now(), request: request, mode: mode, cost: cost, batch: batch?.batch, line: batch?.line, overBudget: overBudget,
+                timeZone: ledger.timeZone
             )
             do {
                 if let refusal = try ledger.reserve(row, budgets: budgets, overBudget: overBudget) {
@@ -249,7 +250,9 @@ public struct JobRunner: Sendable {
         let reported: PixapiError
         switch Self.verdict(progress, error) {
         case .notCharged:
-            if progress.firstSend { settle(entry, as: .refused) }
+            // A failed task is the server's own answer, however it was reached; a retry refused
+            // (a key still in use, say) says nothing of the first sending, which may have charged.
+            if progress.firstSend || error.kind == .taskFailed { settle(entry, as: .refused) }
             try? journal.fail(entry: entry)
             logger.info("journal: failed, not charged; entry removed", metadata: ["entry": .string(entry), "error": .string(error.message)])
             reported = error
