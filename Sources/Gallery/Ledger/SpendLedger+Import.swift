@@ -33,10 +33,13 @@ extension SpendLedger {
         let open = journal.openEntries().map { LedgerEntry(journalEntry: $0, usdPerCredit: usdPerCredit, timeZone: zone) }
         return try write { db in
             guard try !Self.historyIsImported(db) else { return 0 }
-            let before = db.totalChangesCount
+            var added = 0
             // The gallery first: a request with images saved was charged, whatever its entry says.
-            for entry in found + open { try Self.insertIfNew(entry, db) }
-            let added = db.totalChangesCount - before
+            for entry in found + open {
+                try Self.insertIfNew(entry, db)
+                // Rows this statement inserted; the triggers' changes to `spend_day` are not counted.
+                added += db.changesCount
+            }
             try db.execute(sql: "PRAGMA user_version = \(Self.historyImported)")
             return added
         }
