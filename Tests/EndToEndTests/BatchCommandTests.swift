@@ -334,4 +334,48 @@ import TestSupport
             #expect(await setup.posted().filter { $0 == "a fine line" }.count == 2, "--new sends every line again")
         }
     }
+    /// On a terminal: the question is asked (and a "no" sends nothing), the progress line fits
+    /// the width, and Ctrl+C stops starting lines, exits 130 and says how to resume; `--resume`
+    /// then finishes the two sent tasks and sends the other two lines, each once.
+    @Test func onATerminalItAsksShowsProgressAndStopsOnCtrlC() async throws {
+        try await Setup.with(ticking: false) { setup in
+            let file = try setup.write("four.txt", "tty one\ntty two\ntty three\ntty four\n")
+            // bash, which goes on to say the status when its child exits on Ctrl+C by itself (sh dies with it).
+            func session(width: Int) throws -> TmuxSession {
+                let command = "\(TmuxSession.shellQuote(PixtermBinary.url.path)) batch \(TmuxSession.shellQuote(file)) -q low --jobs 2; echo EXIT=$?"
+                return try TmuxSession(command: ["/bin/bash", "-c", command], environment: setup.environment, width: width, height: 12)
+            }
+            let declined = try session(width: 120)
+            _ = try await declined.waitFor(text: "Send? [y/N]")
+            #expect(try declined.screen().contains("4 requests, 4 images, 4 credits ($0.04)"))
+            try declined.type("n")
+            try declined.send("Enter")
+            let refusal = try await declined.waitFor(text: "EXIT=1")
+            #expect(refusal.contains("nothing sent"), "\(refusal)")
+            #expect(await setup.posted().isEmpty)
+
+            let tmux = try session(width: 60)
+            _ = try await tmux.waitFor(text: "Send? [y/N]")
+            try tmux.type("y")
+            try tmux.send("Enter")
+            let running = try await tmux.waitFor("two tasks running") { $0.contains("2 running") }
+            let bar = try #require(running.split(separator: "\n").first { $0.contains("2 running") })
+            #expect(bar.hasPrefix("[") && bar.contains("0/4  0 done  2 running  0 credits"), "\(bar)")
+            #expect(bar.count <= 59, "never wider than the terminal: \(bar)")
+            #expect(try await setup.wait(timeout: 20) { setup.journalEntries().withTask == 2 })
+            try tmux.send("C-c")
+            let stopped = try await tmux.waitFor(text: "EXIT=130")
+            #expect(stopped.contains("--resume"), "\(stopped)")
+            #expect(await setup.posted().count == 2, "no line starts after Ctrl+C")
+            #expect(setup.journalEntries().withTask == 2, "the sent tasks stay in the journal")
+
+            let ticker = Task { while !Task.isCancelled { setup.clock.advance(by: 1); try? await Task.sleep(for: .milliseconds(50)) } }
+            defer { ticker.cancel() }
+            let resumed = try await setup.run(["batch", file, "-q", "low", "--resume", "--yes"])
+            #expect(resumed.status == 0, "\(resumed.stderr)")
+            #expect(resumed.stderr.contains("2 sent tasks to finish; to send: 2 requests"), "\(resumed.stderr)")
+            #expect(resumed.stdout.split(separator: "\n").filter { $0.contains(": saved ") }.count == 4)
+            #expect(await setup.posted().sorted() == ["tty four", "tty one", "tty three", "tty two"])
+        }
+    }
 }
