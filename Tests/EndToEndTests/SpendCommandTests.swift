@@ -1,4 +1,5 @@
 import Foundation
+import PixapiSimulator
 import Testing
 import TestSupport
 
@@ -159,5 +160,53 @@ import TestSupport
         try seed.image("x/three.png", id: "three-0", prompt: "three", model: "gpt-image-2", created: earlier.formatted(.iso8601), credits: 100)
         #expect(try await setup.run(["gallery", "rebuild"]).status == 0)
         #expect(((try await setup.json(["spend", "--json"]))["total"] as? [String: Any])?["credits"] as? Int == 19)
+    }
+}
+
+extension SpendCommandTests {
+    /// A request is in flight while the pixterm that sent it runs, its outcome unknown once that
+    /// pixterm is killed, and charged once `tasks resume` finishes it: counted all along.
+    @Test func aKilledRequestIsUnknownUntilResumed() async throws {
+        let clock = TestClock()
+        try await withSimulator(SimulatorConfiguration(taskDuration: .seconds(3), now: { clock.now })) { simulator in
+            let dir = try TemporaryDirectory("pixterm-spend")
+            defer { dir.remove() }
+            let environment = dir.isolatedEnvironment(["PIXAPI_KEY": "sk-e2e-spend", "PIXTERM_GALLERY": dir.path("gallery")])
+            let base = simulator.baseURL.absoluteString
+            let journal = dir.file("data/pixterm/journal")
+            func total() async throws -> [String: Any] {
+                let output = try await PixtermBinary.run(["spend", "--json"], environment: environment)
+                #expect(output.status == 0, "\(output.stderr)")
+                return try #require((try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])?["total"] as? [String: Any])
+            }
+
+            let process = try PixtermBinary.start(["generate", "a lighthouse", "-q", "medium", "--async", "--base-url", base], environment: environment)
+            defer {
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+            }
+            let submitted = try await PixtermBinary.wait(timeout: 20) {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: journal.path)) ?? []
+                return names.contains { name in
+                    name.hasSuffix(".json") && ((try? String(contentsOf: journal.appendingPathComponent(name), encoding: .utf8))?.contains("\"taskID\"") ?? false)
+                }
+            }
+            #expect(submitted, "the journal never recorded the task")
+            let running = try await total()
+            #expect(running["credits"] as? Int == 4 && running["unknownRequests"] as? Int == 0, "in flight, its owner alive: \(running)")
+
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let killed = try await total()
+            #expect(killed["credits"] as? Int == 4 && killed["unknownRequests"] as? Int == 1 && killed["unknownCredits"] as? Int == 4)
+            let table = try await PixtermBinary.run(["spend"], environment: environment)
+            #expect(table.stdout.contains("unknown: 4 of these credits are for 1 request whose outcome is not known"), "\(table.stdout)")
+
+            clock.advance(by: 3)
+            let resumed = try await PixtermBinary.run(["tasks", "resume", "--base-url", base], environment: environment)
+            #expect(resumed.status == 0, "\(resumed.stderr)")
+            let settled = try await total()
+            #expect(settled["credits"] as? Int == 4 && settled["unknownRequests"] as? Int == 0 && settled["images"] as? Int == 1, "\(settled)")
+        }
     }
 }
