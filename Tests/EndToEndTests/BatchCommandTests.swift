@@ -378,4 +378,30 @@ import TestSupport
             #expect(await setup.posted().sorted() == ["tty four", "tty one", "tty three", "tty two"])
         }
     }
+    /// A batch line whose journal entry the user dismissed (`pixterm tasks dismiss`) was sent and
+    /// may have been charged: `--resume` reports it and never sends it again.
+    @Test func aDismissedLineIsReportedAndNeverSentAgain() async throws {
+        try await Setup.with(ticking: false) { setup in
+            let file = try setup.write("two.txt", "kept line\ndismissed line\n")
+            let process = try PixtermBinary.start(["batch", file, "--jobs", "2", "--yes", "-q", "low"], environment: setup.environment)
+            defer {
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+            }
+            #expect(try await setup.wait(timeout: 30) { setup.journalEntries().withTask == 2 })
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let id = try setup.ledgerSQL("SELECT id FROM request WHERE line = 2")
+            let dismissed = try await setup.run(["tasks", "dismiss", id, "--yes"])
+            #expect(dismissed.status == 0, "\(dismissed.stderr)")
+
+            let ticker = Task { while !Task.isCancelled { setup.clock.advance(by: 1); try? await Task.sleep(for: .milliseconds(50)) } }
+            defer { ticker.cancel() }
+            let resumed = try await setup.run(["batch", file, "--yes", "-q", "low", "--resume"])
+            #expect(resumed.status == 3, "\(resumed.stderr)")
+            #expect(resumed.stdout.contains("line 1: saved "), "\(resumed.stdout)")
+            #expect(resumed.stdout.contains("line 2: outcome unknown: "), "\(resumed.stdout)")
+            #expect(await setup.posted().count == 2, "the dismissed line is not sent again")
+        }
+    }
 }

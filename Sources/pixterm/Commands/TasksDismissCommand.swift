@@ -14,7 +14,8 @@ struct TasksDismissCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let journal = try JobBackend.openJournal(settings: try global.settings())
+            let settings = try global.settings()
+            let journal = try JobBackend.openJournal(settings: settings)
             let name = TerminalText.sanitized(id)
             guard let entry = journal.entry(id) else {
                 throw PixapiError(.invalidInput, "no unfinished task \(name); `pixterm tasks` lists them")
@@ -29,6 +30,9 @@ struct TasksDismissCommand: AsyncParsableCommand {
             guard let claim = journal.claim(id) else {
                 throw PixapiError(.io, "\(name) is being finished by another pixterm right now; try again when it is done")
             }
+            // It went out and may have been charged: the ledger keeps counting it, as `unknown`
+            // (a charged one stays charged), so `batch --resume` never takes it for a line never sent.
+            try JobBackend.openLedger(settings: settings).settle(claim.entryID, as: .unknown)
             try journal.fail(entry: claim.entryID)
             print("dismissed \(name)")
         }
