@@ -172,3 +172,50 @@ import Testing
         #expect(!BudgetStatus.isSpent(budgets: both, spent: SpendTotals(today: 499, month: 600)))
     }
 }
+
+/// `r` on a failed job sends a new request: over a budget it asks too.
+@Suite struct BudgetRetryTests {
+    let environment = AppEnvironment.testing(budgets: Budgets(daily: 20))
+
+    /// A job the runner refused (another pixterm spent first), with the spend read again after.
+    func refused(spentToday: Int) throws -> (AppState, Job) {
+        var state = AppState(environment: environment, isDemo: false, hasKey: true)
+        _ = state.update(.layout(promptWidth: 60, promptHeight: 5), environment: environment)
+        _ = state.update(.spendLoaded(.zero, day: "2027-01-15"), environment: environment)
+        _ = state.update(.key(.character("x")), environment: environment)
+        let job = try #require(state.update(.key(.enter), environment: environment).lazy.compactMap { if case let .startJob(job) = $0 { job } else { nil } }.first)
+        _ = state.update(.jobEvent(job.id, .failed(PixapiError(.overBudget, "not sent: over the daily budget"))), environment: environment)
+        _ = state.update(.spendLoaded(SpendTotals(today: spentToday, month: spentToday), day: "2027-01-15"), environment: environment)
+        state.compose.focus = .jobs
+        return (state, job)
+    }
+
+    @Test func retryingOverTheBudgetAsksAndYesSendsItOverTheBudget() throws {
+        var (state, job) = try refused(spentToday: 10)
+        let cost = try #require(job.cost).costCredits
+        #expect(state.update(.key(.character("r")), environment: environment).isEmpty)
+        let crossed = BudgetRefusal(period: .daily, limit: 20, spent: 10, cost: cost)
+        #expect(state.overlay == .confirm(.overBudget([crossed], threshold: nil, retrying: job.id)))
+        guard case let .startJob(again) = state.update(.key(.character("y")), environment: environment).first else {
+            Issue.record("not sent")
+            return
+        }
+        #expect(again.overBudget && again.request == job.request && again.id != job.id)
+    }
+
+    @Test func retryingOverTheBudgetAndSayingNoSendsNothing() throws {
+        var (state, _) = try refused(spentToday: 10)
+        _ = state.update(.key(.character("r")), environment: environment)
+        #expect(state.update(.key(.escape), environment: environment).isEmpty)
+        #expect(state.overlay == nil && state.jobs.count == 1)
+    }
+
+    @Test func retryingWithinTheBudgetSendsAtOnce() throws {
+        var (state, _) = try refused(spentToday: 0)
+        guard case let .startJob(again) = state.update(.key(.character("r")), environment: environment).first else {
+            Issue.record("not sent")
+            return
+        }
+        #expect(!again.overBudget)
+    }
+}

@@ -10,8 +10,9 @@ public enum Screen: Hashable, Sendable {
 public enum Confirmation: Hashable, Sendable {
     case spend(credits: Int, threshold: Int)
     /// Send a request that would cross these budgets, this once; `threshold` is the max_credits
-    /// limit when the request is above it too (one question with both reasons).
-    case overBudget([BudgetRefusal], threshold: Int?)
+    /// limit when the request is above it too (one question with both reasons). The request is
+    /// the prompt's, or that of the failed job `retrying` (`r`).
+    case overBudget([BudgetRefusal], threshold: Int?, retrying: UUID? = nil)
     case quit(runningJobs: Int)
     /// Send a stopped job's request again under its journal entry's `Idempotency-Key`: it may
     /// have been charged already (`reason`), and may cost `credits` again.

@@ -43,15 +43,24 @@ extension AppState {
             note("task \(taskID) is kept in the journal and may be charged: `pixterm tasks resume` (or the next start) finishes it without sending it again")
             return []
         }
+        // A new request like any other: over a budget, it asks to go over once.
+        if let cost = job.cost?.costCredits, let spent = spend.totals {
+            let crossed = environment.budgets.crossings(cost: cost, spent: spent)
+            if !crossed.isEmpty {
+                overlay = .confirm(.overBudget(crossed, threshold: nil, retrying: job.id))
+                return []
+            }
+        }
         return retry(job, environment: environment)
     }
 
     /// Starts `job` again as a new job: under the same journal entry and `Idempotency-Key` when
-    /// its entry was kept (the user confirmed), else as a new request.
-    mutating func retry(_ job: Job, environment: AppEnvironment) -> [Effect] {
+    /// its entry was kept (the user confirmed), else as a new request (`overBudget` when the
+    /// user said to go over a budget).
+    mutating func retry(_ job: Job, overBudget: Bool = false, environment: AppEnvironment) -> [Effect] {
         let again = Job(
             id: environment.uuid(), request: job.request, mode: job.mode, cost: job.cost, startedAt: environment.now(),
-            retrying: job.retriesKnowingly ? job.journal : nil
+            retrying: job.retriesKnowingly ? job.journal : nil, overBudget: overBudget
         )
         if again.retrying != nil, let index = jobs.firstIndex(where: { $0.id == job.id }) { jobs[index].handOverJournal() }
         jobs.append(again)

@@ -41,6 +41,9 @@ extension AppState {
         switch question {
         case .quit:
             return yes ? [.quit] : []
+        case let .overBudget(_, _, retrying?):
+            guard yes, let job = jobs.first(where: { $0.id == retrying }) else { note("not sent"); return [] }
+            return retry(job, overBudget: true, environment: environment)
         case .spend, .overBudget:
             let request = compose.pendingSubmit
             compose.pendingSubmit = nil

@@ -33,7 +33,7 @@ enum OverlayView {
                 ("This request costs \(credits.grouped) credits, above your limit of \(threshold.grouped).", Theme.warning),
                 ("Send it?  y sends · n or Esc keeps editing", Theme.text),
             ]
-        case let .overBudget(crossed, threshold):
+        case let .overBudget(crossed, threshold, _):
             var lines = crossed.map { refusal in (refusal.message.prefix(1).uppercased() + refusal.message.dropFirst() + ".", Theme.warning) }
             if let threshold { lines.append(("It is also above your limit of \(threshold.grouped) credits for one request.", Theme.warning)) }
             lines.append(("Send it anyway, this once?  y sends · n or Esc sends nothing", Theme.text))
