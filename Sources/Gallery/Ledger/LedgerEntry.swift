@@ -32,17 +32,30 @@ public struct LedgerEntry: Sendable, Hashable, Codable {
         id: String, created: Date, request: ImageRequest, mode: SubmitMode, cost: CostEstimate?, state: LedgerState = .sent,
         images: Int = 0, batch: String? = nil, line: Int? = nil, overBudget: Bool = false, timeZone: TimeZone = .current
     ) {
+        self.init(
+            id: id, created: created, operation: request.operation.rawValue, mode: mode.rawValue, model: request.model, size: request.size.description,
+            quality: request.quality.rawValue, n: request.n, credits: cost?.costCredits ?? 0, usd: cost?.usd ?? 0, state: state, images: images,
+            batch: batch, line: line, overBudget: overBudget, timeZone: timeZone
+        )
+    }
+
+    /// Every field as the ledger keeps it; also for a request found in the gallery or the journal
+    /// rather than recorded when it was sent (`SpendLedger.importHistory`).
+    init(
+        id: String, created: Date, operation: String, mode: String, model: String, size: String, quality: String, n: Int, credits: Int, usd: Double,
+        state: LedgerState, images: Int, batch: String? = nil, line: Int? = nil, overBudget: Bool = false, timeZone: TimeZone
+    ) {
         self.id = id
         self.created = created
         day = LedgerDay.key(created, timeZone: timeZone)
-        operation = request.operation.rawValue
-        self.mode = mode.rawValue
-        model = request.model
-        size = request.size.description
-        quality = request.quality.rawValue
-        n = request.n
-        credits = cost?.costCredits ?? 0
-        usd = cost?.usd ?? 0
+        self.operation = operation
+        self.mode = mode
+        self.model = model
+        self.size = size
+        self.quality = quality
+        self.n = n
+        self.credits = credits
+        self.usd = usd
         self.state = state
         self.images = images
         self.batch = batch

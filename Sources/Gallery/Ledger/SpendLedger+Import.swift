@@ -86,39 +86,16 @@ extension SpendLedger {
         try db.cachedStatement(
             sql: """
                 INSERT OR IGNORE INTO request (id, created, day, operation, mode, model, size, quality, n, credits, usd, state, images, batch, line, overBudget)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, 0)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
             entry.id, entry.created, entry.day, entry.operation, entry.mode, entry.model, entry.size, entry.quality, entry.n, entry.credits, entry.usd,
-            entry.state.rawValue, entry.images,
+            entry.state.rawValue, entry.images, entry.batch, entry.line, entry.overBudget,
         ])
     }
 }
 
 extension LedgerEntry {
-    /// A request found in the gallery or the journal rather than recorded when it was sent.
-    init(
-        id: String, created: Date, operation: String, mode: String, model: String, size: String, quality: String, n: Int, credits: Int, usd: Double,
-        state: LedgerState, images: Int, timeZone: TimeZone
-    ) {
-        self.id = id
-        self.created = created
-        day = LedgerDay.key(created, timeZone: timeZone)
-        self.operation = operation
-        self.mode = mode
-        self.model = model
-        self.size = size
-        self.quality = quality
-        self.n = n
-        self.credits = credits
-        self.usd = usd
-        self.state = state
-        self.images = images
-        batch = nil
-        line = nil
-        overBudget = false
-    }
-
     /// An open journal entry as the ledger counts it: paid but not downloaded was charged; lost
     /// is unknown; waiting on its answer (or on a resume) is still sent.
     init(journalEntry entry: JournalEntry, usdPerCredit: Double, timeZone: TimeZone) {
