@@ -20,7 +20,7 @@ struct SpendCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "The last N days, today included (default 30).") var days: Int?
     @Option(name: .long, help: "Since a day (2026-11-01, from its start), a time (ISO 8601) or an age (36h, 7d, 2w).") var since: String?
-    @Option(name: .long, help: ArgumentHelp("Group per day (default), month or model.", valueName: "day|month|model")) var by: SpendReport.Grouping = .day
+    @Option(name: .long, help: ArgumentHelp("One row per day, per month or per model.", valueName: "day|month|model")) var by: SpendReport.Grouping = .day
     @Flag(name: .long, help: "Print the report as one JSON document.") var json = false
     @Flag(name: .long, help: "Print the rows as CSV (RFC 4180).") var csv = false
     @OptionGroup var global: GlobalOptions
