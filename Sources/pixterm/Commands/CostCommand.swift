@@ -24,11 +24,12 @@ struct CostCommand: AsyncParsableCommand {
                 throw PixapiError(.invalidInput, "\(spec.id) does not take quality \(request.quality.rawValue)", param: "quality")
             }
             let estimate = try settings.prices.estimate(model: request.model, size: request.size, quality: request.quality, n: request.n)
+            let budget = try BudgetStanding.read(settings: settings, cost: estimate.costCredits)
             if json {
-                try Terminal.printJSON(CostReport(estimate))
+                try Terminal.printJSON(CostReport(estimate, budget: budget))
             } else {
                 print("\(estimate.model) \(estimate.size) \(estimate.quality.rawValue) (\(estimate.tier) tier): \(estimate.summary)")
-                for note in estimate.notes { print("  \(note)") }
+                for note in estimate.notes + (budget?.lines ?? []) { print("  \(note)") }
             }
         }
     }
@@ -47,8 +48,11 @@ struct CostReport: Encodable {
     let estimate: Bool
     let usd: Double
     let notes: [String]
+    /// Only when a `[budget]` is set: the spend so far and whether this request would cross it.
+    let budget: BudgetStanding?
 
-    init(_ estimate: CostEstimate) {
+    init(_ estimate: CostEstimate, budget: BudgetStanding?) {
+        self.budget = budget
         model = estimate.model
         size = estimate.size.description
         tier = estimate.tier

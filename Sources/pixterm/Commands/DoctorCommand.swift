@@ -122,6 +122,7 @@ struct DoctorCommand: AsyncParsableCommand {
         report.add("data", settings.paths.dataDirectory.path)
         report.add("cache", settings.paths.cacheDirectory.path)
         report.add("gallery", settings.gallery.path)
+        checkBudgets(settings, &report)
         if settings.apiKey == nil {
             report.add(
                 "api key", "not configured", problem: "generating and editing need a key",
@@ -141,6 +142,24 @@ struct DoctorCommand: AsyncParsableCommand {
             report.add(
                 "base url", "\(base) unreachable", problem: TerminalText.sanitized(reason),
                 fix: "check the network or proxy, or set PIXAPI_BASE_URL / base_url in \(config)")
+        }
+    }
+}
+
+extension DoctorCommand {
+    /// The `[budget]` caps, what they count so far and where the spend ledger is kept.
+    private func checkBudgets(_ settings: PixtermSettings, _ report: inout DoctorReport) {
+        let ledger = BudgetStanding.ledgerFile(settings).path
+        report.add("ledger", FileManager.default.fileExists(atPath: ledger) ? ledger : "\(ledger) (not created yet: nothing spent)")
+        guard !settings.budgets.isEmpty else {
+            report.add("budgets", "none ([budget] daily = N, monthly = N in \(settings.paths.configFile.path) caps the credits spent)")
+            return
+        }
+        do {
+            guard let standing = try BudgetStanding.read(settings: settings, cost: 0) else { return }
+            report.add("budgets", String(standing.lines[0].dropFirst("budget: ".count)))
+        } catch {
+            report.add("budgets", "unknown", problem: error.message, fix: "check that \(ledger) can be read and written")
         }
     }
 }
