@@ -404,4 +404,38 @@ import TestSupport
             #expect(await setup.posted().count == 2, "the dismissed line is not sent again")
         }
     }
+    /// The budget is checked for the whole batch up front, and again for each line as it is sent:
+    /// another pixterm that spends meanwhile makes a later line fail with the budget's reason.
+    /// A second pixterm on the same batch meanwhile is refused.
+    @Test func aLineOverTheBudgetBecauseAnotherPixtermSpentFailsWithTheReason() async throws {
+        try await Setup.with(ticking: false) { setup in
+            let config = setup.dir.url.appendingPathComponent("config/pixterm")
+            try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+            try Data("[budget]\ndaily = 8\n".utf8).write(to: config.appendingPathComponent("config.toml"))
+            let file = try setup.write("two.txt", "first of two\nsecond of two\n")
+            let process = PixtermBinary.process(["batch", file, "--jobs", "1", "--yes", "-q", "medium"], environment: setup.environment)
+            _ = FileManager.default.createFile(atPath: setup.dir.path("out.txt"), contents: nil)
+            let out = try FileHandle(forWritingTo: setup.dir.file("out.txt"))
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            defer {
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+            }
+            #expect(try await setup.wait(timeout: 30) { setup.journalEntries().withTask == 1 })
+            let twin = try await setup.run(["batch", file, "--yes", "-q", "medium", "--resume"])
+            #expect(twin.status == 2 && twin.stderr.contains("is being run by another pixterm"), "\(twin.stderr)")
+            let elsewhere = try await setup.run(["generate", "spent elsewhere", "-q", "medium"])
+            #expect(elsewhere.status == 0, "\(elsewhere.stderr)")
+            setup.clock.advance(by: 3)
+            #expect(try await setup.wait(timeout: 30) { !process.isRunning })
+            #expect(process.terminationStatus == 1)
+            let results = try String(contentsOf: setup.dir.file("out.txt"), encoding: .utf8)
+            #expect(results.contains("line 1: saved "), "\(results)")
+            #expect(results.contains("line 2: failed: not sent: over the daily budget of 8 credits: 8 spent today, 0 remain"), "\(results)")
+            #expect(await setup.posted() == ["first of two"], "the second line was not sent")
+            #expect(try setup.ledgerSQL("SELECT COUNT(*) FROM request WHERE line = 2") == "0")
+        }
+    }
 }

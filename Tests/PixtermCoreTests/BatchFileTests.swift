@@ -89,4 +89,18 @@ import Testing
         #expect(BatchFile.contentHash(Data("a".utf8)) == "af63dc4c8601ec8c")
         #expect(BatchFile.contentHash(Data("foobar".utf8)) == "85944171f73967e8")
     }
+    @Test func aBatchIsNamedByItsContentAndTheDefaultsOfItsPlainLines() {
+        let data = Data("a fox\n".utf8)
+        var high = Self.defaults
+        high.quality = .high
+        #expect(BatchFile.key(data, defaults: Self.defaults) == BatchFile.key(Data("a fox\n".utf8), defaults: Self.defaults))
+        #expect(BatchFile.key(data, defaults: Self.defaults) != BatchFile.key(data, defaults: high), "other -q sends other requests")
+        #expect(BatchFile.key(data, defaults: Self.defaults) != BatchFile.key(Data("a fox \n".utf8), defaults: Self.defaults))
+    }
+
+    @Test func textFromTheFileInAReasonIsSanitized() {
+        let error = Self.reason("{\"prompt\": \"x\", \"\\u001b]52;c;aGk=\\u0007size\": \"auto\"}")
+        #expect(error?.line == 1)
+        #expect(error?.reason.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } == false, "\(String(describing: error))")
+    }
 }

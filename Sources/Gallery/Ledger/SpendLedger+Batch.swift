@@ -1,14 +1,14 @@
 import Foundation
 import GRDB
 
-/// One run of `pixterm batch`: a file's content sent once, line by line. Its requests carry its
+/// One run of `pixterm batch`: a batch file sent once, line by line. Its requests carry its
 /// `id` in the ledger (`LedgerEntry.batch`), so a resumed run knows which lines went out.
 public struct BatchRun: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "batch_run"
 
-    /// `<content>-<number>`: the file's content hash and which run of that content.
+    /// `<content>-<number>`: the batch's hash and which run of it.
     public let id: String
-    /// The batch file's content hash (`BatchFile.contentHash`).
+    /// What names the batch: its file's content and its lines' defaults, hashed (`BatchFile.key`).
     public let content: String
     /// 1 for the first run of this content, then 2, 3...
     public let number: Int
@@ -19,7 +19,7 @@ public struct BatchRun: Sendable, Hashable, Codable, FetchableRecord, Persistabl
     public let created: Date
 }
 
-/// The exclusive right to run one batch file's content in this data folder, held while a
+/// The exclusive right to run one batch in this data folder, held while a
 /// `pixterm batch` runs it: a second pixterm on the same content (with or without `--resume`)
 /// is refused instead of sending its lines a second time. The kernel frees it when the process dies.
 public final class BatchRunLock: Sendable {
@@ -32,7 +32,7 @@ public final class BatchRunLock: Sendable {
 }
 
 extension SpendLedger {
-    /// The latest run of a file with this content hash, if it was ever run here.
+    /// The latest run of the batch `content` names, if it was ever run here.
     public func latestBatchRun(content: String) throws(GalleryError) -> BatchRun? {
         try read { db in try BatchRun.filter(Column("content") == content).order(Column("number").desc).fetchOne(db) }
     }
@@ -48,7 +48,7 @@ extension SpendLedger {
         }
     }
 
-    /// Takes the run lock of `content`; `nil` while another process holds it.
+    /// Takes the run lock of the batch `content` names; `nil` while another process holds it.
     public func lockBatch(content: String) -> BatchRunLock? {
         BatchRunLock(URL(fileURLWithPath: pool.path).deletingLastPathComponent().appendingPathComponent("batch-\(content).lock"))
     }

@@ -74,8 +74,15 @@ public enum BatchFile {
         return items
     }
 
-    /// The file's content hash (FNV-1a, 64 bits, as 16 hex digits): a batch run is named by what
-    /// it sends, so a renamed or moved file still resumes, and an edited one is a new batch.
+    /// What names a batch: the file's content and the defaults its plain lines take, hashed. A
+    /// renamed or moved file still resumes; an edited file, or the same file with other
+    /// `-m -s -q -n`, sends other requests, so it is another batch.
+    public static func key(_ data: Data, defaults: BatchDefaults) -> String {
+        let settings = "\u{0}\(defaults.model) \(defaults.size.description) \(defaults.quality.rawValue) \(defaults.n)"
+        return contentHash(data + Data(settings.utf8))
+    }
+
+    /// FNV-1a, 64 bits, as 16 hex digits: enough to tell batch files apart, with no dependency.
     public static func contentHash(_ data: Data) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in data {

@@ -20,7 +20,7 @@ struct BatchCommand: AsyncParsableCommand {
             is checked and priced before anything is sent; the total is shown and confirmed (--yes skips the \
             question), and it must fit --max-credits and the [budget] in config as a whole.
 
-            A run is known by the file's content. Killed or stopped with Ctrl+C, `pixterm batch FILE \
+            A run is known by the file's content and -m -s -q -n. Killed or stopped with Ctrl+C, `pixterm batch FILE \
             --resume` finishes it: tasks already sent are finished (never sent again), lines whose answer \
             was lost are reported and left alone (`pixterm tasks retry ID`), lines never sent (or refused \
             without charge) are sent. Results: on a terminal a progress line; otherwise one line per result \
@@ -56,12 +56,10 @@ struct BatchCommand: AsyncParsableCommand {
             let settings = try global.settings(maxCredits: maxCredits)
             let defaults = try request.request(operation: .generate, prompt: "", settings: settings)
             let input = try BatchInput.read(file)
+            let lineDefaults = BatchDefaults(model: defaults.model, size: defaults.size, quality: defaults.quality, n: defaults.n)
             let priced: [PricedBatchItem]
             do throws(BatchLineError) {
-                let items = try BatchFile.parse(
-                    input.data, defaults: BatchDefaults(model: defaults.model, size: defaults.size, quality: defaults.quality, n: defaults.n),
-                    folder: input.folder
-                )
+                let items = try BatchFile.parse(input.data, defaults: lineDefaults, folder: input.folder)
                 priced = try BatchPlan.price(items, catalog: settings.catalog, prices: settings.prices)
             } catch {
                 throw PixapiError(.invalidInput, "\(input.name): \(error.message); nothing was sent")
@@ -73,7 +71,7 @@ struct BatchCommand: AsyncParsableCommand {
             let client = PixapiClient(configuration: try settings.clientConfiguration(), logger: logger)
             let status: Int32
             do {
-                status = try await run(priced, input: input, settings: settings, client: client, logger: logger)
+                status = try await run(priced, input: input, key: BatchFile.key(input.data, defaults: lineDefaults), settings: settings, client: client, logger: logger)
             } catch {
                 await client.shutdown()
                 throw error
@@ -84,13 +82,14 @@ struct BatchCommand: AsyncParsableCommand {
     }
 
     /// Plans the run (fresh or resumed) holding the file's run lock, then sends it.
-    private func run(_ priced: [PricedBatchItem], input: BatchInput, settings: PixtermSettings, client: PixapiClient, logger: Logger) async throws -> Int32 {
+    private func run(
+        _ priced: [PricedBatchItem], input: BatchInput, key content: String, settings: PixtermSettings, client: PixapiClient, logger: Logger
+    ) async throws -> Int32 {
         let journal = try JobBackend.openJournal(settings: settings)
         let runner = try JobBackend.runner(api: client, settings: settings, journal: journal, logger: logger)
         let ledger = try JobBackend.openLedger(settings: settings)
-        let content = BatchFile.contentHash(input.data)
         guard let lock = ledger.lockBatch(content: content) else {
-            throw PixapiError(.invalidInput, "\(input.name) (this content) is being run by another pixterm right now; wait for it to finish")
+            throw PixapiError(.invalidInput, "\(input.name) is being run by another pixterm right now (the same content and settings); wait for it to finish")
         }
         let plan = try BatchStart.plan(
             priced, input: input, content: content, resume: resume, new: new, ledger: ledger, journal: journal, store: runner.store, settings: settings

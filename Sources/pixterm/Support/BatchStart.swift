@@ -7,7 +7,7 @@ import PixtermCore
 /// latest run of the same content, reporting the lines found done or unknown, resuming the tasks
 /// its journal entries still hold and sending only the lines never sent.
 struct BatchStart {
-    /// The file's content hash (`BatchFile.contentHash`).
+    /// What names the batch (`BatchFile.key`).
     let content: String
     /// The requests in the file.
     let lines: Int
@@ -39,7 +39,7 @@ struct BatchStart {
         let latest = try galleryCall { () throws(GalleryError) in try ledger.latestBatchRun(content: content) }
         guard resume else {
             if let latest, !new {
-                let unfinished = try statuses(of: latest, priced, ledger: ledger, journal: journal).values.filter(\.isUnfinished).count
+                let unfinished = try lines(of: latest, priced, ledger: ledger, journal: journal).statuses.values.filter(\.isUnfinished).count
                 if unfinished > 0 {
                     throw PixapiError(
                         .invalidInput,
@@ -53,7 +53,7 @@ struct BatchStart {
         guard let latest else {
             throw PixapiError(
                 .invalidInput,
-                "there is no earlier run of \(input.name) to resume (a run is known by the file's content, so an edited file is a new batch); run it without --resume"
+                "there is no earlier run of \(input.name) to resume (a run is known by the file's content and -m -s -q -n, so an edited file, or other options, make a new batch); run it without --resume"
             )
         }
         return try resuming(latest, priced, content: content, ledger: ledger, journal: journal, store: store, settings: settings)
@@ -63,9 +63,8 @@ struct BatchStart {
         _ run: BatchRun, _ priced: [PricedBatchItem], content: String, ledger: SpendLedger, journal: TaskJournal, store: GalleryStore,
         settings: PixtermSettings
     ) throws(PixapiError) -> BatchStart {
-        let rows = try galleryCall { () throws(GalleryError) in try ledger.entries(batch: run.id) }
+        let (rows, statuses) = try lines(of: run, priced, ledger: ledger, journal: journal)
         let credits = Dictionary(rows.map { ($0.id, $0.credits) }) { first, _ in first }
-        let statuses = BatchLineStatus.of(lines: priced.map(\.line), rows: rows) { journal.entry($0) != nil }
         var sends: [BatchWork] = []
         var earlier: [BatchResult] = []
         var claimed: [ClaimedEntry] = []
@@ -144,11 +143,12 @@ struct BatchStart {
         )
     }
 
-    private static func statuses(
+    /// The run's ledger rows and where each line stands.
+    private static func lines(
         of run: BatchRun, _ priced: [PricedBatchItem], ledger: SpendLedger, journal: TaskJournal
-    ) throws(PixapiError) -> [Int: BatchLineStatus] {
+    ) throws(PixapiError) -> (rows: [LedgerEntry], statuses: [Int: BatchLineStatus]) {
         let rows = try galleryCall { () throws(GalleryError) in try ledger.entries(batch: run.id) }
-        return BatchLineStatus.of(lines: priced.map(\.line), rows: rows) { journal.entry($0) != nil }
+        return (rows, BatchLineStatus.of(lines: priced.map(\.line), rows: rows) { journal.entry($0) != nil })
     }
 
     /// A gallery or ledger call whose error becomes the command's (`io`, exit 1).
