@@ -219,3 +219,28 @@ import Testing
         #expect(!again.overBudget)
     }
 }
+
+/// The clock's side: when the day of the spend shown ends, and what a tick then does.
+@Suite struct BudgetDayTests {
+    let clock = TestClock()
+
+    @Test func theSpendsDayEndsAtTheNextLocalMidnight() {
+        let environment = AppEnvironment.testing(budgets: Budgets(monthly: 100), clock: clock)
+        var state = AppState(environment: environment, isDemo: false, hasKey: true)
+        #expect(state.spendDayEnds(environment) == nil)
+        _ = state.update(.spendLoaded(.zero, day: "2027-01-15"), environment: environment)
+        // 2027-01-15 08:00 UTC: the day ends 16 hours later.
+        #expect(state.spendDayEnds(environment) == AppEnvironment.testingStart + 16 * 3_600)
+        #expect(AppState(environment: .testing(clock: clock), isDemo: false, hasKey: true).spendDayEnds(.testing(clock: clock)) == nil)
+    }
+
+    @Test func aTickOnANewDayReadsTheSpend() {
+        let environment = AppEnvironment.testing(budgets: Budgets(monthly: 100), clock: clock)
+        var state = AppState(environment: environment, isDemo: false, hasKey: true)
+        _ = state.update(.spendLoaded(.zero, day: "2027-01-15"), environment: environment)
+        #expect(state.update(.tick, environment: environment).isEmpty)
+        clock.advance(by: 16 * 3_600)
+        #expect(state.update(.tick, environment: environment) == [.loadSpend])
+        #expect(state.update(.tick, environment: environment).isEmpty)
+    }
+}

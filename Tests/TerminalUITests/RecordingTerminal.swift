@@ -21,6 +21,8 @@ final class RecordingTerminal: TerminalBackend {
     private(set) var bracketedPaste = false
     private(set) var mouseReporting = false
     private(set) var isShutDown = false
+    /// How long each `nextEvent` was told to wait, in order (nil: for ever).
+    private(set) var timeouts: [Duration?] = []
     var currentSize: GridSize
     private var script: [TerminalInput]
     private var queued: [UInt8] = []
@@ -53,6 +55,7 @@ final class RecordingTerminal: TerminalBackend {
     }
 
     func nextEvent(timeout: Duration?) -> TerminalInput {
+        timeouts.append(timeout)
         guard !script.isEmpty else { return .timeout }
         let next = script.removeFirst()
         if next == .wake, let wakes {

@@ -64,6 +64,9 @@ public enum Action: Hashable, Sendable {
     case demoStarted
     /// The spend the budgets count on the local `day` (`YYYY-MM-DD`) it was read on.
     case spendLoaded(SpendTotals, day: String)
+    /// The runtime's clock: a second passed while a job runs, or the local day ended while the
+    /// status line shows today's spend.
+    case tick
     case effectFailed(String)
     case log(String)
 }

@@ -4,9 +4,10 @@ import PixapiKit
 
 extension AppState {
     /// Asks for the spend again when it may have changed: a job reserved credits in the ledger
-    /// (`.recorded`) or ended, the demo (with its own ledger) started, or a key or click comes
-    /// on a new local day. Only while a budget is set; the first read is the interpreter's, at
-    /// start. Effects of the runtime's layout actions are dropped, so those never mark a day.
+    /// (`.recorded`) or ended, the demo (with its own ledger) started, or a key, a click or the
+    /// clock's tick comes on a new local day. Only while a budget is set; the first read is the
+    /// interpreter's, at start. Effects of the runtime's layout actions are dropped, so those
+    /// never mark a day.
     mutating func refreshSpend(after action: Action, environment: AppEnvironment) -> [Effect] {
         guard !environment.budgets.isEmpty else { return [] }
         switch action {
@@ -18,7 +19,7 @@ extension AppState {
         case .demoStarted:
             spend = SpendSnapshot()
             return [.loadSpend]
-        case .key, .mouse:
+        case .key, .mouse, .tick:
             let today = LedgerDay.key(environment.now(), timeZone: environment.timeZone)
             guard let day = spend.day, day != today else { return [] }
             // Yesterday's totals are not today's: none shown (and none asked about) until read.
@@ -27,6 +28,15 @@ extension AppState {
         default:
             return []
         }
+    }
+
+    /// When the local day of the spend shown ends, so the runtime can wake then (a `.tick`) and
+    /// read the new day's; nil without a budget or before the first read.
+    public func spendDayEnds(_ environment: AppEnvironment) -> Date? {
+        guard !environment.budgets.isEmpty, spend.day != nil else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = environment.timeZone
+        return calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: environment.now()))
     }
 
     /// The question a submit over a budget asks, or nil when it fits every budget (or the spend

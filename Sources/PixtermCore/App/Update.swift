@@ -66,6 +66,8 @@ extension AppState {
         case let .spendLoaded(totals, day):
             spend = SpendSnapshot(totals: totals, day: day)
             return []
+        case .tick:
+            return []
         case let .effectFailed(text):
             fail(text)
             return []

@@ -56,16 +56,16 @@ public final class AppRuntime {
         syncLayout()
         draw()
         while !session.hasEnded {
-            // Jobs show elapsed seconds, so the screen ticks while any runs; otherwise it sleeps.
-            let timeout: Duration? = state.jobs.contains { !$0.state.isFinished } ? .seconds(1) : nil
-            switch backend.nextEvent(timeout: timeout) {
+            switch backend.nextEvent(timeout: waitForInput()) {
             case let .key(.resize(columns, rows)):
                 size = GridSize(columns: columns, rows: rows)
             case let .key(.mouse(event)):
                 if let input = MouseRouting.input(for: event, regions: mouseRegions) { dispatch(.mouse(input)) }
             case let .key(event):
                 if let key = KeyMapping.inputKey(event) { dispatch(.key(key)) }
-            case .wake, .timeout:
+            case .timeout:
+                dispatch(.tick)
+            case .wake:
                 break
             case .terminated:
                 // The terminal is already restored: pixel bytes would land in the shell's screen.
@@ -78,6 +78,16 @@ public final class AppRuntime {
             draw()
         }
         write(pixelScreen.leave())
+    }
+
+    /// How long to wait for input before a `.tick`: a second while a job runs (jobs show elapsed
+    /// seconds), else until the local day ends while the status line shows today's spend, else
+    /// for ever.
+    private func waitForInput() -> Duration? {
+        let running: Duration? = state.jobs.contains { !$0.state.isFinished } ? .seconds(1) : nil
+        guard let dayEnds = state.spendDayEnds(environment) else { return running }
+        let untilDayEnds = Duration.seconds(max(1, dayEnds.timeIntervalSince(environment.now())))
+        return min(running ?? untilDayEnds, untilDayEnds)
     }
 
     /// Folds one action in and hands every effect it asks for to the interpreter.
