@@ -83,6 +83,33 @@ import TestSupport
             return dir.path(name)
         }
 
+        /// Starts `pixterm batch` in the background; its standard output goes to `out.txt` in the test's folder.
+        func startBatch(_ arguments: [String]) throws -> Process {
+            let process = PixtermBinary.process(["batch"] + arguments, environment: environment)
+            _ = FileManager.default.createFile(atPath: dir.path("out.txt"), contents: nil)
+            process.standardOutput = try FileHandle(forWritingTo: dir.file("out.txt"))
+            process.standardError = FileHandle.nullDevice
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+
+        /// Kills `process` with SIGKILL (no clean-up, as a dropped machine) if it still runs, and reaps it.
+        static func killNow(_ process: Process) {
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+        }
+
+        /// Moves the simulator's clock on by itself, a second every 50 ms, until cancelled.
+        func tickClock() -> Task<Void, Never> {
+            Task { [clock] in
+                while !Task.isCancelled {
+                    clock.advance(by: 1)
+                    try? await Task.sleep(for: .milliseconds(50))
+                }
+            }
+        }
+
         /// A simulator whose tasks take 3 s of `clock`; with `ticking`, the clock runs on its own
         /// (a second every 50 ms), so tasks finish without the test moving it.
         static func with(ticking: Bool = true, _ body: (Setup) async throws -> Void) async throws {
@@ -90,7 +117,7 @@ import TestSupport
             try await withSimulator(SimulatorConfiguration(taskDuration: .seconds(3), now: { clock.now })) { simulator in
                 let setup = Setup(dir: try TemporaryDirectory(), simulator: simulator, clock: clock)
                 defer { setup.dir.remove() }
-                let ticker = ticking ? Task { while !Task.isCancelled { clock.advance(by: 1); try? await Task.sleep(for: .milliseconds(50)) } } : nil
+                let ticker = ticking ? setup.tickClock() : nil
                 defer { ticker?.cancel() }
                 try await body(setup)
             }
@@ -103,11 +130,8 @@ import TestSupport
         try await Setup.with(ticking: false) { setup in
             let prompts = (1...20).map { "batch line \($0)" }
             let file = try setup.write("twenty.txt", prompts.joined(separator: "\n") + "\n")
-            let process = try PixtermBinary.start(["batch", file, "--jobs", "4", "--yes", "-q", "low"], environment: setup.environment)
-            defer {
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
-            }
+            let process = try setup.startBatch([file, "--jobs", "4", "--yes", "-q", "low"])
+            defer { Setup.killNow(process) }
             // The first four tasks are submitted and recorded; none can finish until the clock moves.
             let firstFour = try await setup.wait(timeout: 30) { setup.journalEntries().withTask == 4 }
             #expect(firstFour, "four tasks were never recorded")
@@ -119,8 +143,7 @@ import TestSupport
                 return await setup.posted().count == 8 && entries.all == 4 && entries.withTask == 4
             }
             #expect(nextFour, "lines 5-8 were never submitted")
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            Setup.killNow(process)
             #expect(await setup.posted().count == 8)
             // A line reserved in the ledger whose process died before its journal entry was written
             // was never sent: resuming settles it `refused` and sends the line.
@@ -132,7 +155,7 @@ import TestSupport
             )
             #expect(inserted == "1")
 
-            let ticker = Task { while !Task.isCancelled { setup.clock.advance(by: 1); try? await Task.sleep(for: .milliseconds(50)) } }
+            let ticker = setup.tickClock()
             defer { ticker.cancel() }
             let resumed = try await setup.run(["batch", file, "--jobs", "4", "--yes", "-q", "low", "--resume"])
             #expect(resumed.status == 0, "\(resumed.stderr)")
@@ -162,20 +185,16 @@ import TestSupport
         try await Setup.with(ticking: false) { setup in
             let prompts = (1...6).map { "tasks resume line \($0)" }
             let file = try setup.write("six.txt", prompts.joined(separator: "\n"))
-            let process = try PixtermBinary.start(["batch", file, "--jobs", "3", "--yes", "-q", "low"], environment: setup.environment)
-            defer {
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
-            }
+            let process = try setup.startBatch([file, "--jobs", "3", "--yes", "-q", "low"])
+            defer { Setup.killNow(process) }
             #expect(try await setup.wait(timeout: 30) { setup.journalEntries().withTask == 3 })
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            Setup.killNow(process)
             setup.clock.advance(by: 3)
             let finished = try await setup.run(["tasks", "resume"])
             #expect(finished.status == 0, "\(finished.stderr)")
             #expect(finished.stdout.split(separator: "\n").count == 3)
 
-            let ticker = Task { while !Task.isCancelled { setup.clock.advance(by: 1); try? await Task.sleep(for: .milliseconds(50)) } }
+            let ticker = setup.tickClock()
             defer { ticker.cancel() }
             let resumed = try await setup.run(["batch", file, "--yes", "-q", "low", "--resume", "--json"])
             #expect(resumed.status == 0, "\(resumed.stderr)")
@@ -369,7 +388,7 @@ import TestSupport
             #expect(await setup.posted().count == 2, "no line starts after Ctrl+C")
             #expect(setup.journalEntries().withTask == 2, "the sent tasks stay in the journal")
 
-            let ticker = Task { while !Task.isCancelled { setup.clock.advance(by: 1); try? await Task.sleep(for: .milliseconds(50)) } }
+            let ticker = setup.tickClock()
             defer { ticker.cancel() }
             let resumed = try await setup.run(["batch", file, "-q", "low", "--resume", "--yes"])
             #expect(resumed.status == 0, "\(resumed.stderr)")
@@ -383,19 +402,15 @@ import TestSupport
     @Test func aDismissedLineIsReportedAndNeverSentAgain() async throws {
         try await Setup.with(ticking: false) { setup in
             let file = try setup.write("two.txt", "kept line\ndismissed line\n")
-            let process = try PixtermBinary.start(["batch", file, "--jobs", "2", "--yes", "-q", "low"], environment: setup.environment)
-            defer {
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
-            }
+            let process = try setup.startBatch([file, "--jobs", "2", "--yes", "-q", "low"])
+            defer { Setup.killNow(process) }
             #expect(try await setup.wait(timeout: 30) { setup.journalEntries().withTask == 2 })
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            Setup.killNow(process)
             let id = try setup.ledgerSQL("SELECT id FROM request WHERE line = 2")
             let dismissed = try await setup.run(["tasks", "dismiss", id, "--yes"])
             #expect(dismissed.status == 0, "\(dismissed.stderr)")
 
-            let ticker = Task { while !Task.isCancelled { setup.clock.advance(by: 1); try? await Task.sleep(for: .milliseconds(50)) } }
+            let ticker = setup.tickClock()
             defer { ticker.cancel() }
             let resumed = try await setup.run(["batch", file, "--yes", "-q", "low", "--resume"])
             #expect(resumed.status == 3, "\(resumed.stderr)")
@@ -413,16 +428,8 @@ import TestSupport
             try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
             try Data("[budget]\ndaily = 8\n".utf8).write(to: config.appendingPathComponent("config.toml"))
             let file = try setup.write("two.txt", "first of two\nsecond of two\n")
-            let process = PixtermBinary.process(["batch", file, "--jobs", "1", "--yes", "-q", "medium"], environment: setup.environment)
-            _ = FileManager.default.createFile(atPath: setup.dir.path("out.txt"), contents: nil)
-            let out = try FileHandle(forWritingTo: setup.dir.file("out.txt"))
-            process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            defer {
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
-            }
+            let process = try setup.startBatch([file, "--jobs", "1", "--yes", "-q", "medium"])
+            defer { Setup.killNow(process) }
             #expect(try await setup.wait(timeout: 30) { setup.journalEntries().withTask == 1 })
             let twin = try await setup.run(["batch", file, "--yes", "-q", "medium", "--resume"])
             #expect(twin.status == 2 && twin.stderr.contains("is being run by another pixterm"), "\(twin.stderr)")
