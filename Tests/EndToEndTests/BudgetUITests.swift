@@ -58,7 +58,7 @@ extension TerminalUIEndToEndTests {
     }
 
     /// Another pixterm spent after this one read the spend: the UI did not ask, the runner's
-    /// check refused, and the jobs list says why; nothing was sent.
+    /// check refused, and the jobs list says why; nothing was sent. `r` on it asks to go over.
     @Test func aRequestAnotherPixtermMadeOverBudgetIsListedAsOverBudget() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
@@ -79,5 +79,15 @@ extension TerminalUIEndToEndTests {
         try await tmux.waitFor(text: "today 10/20")
         #expect(try demoLedger(dir, "SELECT count(*) FROM request") == "1")
         #expect(Self.images(in: dir.path("data") + "/pixterm/demo/gallery").isEmpty)
+
+        // In Jobs, r asks (10 spent, 10 remain); y sends it over the budget.
+        for _ in 0..<7 { try tmux.send("Tab") }
+        try tmux.send("r")
+        let asked = try await tmux.waitFor(text: "Send it anyway, this once?")
+        #expect(asked.contains("Over the daily budget of 20 credits: 10 spent today, 10 remain"))
+        try tmux.send("y")
+        try await tmux.waitFor(text: "✔ done", timeout: 30)
+        try await tmux.waitFor(text: "today 24/20")
+        #expect(Self.images(in: dir.path("data") + "/pixterm/demo/gallery").count == 1)
     }
 }

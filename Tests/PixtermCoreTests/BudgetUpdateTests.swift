@@ -156,7 +156,7 @@ import Testing
         let message = "not sent: over the daily budget of 100 credits: 95 spent today, 5 remain, and this request costs 14"
         _ = state.update(.jobEvent(job.id, .failed(PixapiError(.overBudget, message))), environment: environment)
         #expect(state.jobs[0].stateLabel == "over budget")
-        #expect(state.message?.text.contains(message) == true)
+        #expect(state.message?.text == message + "; in Jobs, r asks whether to go over the budget once")
     }
 
     @Test func theStatusFormsGoFromLabelledToTheBudgetNearestItsLimit() {

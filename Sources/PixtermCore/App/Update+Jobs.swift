@@ -84,6 +84,9 @@ extension AppState {
             if jobs[index].kept == .outcomeUnknown {
                 appendLog(error.description)
                 fail("outcome unknown: may have been charged; in Jobs, r retries it (asks first); Ctrl+L has the details")
+            } else if error.kind == .overBudget {
+                // Another pixterm spent after this one last read the spend; the runner's check held.
+                fail("\(error.message); in Jobs, r asks whether to go over the budget once")
             } else {
                 fail("job failed: \(error.description)")
             }
