@@ -315,6 +315,10 @@ import TestSupport
             let over = try await setup.run(["batch", file, "--yes", "-q", "medium", "--over-budget"])
             #expect(over.status == 0, "\(over.stderr)")
             #expect(await setup.posted().count == 9)
+            // Over the budget now, a resumed run with nothing left to send is not refused for it.
+            let finished = try await setup.run(["batch", file, "--yes", "-q", "medium", "--resume"])
+            #expect(finished.status == 0, "\(finished.stderr)")
+            #expect(finished.stderr.contains("nothing left to send"), "\(finished.stderr)")
         }
     }
 

@@ -43,7 +43,7 @@ struct BatchCommand: AsyncParsableCommand {
     var maxCredits: Int?
     @Flag(name: .long, help: "Send without asking for confirmation.") var yes = false
     @Flag(name: .long, help: "Send even when the batch would take the spend past a [budget] in config.") var overBudget = false
-    @Flag(name: .long, help: "Print one JSON object per result line: line, status (ok, failed, unknown), paths, credits, error.")
+    @Flag(name: .long, help: "Print one JSON object per result line: line, status (ok, failed, unknown), paths, credits, error, earlier (saved by an earlier run).")
     var json = false
     @Flag(name: .long, help: "Finish the latest run of this file: send only the lines that were not sent.") var resume = false
     @Flag(name: .long, help: "Start a fresh run of this file even though the last one was not finished (sends every line again).")
@@ -109,7 +109,7 @@ struct BatchCommand: AsyncParsableCommand {
                 "this batch costs \(total.credits) credits, above the limit of \(limit) for the whole batch (--max-credits or max_credits); raise --max-credits to send it"
             )
         }
-        if !overBudget, let refusal = settings.budgets.refusal(cost: total.credits, spent: try ledger.totals()) {
+        if !overBudget, total.credits > 0, let refusal = settings.budgets.refusal(cost: total.credits, spent: try ledger.totals()) {
             throw PixapiError(
                 .overBudget,
                 "not sent: over the \(refusal.period.rawValue) budget of \(refusal.limit) credits: \(refusal.spent) spent \(refusal.period.span), "

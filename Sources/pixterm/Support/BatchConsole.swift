@@ -60,6 +60,11 @@ final class BatchConsole: @unchecked Sendable {
 
     var finished: [BatchResult] { lock.withLock { results } }
 
+    /// `3 of 20 lines finished, 2 sent and still running`, for the message on Ctrl+C.
+    var standing: String {
+        lock.withLock { "\(progress.finished) of \(progress.total) lines finished, \(progress.running) sent and still running" }
+    }
+
     /// A message on standard error, above the progress line.
     func say(_ message: String) {
         lock.withLock {

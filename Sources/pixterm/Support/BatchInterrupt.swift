@@ -41,10 +41,17 @@ final class BatchInterrupt: @unchecked Sendable {
     }
 
     /// Says how to finish the batch and exits 130, leaving the tasks running in the journal.
+    /// Only the first caller exits; another (the run loop ending meanwhile) waits for it.
     func exitWithHint(_ what: String = "stopped") -> Never {
+        Self.exiting.lock()
         FileHandle.standardError.write(
-            Data("pixterm: \(what); tasks already sent stay in the journal: `\(resumeHint)` finishes them and sends the lines not sent\n".utf8)
+            Data(
+                "pixterm: \(what) (\(console.standing)); tasks already sent stay in the journal: `\(resumeHint)` finishes them and sends the lines not sent\n"
+                    .utf8)
         )
         exit(130)
     }
+
+    /// Taken by the one thread that exits, never given back.
+    private static let exiting = NSLock()
 }
