@@ -88,6 +88,17 @@ import Testing
         #expect(state.message?.text == "not sent")
     }
 
+    /// A click (even a double click, on the prompt) never answers the question.
+    @Test func aClickNeverSendsOverTheBudget() {
+        let environment = environment(daily: 10)
+        var state = composing(environment, today: 10)
+        _ = state.update(.key(.enter), environment: environment)
+        let prompt = MouseHit(target: .promptText, row: 0, column: 0, width: 10, height: 1)
+        for _ in 0..<2 { #expect(state.update(.mouse(MouseInput(gesture: .click, hits: [prompt])), environment: environment).isEmpty) }
+        guard case .confirm(.overBudget) = state.overlay else { Issue.record("the question closed"); return }
+        #expect(state.jobs.isEmpty)
+    }
+
     /// Above max_credits and over a budget: one question with both reasons, and every budget crossed.
     @Test func overTheLimitAndBothBudgetsAsksOnceWithEveryReason() throws {
         let environment = environment(daily: 10, monthly: 20, maxCredits: 1)
