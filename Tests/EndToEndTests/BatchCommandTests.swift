@@ -449,4 +449,24 @@ import TestSupport
             #expect(try setup.ledgerSQL("SELECT COUNT(*) FROM request WHERE line = 2") == "0")
         }
     }
+    /// A line whose answer is lost after the server did the work: it may have been charged, so
+    /// the batch exits 3, and `--resume` reports it and never sends it again.
+    @Test func aLostAnswerIsAnUnknownOutcomeThatResumeNeverSendsAgain() async throws {
+        try await Setup.with { setup in
+            await setup.simulator.schedule(Fault(kind: .dropAfterWork, path: "/v1/async/images/generations"))
+            let file = try setup.write("lost.txt", "the lost one\n")
+            let lost = try await setup.run(["batch", file, "--yes", "-q", "low", "--json"])
+            #expect(lost.status == 3, "\(lost.stderr)")
+            let result = try #require(try JSONSerialization.jsonObject(with: Data(lost.stdout.utf8)) as? [String: Any])
+            #expect(result["status"] as? String == "unknown" && result["credits"] as? Int == 1, "\(result)")
+            #expect((result["error"] as? String)?.contains("pixterm tasks retry") == true, "\(result)")
+            #expect(lost.stderr.contains("1 with an unknown outcome"), "\(lost.stderr)")
+
+            let resumed = try await setup.run(["batch", file, "--yes", "-q", "low", "--resume"])
+            #expect(resumed.status == 3, "\(resumed.stderr)")
+            #expect(resumed.stdout.contains("line 1: outcome unknown: ") && resumed.stdout.contains("pixterm tasks retry"), "\(resumed.stdout)")
+            #expect(resumed.stderr.contains("nothing left to send"), "\(resumed.stderr)")
+            #expect(await setup.posted() == ["the lost one"], "never sent again")
+        }
+    }
 }
