@@ -255,3 +255,19 @@ import Testing
         #expect(state.update(.tick, environment: environment).isEmpty)
     }
 }
+
+extension BudgetDayTests {
+    /// Enter on a new day is not asked about with yesterday's spend: the runner's check decides.
+    @Test func enterOnANewDayDoesNotAskWithYesterdaysSpend() {
+        let environment = AppEnvironment.testing(budgets: Budgets(daily: 20), clock: clock)
+        var state = AppState(environment: environment, isDemo: false, hasKey: true)
+        _ = state.update(.layout(promptWidth: 60, promptHeight: 5), environment: environment)
+        _ = state.update(.spendLoaded(SpendTotals(today: 20, month: 20), day: "2027-01-15"), environment: environment)
+        _ = state.update(.key(.character("x")), environment: environment)
+        clock.advance(by: 16 * 3_600)
+        let effects = state.update(.key(.enter), environment: environment)
+        #expect(effects.first == .loadSpend)
+        #expect(effects.contains { if case let .startJob(job) = $0 { !job.overBudget } else { false } })
+        #expect(state.overlay == nil)
+    }
+}

@@ -3,11 +3,26 @@ import Gallery
 import PixapiKit
 
 extension AppState {
-    /// Asks for the spend again when it may have changed: a job reserved credits in the ledger
-    /// (`.recorded`) or ended, the demo (with its own ledger) started, or a key, a click or the
-    /// clock's tick comes on a new local day. Only while a budget is set; the first read is the
-    /// interpreter's, at start. Effects of the runtime's layout actions are dropped, so those
-    /// never mark a day.
+    /// Before a key, a click or the clock's tick on a new local day: forgets yesterday's totals
+    /// (they are not today's, so none is shown or asked about until read, and the runner's own
+    /// check decides a request sent meanwhile) and asks for today's. Only while a budget is set;
+    /// the first read is the interpreter's, at start. Effects of the runtime's layout actions
+    /// are dropped, so those never mark a day.
+    mutating func forgetSpendOnNewDay(before action: Action, environment: AppEnvironment) -> [Effect] {
+        guard !environment.budgets.isEmpty else { return [] }
+        switch action {
+        case .key, .mouse, .tick:
+            let today = LedgerDay.key(environment.now(), timeZone: environment.timeZone)
+            guard let day = spend.day, day != today else { return [] }
+            spend = SpendSnapshot(day: today)
+            return [.loadSpend]
+        default:
+            return []
+        }
+    }
+
+    /// Asks for the spend again after it may have changed: a job reserved credits in the ledger
+    /// (`.recorded`) or ended, or the demo (with its own ledger) started. Only while a budget is set.
     mutating func refreshSpend(after action: Action, environment: AppEnvironment) -> [Effect] {
         guard !environment.budgets.isEmpty else { return [] }
         switch action {
@@ -18,12 +33,6 @@ extension AppState {
             }
         case .demoStarted:
             spend = SpendSnapshot()
-            return [.loadSpend]
-        case .key, .mouse, .tick:
-            let today = LedgerDay.key(environment.now(), timeZone: environment.timeZone)
-            guard let day = spend.day, day != today else { return [] }
-            // Yesterday's totals are not today's: none shown (and none asked about) until read.
-            spend = SpendSnapshot(day: today)
             return [.loadSpend]
         default:
             return []

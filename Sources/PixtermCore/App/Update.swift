@@ -8,8 +8,9 @@ extension AppState {
     /// The one place state changes: folds an action in and returns the effects to run. Pure:
     /// the time and new ids come from `environment`.
     public mutating func update(_ action: Action, environment: AppEnvironment) -> [Effect] {
+        let newDay = forgetSpendOnNewDay(before: action, environment: environment)
         let effects = reduce(action, environment: environment)
-        return effects + followLineage(after: action) + refreshSpend(after: action, environment: environment)
+        return newDay + effects + followLineage(after: action) + refreshSpend(after: action, environment: environment)
     }
 
     private mutating func reduce(_ action: Action, environment: AppEnvironment) -> [Effect] {
