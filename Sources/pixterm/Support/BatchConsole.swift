@@ -3,8 +3,9 @@ import PixapiKit
 import PixtermCore
 
 /// What a running batch shows: a progress line redrawn in place on standard error when it is a
-/// terminal, and its results on standard output (every line when stdout is not a terminal or with
-/// `--json`; on a terminal only the lines that did not succeed, the bar says the rest).
+/// terminal, and its results on standard output: every line when stdout is not a terminal, with
+/// `--json`, or with no progress line; on a terminal beside the bar only the lines that did not
+/// succeed (the bar counts the rest).
 ///
 /// Called from the run loop's tasks and the Ctrl+C handler, so everything goes through one lock.
 final class BatchConsole: @unchecked Sendable {
@@ -22,7 +23,7 @@ final class BatchConsole: @unchecked Sendable {
         progress = BatchProgress(total: total)
         self.json = json
         bar = isatty(STDERR_FILENO) == 1
-        everyResult = json || isatty(STDOUT_FILENO) != 1
+        everyResult = json || isatty(STDOUT_FILENO) != 1 || !bar
     }
 
     /// Records a line found finished (or not to be sent) before this run started.
