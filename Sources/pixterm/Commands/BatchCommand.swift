@@ -87,7 +87,7 @@ struct BatchCommand: AsyncParsableCommand {
     ) async throws -> Int32 {
         let journal = try JobBackend.openJournal(settings: settings)
         let runner = try JobBackend.runner(api: client, settings: settings, journal: journal, logger: logger)
-        let ledger = try JobBackend.openLedger(settings: settings)
+        let ledger = try runner.ledger ?? JobBackend.openLedger(settings: settings)
         guard let lock = ledger.lockBatch(content: content) else {
             throw PixapiError(.invalidInput, "\(input.name) is being run by another pixterm right now (the same content and settings); wait for it to finish")
         }
