@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process comparisons, side by side in one run, written to Benchmarks/results.md:
 # preview vs chafa and timg, generate vs the openai Python package (both against the simulator),
-# gallery commands on 10k and 100k images, the UI in tmux next to nano, and the gallery grid
-# on 100k images in a pty (grid-bench.py).
+# gallery commands on 10k and 100k images, the UI in tmux next to nano, the gallery grid
+# on 100k images in a pty (grid-bench.py), and generate with and without a [budget] (budget).
 #
 #   Benchmarks/compare.sh                 everything (about 15 minutes on 2 cores)
 #   SECTIONS="preview ui" Benchmarks/compare.sh
@@ -14,7 +14,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$HERE")"
 WORK="${WORK:-$ROOT/bench-results}"
-SECTIONS="${SECTIONS:-preview generate gallery ui grid}"
+SECTIONS="${SECTIONS:-preview generate gallery ui grid budget}"
 RESULTS="${RESULTS:-$HERE/results.md}"
 LIB="$HERE/benchlib.py"
 mkdir -p "$WORK"
@@ -157,6 +157,34 @@ run_grid() {
     local folder="$WORK/grid-gallery-100000"
     python3 "$HERE/grid-bench.py" fixture "$GALLERY_PIXTERM" "$folder" 100000 >&2
     python3 "$HERE/grid-bench.py" run "$PIXTERM" "$folder" >>"$RESULTS"
+}
+
+run_budget() {
+    section "Budgets (whole process)" "\`pixterm generate lighthouse -s 1024x1024 -q low --response-format b64_json\` against the simulator, the same command with no budget and with \`[budget] daily\` and \`monthly\` set (a budget adds the check of today's and this month's spend to the ledger row every request writes). The ledger holds 100,000 requests over the past year, written in one transaction before the runs; hyperfine, 3 warm-ups, 30 runs. Ratio is to no budget. In-process figures for the check: \`cd Benchmarks && swift package benchmark --filter budget\`."
+    local home="$WORK/budget"
+    rm -rf "$home"
+    mkdir -p "$home/plain/pixterm" "$home/budget/pixterm"
+    : >"$home/plain/pixterm/config.toml"
+    printf '[budget]\ndaily = 1000000000\nmonthly = 1000000000\n' >"$home/budget/pixterm/config.toml"
+    local pix="$PIXTERM generate lighthouse -s 1024x1024 -q low --response-format b64_json --gallery $home/gallery --base-url $SIM"
+    local plain="env XDG_CONFIG_HOME=$home/plain XDG_DATA_HOME=$home/data $pix"
+    local budget="env XDG_CONFIG_HOME=$home/budget XDG_DATA_HOME=$home/data $pix"
+    $plain >/dev/null  # makes the ledger, then 100,000 older requests go in
+    python3 - "$home/data/pixterm/journal/ledger.sqlite" <<'EOF'
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1])
+now = time.time()
+rows = []
+for i in range(100_000):
+    created = now - 365 * 86400 * i / 100_000
+    day = time.strftime("%Y-%m-%d", time.localtime(created))
+    rows.append((f"history-{i}", created, day, "generate", "sync", "gpt-image-2", "1024x1024", "low", 1, 1, 0.01, "charged", 1, None, None, 0))
+db.executemany("INSERT INTO request (id, created, day, operation, mode, model, size, quality, n, credits, usd, state, images, batch, line, overBudget) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+db.commit()
+EOF
+    table_header
+    hyperfine -N -w 3 -r 30 --export-json "$WORK/budget.json" -n "no budget" "$plain" -n "[budget] daily and monthly" "$budget" >/dev/null
+    python3 "$LIB" rows "$WORK/budget.json" >>"$RESULTS"
 }
 
 install_tools

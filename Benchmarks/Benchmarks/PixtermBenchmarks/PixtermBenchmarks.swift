@@ -14,4 +14,5 @@ let benchmarks: @Sendable () -> Void = {
     typingBenchmarks()
     galleryBenchmarks()
     galleryQueryBenchmarks()
+    budgetBenchmarks()
 }
