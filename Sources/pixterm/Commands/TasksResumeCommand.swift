@@ -41,7 +41,7 @@ struct TasksResumeCommand: AsyncParsableCommand {
                 return
             }
             let client = PixapiClient(configuration: try settings.clientConfiguration(), logger: logger)
-            let runner = try JobBackend.runner(api: client, settings: settings, journal: journal, logger: logger)
+            let runner = try await ImageCommandRunner.runner(client: client, settings: settings, journal: journal, logger: logger)
             var paths: [String] = []
             var failed = false
             for item in resumable {

@@ -48,7 +48,7 @@ struct TasksRetryCommand: AsyncParsableCommand {
                 throw PixapiError(.io, "\(name) is held by another pixterm right now; try again when it has stopped")
             }
             let client = try ImageCommandRunner.client(settings: settings, logger: logger)
-            let runner = try JobBackend.runner(api: client, settings: settings, journal: journal, logger: logger)
+            let runner = try await ImageCommandRunner.runner(client: client, settings: settings, journal: journal, logger: logger)
             let outcome = JobOutcome()
             let entryRef = JournalRef(entry: entry.id, idempotencyKey: entry.idempotencyKey)
             await runner.retry(entryRef, request: entry.request, mode: entry.mode, cost: cost) { event in

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Gallery
 import Logging
 import PixapiKit
 import PixtermApp
@@ -46,7 +47,7 @@ enum ImageCommandRunner {
             )
         }
         let client = try Self.client(settings: settings, logger: logger)
-        let runner = try JobBackend.runner(api: client, settings: settings, logger: logger)
+        let runner = try await Self.runner(client: client, settings: settings, logger: logger)
         let outcome = JobOutcome()
         let mode: SubmitMode = options.async ? .async : .sync
         await runner.run(request, mode: mode, cost: cost, overBudget: options.overBudget) { event in
@@ -60,6 +61,19 @@ enum ImageCommandRunner {
     static func client(settings: PixtermSettings, logger: Logger) throws(PixapiError) -> PixapiClient {
         PixapiClient(configuration: try settings.clientConfiguration(), logger: logger) { event in
             if let notice = event.retryNotice { Terminal.progress(notice + "\n") }
+        }
+    }
+
+    /// The runner sending through `client` (into the journal of `settings` when `journal` is nil).
+    /// When it cannot be made (a gallery, journal or spend ledger that cannot be opened) the
+    /// client is shut down before the error is reported: a client dropped unshut traps, and the
+    /// user would see a crash instead of the reason.
+    static func runner(client: PixapiClient, settings: PixtermSettings, journal: TaskJournal? = nil, logger: Logger) async throws -> JobRunner {
+        do {
+            return try JobBackend.runner(api: client, settings: settings, journal: journal, logger: logger)
+        } catch {
+            await client.shutdown()
+            throw error
         }
     }
 
