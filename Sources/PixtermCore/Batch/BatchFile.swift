@@ -62,6 +62,8 @@ public enum BatchFile {
                 throw BatchLineError(line: lineNumber, reason: "not UTF-8 text")
             }
             if text.hasSuffix("\r") { text.removeLast() }
+            // A byte order mark (editors on Windows write one) is not part of the first prompt.
+            if lineNumber == 1, text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             do throws(PixapiError) {

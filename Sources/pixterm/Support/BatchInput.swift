@@ -32,8 +32,14 @@ struct BatchInput {
         guard !isFolder.boolValue else { throw PixapiError(.invalidInput, "\(name) is a folder, not a batch file") }
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         try checkSize(size, name)
+        // Read through a handle, at most one byte past the cap: a FIFO or `<(command)` has no
+        // size to check first, and Data(contentsOf:) refuses it with a misleading "permission".
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
+        do {
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            data = try handle.read(upToCount: maxBytes + 1) ?? Data()
+        } catch {
             throw PixapiError(.invalidInput, "cannot read \(name): \(TerminalText.sanitized(error.localizedDescription))")
         }
         try checkSize(data.count, name)
