@@ -38,10 +38,13 @@ import Testing
         let dir = try TemporaryDirectory("pixterm-ledger")
         defer { dir.remove() }
         let ledger = try SpendLedger(directory: dir.url, timeZone: Self.utc)
-        #expect(try ledger.reserve(Self.entry(credits: 4), budgets: Budgets(daily: 5)) == nil)
+        #expect(try ledger.reserve(Self.entry("fits", credits: 4, overBudget: true), budgets: Budgets(daily: 5), overBudget: true) == nil)
+        #expect(try ledger.entry("fits")?.overBudget == false, "--over-budget on a request that fits does not mark it")
         #expect(try ledger.reserve(Self.entry("over", credits: 4, overBudget: true), budgets: Budgets(daily: 5), overBudget: true) == nil)
         #expect(try ledger.entry("over")?.overBudget == true)
-        #expect(try ledger.totals(now: Self.noon).today == 8)
+        #expect(try ledger.reserve(Self.entry("none", credits: 4, overBudget: true), budgets: .none, overBudget: true) == nil)
+        #expect(try ledger.entry("none")?.overBudget == false, "no budget, nothing to go over")
+        #expect(try ledger.totals(now: Self.noon).today == 12)
         #expect(try ledger.reserve(Self.entry(credits: 1), budgets: Budgets(daily: 5))?.remaining == 0)
     }
 

@@ -25,8 +25,9 @@ public struct LedgerEntry: Sendable, Hashable, Codable {
     /// The batch run and its line (1-based), for a request sent by `pixterm batch`.
     public let batch: String?
     public let line: Int?
-    /// Sent knowing it crossed a budget (`--over-budget`, or "yes" in the UI).
-    public let overBudget: Bool
+    /// Sent knowing it crossed a budget (`--over-budget`, or "yes" in the UI); `reserve` sets it
+    /// only when the request did cross one, whatever the caller asked.
+    public var overBudget: Bool
 
     public init(
         id: String, created: Date, request: ImageRequest, mode: SubmitMode, cost: CostEstimate?, state: LedgerState = .sent,

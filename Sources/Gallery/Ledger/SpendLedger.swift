@@ -45,14 +45,17 @@ public final class SpendLedger: Sendable {
 
     /// Checks `entry.credits` against `budgets` and records the request as `.sent`, in one
     /// transaction that other processes wait for. Returns the refusal instead, writing nothing,
-    /// when it would cross a budget and `overBudget` is false.
+    /// when it would cross a budget and `overBudget` is false; with `overBudget` the row says
+    /// whether it did cross one (so `--over-budget` on every command marks only what went over).
     public func reserve(_ entry: LedgerEntry, budgets: Budgets, overBudget: Bool = false) throws(GalleryError) -> BudgetRefusal? {
         try write { db in
-            if !overBudget, !budgets.isEmpty {
-                let spent = try Self.totals(db, day: entry.day)
-                if let refusal = budgets.refusal(cost: entry.credits, spent: spent) { return refusal }
+            var row = entry
+            row.overBudget = false
+            if !budgets.isEmpty, let refusal = budgets.refusal(cost: entry.credits, spent: try Self.totals(db, day: entry.day)) {
+                guard overBudget else { return refusal }
+                row.overBudget = true
             }
-            try entry.insert(db)
+            try row.insert(db)
             return nil
         }
     }
