@@ -92,7 +92,7 @@ final class BatchConsole: @unchecked Sendable {
         guard everyResult || result.status != .ok else { return }
         clearBar()
         // Written at once, not buffered: a script reading the lines sees each result as it ends.
-        FileHandle.standardOutput.write(json ? Self.jsonLine(result) + Data("\n".utf8) : Data((result.text + "\n").utf8))
+        Terminal.write(json ? Self.jsonLine(result) + Data("\n".utf8) : Data((result.text + "\n").utf8), to: .standardOutput)
     }
 
     private func redraw() {

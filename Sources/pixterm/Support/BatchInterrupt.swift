@@ -44,10 +44,8 @@ final class BatchInterrupt: @unchecked Sendable {
     /// Only the first caller exits; another (the run loop ending meanwhile) waits for it.
     func exitWithHint(_ what: String = "stopped") -> Never {
         Self.exiting.lock()
-        FileHandle.standardError.write(
-            Data(
-                "pixterm: \(what) (\(console.standing)); tasks already sent stay in the journal: `\(resumeHint)` finishes them and sends the lines not sent\n"
-                    .utf8)
+        Terminal.printError(
+            "\(what) (\(console.standing)); tasks already sent stay in the journal: `\(resumeHint)` finishes them and sends the lines not sent"
         )
         exit(130)
     }

@@ -50,18 +50,25 @@ func reportingFailures<T>(_ body: () async throws -> T) async throws -> T {
 
 enum Terminal {
     static func printError(_ message: String) {
-        FileHandle.standardError.write(Data("pixterm: \(message)\n".utf8))
+        write(Data("pixterm: \(message)\n".utf8), to: .standardError)
+    }
+
+    /// Writes to standard output or error, ignoring a failure: a reader gone (`| head -1`) or a
+    /// closed stream must not stop pixterm midway (`FileHandle.write` traps on EPIPE), least of
+    /// all while paid requests are in flight.
+    static func write(_ data: Data, to handle: FileHandle) {
+        try? handle.write(contentsOf: data)
     }
 
     /// A progress line on standard error, only when it is a terminal, so scripts get clean output.
     static func progress(_ message: String) {
         guard isatty(STDERR_FILENO) == 1 else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[2K\(message)".utf8))
+        write(Data("\r\u{1B}[2K\(message)".utf8), to: .standardError)
     }
 
     static func endProgress() {
         guard isatty(STDERR_FILENO) == 1 else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+        write(Data("\r\u{1B}[2K".utf8), to: .standardError)
     }
 
     /// Pretty, key-sorted JSON on standard output, with dates in ISO 8601. Every control
