@@ -1,21 +1,10 @@
-import Foundation
-import TestSupport
 import Testing
 @testable import PixapiKit
 
 /// `[budget] daily = N` and `monthly = N` in config.toml: whole credits, 0 or more; anything
 /// else is refused by name, since a budget that is silently ignored protects nobody.
 @Suite struct BudgetSettingTests {
-    private func settings(_ text: String?) throws -> PixtermSettings {
-        let root = try TemporaryDirectory()
-        defer { root.remove() }
-        if let text {
-            let file = root.url.appendingPathComponent("pixterm/config.toml")
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: file)
-        }
-        return try PixtermSettings.load(environment: ["HOME": root.url.path, "XDG_CONFIG_HOME": root.url.path])
-    }
+    private func settings(_ text: String?) throws -> PixtermSettings { try PixtermSettings.loaded(fromConfig: text) }
 
     /// The message `text` is refused with (empty when it was accepted).
     private func refusal(_ text: String) -> String {

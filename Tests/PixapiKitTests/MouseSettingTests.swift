@@ -6,16 +6,7 @@ import Testing
 /// `mouse = true|false` in config.toml: on unless the config turns it off; anything but a
 /// boolean is refused with the line to fix.
 @Suite struct MouseSettingTests {
-    private func settings(_ text: String?) throws -> PixtermSettings {
-        let root = try TemporaryDirectory()
-        defer { root.remove() }
-        if let text {
-            let file = root.url.appendingPathComponent("pixterm/config.toml")
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: file)
-        }
-        return try PixtermSettings.load(environment: ["HOME": root.url.path, "XDG_CONFIG_HOME": root.url.path])
-    }
+    private func settings(_ text: String?) throws -> PixtermSettings { try PixtermSettings.loaded(fromConfig: text) }
 
     @Test func theMouseIsOnUnlessTheConfigTurnsItOff() throws {
         #expect(try settings(nil).mouse)
