@@ -33,7 +33,7 @@ public final class SpendLedger: Sendable {
         } catch let error as GalleryError {
             throw error
         } catch {
-            throw GalleryError(message: "cannot open the spend ledger in \(directory.path): \(error)")
+            throw GalleryError(message: Self.openFailure(directory: directory, error))
         }
     }
 
