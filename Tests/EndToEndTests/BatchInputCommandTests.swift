@@ -29,4 +29,16 @@ import TestSupport
             #expect(await setup.posted().sorted() == ["piped one", "piped two"])
         }
     }
+
+    @Test func standardInputThatCannotBeReadIsRefusedWithTheReason() async throws {
+        try await Setup.with { setup in
+            let batch = try await PixtermBinary.run(
+                ["batch", "-", "--yes"], environment: setup.environment, wrapper: ["/bin/bash", "-c", "exec \"$0\" \"$@\" < /"]
+            )
+            // Before, reading a folder trapped (a crash with a backtrace) instead of saying why.
+            #expect(batch.status == 2, "\(batch.stderr)")
+            #expect(batch.stderr == "pixterm: cannot read standard input: Is a directory\n")
+            #expect(await setup.posted().isEmpty)
+        }
+    }
 }

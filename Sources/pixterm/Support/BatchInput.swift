@@ -19,8 +19,7 @@ struct BatchInput {
     static func read(_ path: String) throws(PixapiError) -> BatchInput {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         if path == "-" {
-            let data = FileHandle.standardInput.readData(ofLength: maxBytes + 1)
-            try checkSize(data.count, "standard input")
+            let data = try readCapped(FileHandle.standardInput, "standard input")
             return BatchInput(data: data, folder: cwd, name: "standard input", resumeHint: "pixterm batch - --resume (with the same input)")
         }
         let name = TerminalText.sanitized(path)
@@ -32,18 +31,28 @@ struct BatchInput {
         guard !isFolder.boolValue else { throw PixapiError(.invalidInput, "\(name) is a folder, not a batch file") }
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         try checkSize(size, name)
-        // Read through a handle, at most one byte past the cap: a FIFO or `<(command)` has no
-        // size to check first, and Data(contentsOf:) refuses it with a misleading "permission".
-        let data: Data
-        do {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            data = try handle.read(upToCount: maxBytes + 1) ?? Data()
-        } catch {
-            throw PixapiError(.invalidInput, "cannot read \(name): \(TerminalText.sanitized(error.localizedDescription))")
-        }
-        try checkSize(data.count, name)
+        let handle: FileHandle
+        do { handle = try FileHandle(forReadingFrom: url) } catch { throw unreadable(name, error) }
+        defer { try? handle.close() }
+        let data = try readCapped(handle, name)
         return BatchInput(data: data, folder: url.deletingLastPathComponent(), name: name, resumeHint: "pixterm batch \(quoted(name)) --resume")
+    }
+
+    /// Reads at most one byte past the cap through `handle`: a FIFO, `<(command)` or standard
+    /// input has no size to check first (Data(contentsOf:) refuses a FIFO with a misleading
+    /// "permission"), and a closed standard input or a folder fails with the reason, not a trap.
+    private static func readCapped(_ handle: FileHandle, _ name: String) throws(PixapiError) -> Data {
+        let data: Data
+        do { data = try handle.read(upToCount: maxBytes + 1) ?? Data() } catch { throw unreadable(name, error) }
+        try checkSize(data.count, name)
+        return data
+    }
+
+    /// `cannot read NAME: <the system's reason>` (Foundation wraps it in a vaguer error).
+    private static func unreadable(_ name: String, _ error: any Error) -> PixapiError {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        let reason = underlying?.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32(underlying?.code ?? 0))) : error.localizedDescription
+        return PixapiError(.invalidInput, "cannot read \(name): \(TerminalText.sanitized(reason))")
     }
 
     private static func checkSize(_ size: Int, _ name: String) throws(PixapiError) {
