@@ -111,7 +111,7 @@ extension BudgetCommandTests {
         // 3 spent: a 2-credit request would cross the 4; a 1-credit one fits exactly.
         let twoCredits = try await run(["generate", "x", "-s", "2048x2048", "-q", "low"])
         #expect(twoCredits.status == 4, "\(twoCredits.stderr)")
-        #expect(twoCredits.stderr.contains("over the monthly budget of 4 credits: 3 spent this month, 1 remain, and this request costs 2"), "\(twoCredits.stderr)")
+        #expect(twoCredits.stderr.contains("over the monthly budget of 4 credits: 3 spent this month, 1 remains, and this request costs 2"), "\(twoCredits.stderr)")
         #expect(try await run(edit).status == 0)
         let refused = try await run(edit)
         #expect(refused.status == 4)
@@ -214,7 +214,7 @@ extension BudgetCommandTests {
         #expect(process.terminationReason == .uncaughtSignal)
         let next = try await PixtermBinary.run(Self.oneCredit, environment: env)
         #expect(next.status == 4, "\(next.stderr)")
-        #expect(next.stderr.contains("over the daily budget of 1 credits: 1 spent today, 0 remain"), "\(next.stderr)")
+        #expect(next.stderr.contains("over the daily budget of 1 credit: 1 spent today, 0 remain"), "\(next.stderr)")
         // Normally the request went out before the kill and the simulator charged it, as counted; on
         // a machine too loaded to send it within half a second, nothing went out or was charged.
         try await Task.sleep(for: .seconds(4))
@@ -264,12 +264,12 @@ extension BudgetCommandTests {
         let fits = try await run(["cost", "-s", "1024x1024", "-q", "low"])
         #expect(fits.status == 0)
         #expect(fits.stdout.hasPrefix("gpt-image-2 1024x1024 low (1K tier): 1 credit"), "the first line is as before: \(fits.stdout)")
-        #expect(fits.stdout.contains("  budget: 4 of 5 credits spent today (1 remain), 4 of 100 credits spent this month (96 remain)\n"), "\(fits.stdout)")
+        #expect(fits.stdout.contains("  budget: 4 of 5 credits spent today (1 remains), 4 of 100 credits spent this month (96 remain)\n"), "\(fits.stdout)")
         #expect(fits.stdout.contains("  within the budgets\n"), "\(fits.stdout)")
         let crosses = try await run(["cost", "-s", "2048x2048", "-q", "low"])
         #expect(
             crosses.stdout.contains(
-                "  not sent without --over-budget: over the daily budget of 5 credits: 4 spent today, 1 remain, and this request costs 2\n"),
+                "  not sent without --over-budget: over the daily budget of 5 credits: 4 spent today, 1 remains, and this request costs 2\n"),
             "\(crosses.stdout)")
 
         let json = try await run(["cost", "-s", "2048x2048", "-q", "low", "--json"])

@@ -82,6 +82,15 @@ import Testing
         #expect(Budgets.none.refusal(cost: 1_000_000, spent: SpendTotals(today: 1_000_000, month: 1_000_000)) == nil)
     }
 
+    @Test func oneCreditAndOneRemainingAreSaidInTheSingular() {
+        #expect(
+            BudgetRefusal(period: .daily, limit: 1, spent: 0, cost: 2).message
+                == "over the daily budget of 1 credit: 0 spent today, 1 remains, and this request costs 2")
+        #expect(
+            BudgetRefusal(period: .monthly, limit: 4, spent: 3, cost: 2).message
+                == "over the monthly budget of 4 credits: 3 spent this month, 1 remains, and this request costs 2")
+    }
+
     @Test func overspentRemainsZero() {
         #expect(BudgetRefusal(period: .daily, limit: 5, spent: 9, cost: 1).remaining == 0)
     }

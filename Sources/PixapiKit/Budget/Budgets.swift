@@ -67,8 +67,12 @@ public struct BudgetRefusal: Sendable, Hashable, Codable {
     public var remaining: Int { max(0, limit - spent) }
 
     /// `over the daily budget of 500 credits: 480 spent today, 20 remain, and this request costs 40`
-    public var message: String {
-        "over the \(period.rawValue) budget of \(limit) credits: \(spent) spent \(period.span), \(remaining) remain"
-            + ", and this request costs \(cost)"
+    /// (`1 credit`, `1 remains`).
+    public var message: String { message(costing: "this request") }
+
+    /// The message for `what` costing `cost`: `this batch` for a whole batch.
+    public func message(costing what: String) -> String {
+        "over the \(period.rawValue) budget of \(Plural.count(limit, "credit")): \(spent) spent \(period.span), "
+            + "\(remaining) \(remaining == 1 ? "remains" : "remain"), and \(what) costs \(cost)"
     }
 }

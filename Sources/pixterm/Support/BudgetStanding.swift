@@ -34,10 +34,11 @@ struct BudgetStanding: Encodable, Equatable {
     /// `budget: 3 of 5 credits spent today (2 remain), 3 of 100 this month (97 remain)`, then
     /// whether this request fits.
     var lines: [String] {
+        func remain(_ credits: Int) -> String { "\(credits) \(credits == 1 ? "remains" : "remain")" }
         var parts: [String] = []
-        if let daily, let remainingToday { parts.append("\(spentToday) of \(daily) credits spent today (\(remainingToday) remain)") }
+        if let daily, let remainingToday { parts.append("\(spentToday) of \(Plural.count(daily, "credit")) spent today (\(remain(remainingToday)))") }
         if let monthly, let remainingThisMonth {
-            parts.append("\(spentThisMonth) of \(monthly) credits spent this month (\(remainingThisMonth) remain)")
+            parts.append("\(spentThisMonth) of \(Plural.count(monthly, "credit")) spent this month (\(remain(remainingThisMonth)))")
         }
         return ["budget: " + parts.joined(separator: ", "), refusal ?? "within the budget" + (parts.count > 1 ? "s" : "")]
     }
