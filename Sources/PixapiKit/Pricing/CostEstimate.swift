@@ -24,7 +24,7 @@ public struct CostEstimate: Sendable, Hashable, Codable {
 
     /// `14 credits x 2 = 28 credits ($0.28)`, prefixed with `~` for an estimate.
     public var summary: String {
-        let total = "\(costCredits) credit\(costCredits == 1 ? "" : "s")"
+        let total = Plural.count(costCredits, "credit")
         let dollars = "$" + String(format: "%.2f", usd)
         let perImage = n == 1 ? "" : "\(creditsPerImage) x \(n) = "
         return (estimate ? "~" : "") + perImage + total + " (\(dollars))"

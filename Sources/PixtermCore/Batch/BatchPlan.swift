@@ -27,8 +27,7 @@ public struct BatchTotal: Sendable, Hashable {
 
     /// `20 requests, 26 images, 260 credits ($2.60)`.
     public var summary: String {
-        "\(requests) request\(requests == 1 ? "" : "s"), \(images) image\(images == 1 ? "" : "s"), "
-            + "\(credits) credit\(credits == 1 ? "" : "s") ($\(String(format: "%.2f", usd)))"
+        "\(Plural.count(requests, "request")), \(Plural.count(images, "image")), \(Plural.count(credits, "credit")) ($\(String(format: "%.2f", usd)))"
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PixapiKit
 
 /// Where a running batch stands, for the progress line.
 public struct BatchProgress: Sendable, Hashable {
@@ -31,7 +32,7 @@ public enum BatchProgressLine {
         if progress.failed > 0 { parts.append("\(progress.failed) failed") }
         if progress.unknown > 0 { parts.append("\(progress.unknown) unknown") }
         parts.append("\(progress.running) running")
-        parts.append("\(progress.credits) credit\(progress.credits == 1 ? "" : "s")")
+        parts.append(Plural.count(progress.credits, "credit"))
         parts.append("ETA \(eta(progress, elapsed: elapsed))")
         while parts.count > 1, parts.joined(separator: "  ").count > room { parts.removeLast() }
         let counts = parts.joined(separator: "  ")

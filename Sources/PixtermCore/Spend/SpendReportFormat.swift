@@ -29,12 +29,12 @@ public enum SpendReportFormat {
         let total = report.total
         if total.unknownRequests > 0 {
             lines.append(
-                "unknown: \(total.unknownCredits) of these credits are for \(count(total.unknownRequests, "request")) whose outcome is not known: "
+                "unknown: \(total.unknownCredits) of these credits are for \(Plural.count(total.unknownRequests, "request")) whose outcome is not known: "
                     + "they may have been charged (`pixterm tasks` lists those still open)"
             )
         }
         if total.refusedRequests > 0 {
-            lines.append("\(count(total.refusedRequests, "request")) refused or never sent, not charged and not counted")
+            lines.append("\(Plural.count(total.refusedRequests, "request")) refused or never sent, not charged and not counted")
         }
         return lines
     }
@@ -42,8 +42,8 @@ public enum SpendReportFormat {
     /// Today's and this month's spend against the budgets that are set; nil when none is.
     public static func budgetLine(budgets: Budgets, spent: SpendTotals) -> String? {
         let parts = [
-            budgets.daily.map { "today \(spent.today) of \($0) credits (\(max(0, $0 - spent.today)) left)" },
-            budgets.monthly.map { "this month \(spent.month) of \($0) credits (\(max(0, $0 - spent.month)) left)" },
+            budgets.daily.map { "today \(spent.today) of \(Plural.count($0, "credit")) (\(max(0, $0 - spent.today)) left)" },
+            budgets.monthly.map { "this month \(spent.month) of \(Plural.count($0, "credit")) (\(max(0, $0 - spent.month)) left)" },
         ].compactMap { $0 }
         return parts.isEmpty ? nil : "budget: " + parts.joined(separator: ", ")
     }
@@ -70,5 +70,4 @@ public enum SpendReportFormat {
     /// `$1.25`.
     static func dollars(_ usd: Double) -> String { "$" + String(format: "%.2f", usd) }
 
-    private static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }
