@@ -111,10 +111,14 @@ import TestSupport
         }
 
         /// A simulator whose tasks take 3 s of `clock`; with `ticking`, the clock runs on its own
-        /// (a second every 50 ms), so tasks finish without the test moving it.
-        static func with(ticking: Bool = true, _ body: (Setup) async throws -> Void) async throws {
+        /// (a second every 50 ms), so tasks finish without the test moving it. `credits` is the
+        /// account's starting balance (unlimited when nil); `requiredKey` the only key it accepts.
+        static func with(
+            ticking: Bool = true, credits: Int? = nil, requiredKey: String? = nil, _ body: (Setup) async throws -> Void
+        ) async throws {
             let clock = TestClock()
-            try await withSimulator(SimulatorConfiguration(taskDuration: .seconds(3), now: { clock.now })) { simulator in
+            let configuration = SimulatorConfiguration(taskDuration: .seconds(3), requiredKey: requiredKey, startingCredits: credits, now: { clock.now })
+            try await withSimulator(configuration) { simulator in
                 let setup = Setup(dir: try TemporaryDirectory(), simulator: simulator, clock: clock)
                 defer { setup.dir.remove() }
                 let ticker = ticking ? setup.tickClock() : nil

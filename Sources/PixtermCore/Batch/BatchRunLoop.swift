@@ -23,6 +23,8 @@ public enum BatchEvent: Sendable {
     /// Its task was accepted by the server and recorded in the journal: stopping now loses nothing.
     case submitted(line: Int)
     case finished(BatchResult)
+    /// A line failed in a way every other line would too: no more lines start (`BatchStop`).
+    case stopping(BatchStop)
 }
 
 /// Runs a batch's lines, at most `jobs` at once, each as one request through the async endpoints
@@ -42,22 +44,32 @@ public struct BatchRunLoop: Sendable {
         self.overBudget = overBudget
     }
 
-    /// Works through `work` in order. No line starts once `shouldStart` says false (Ctrl+C);
-    /// lines already running go on. `onEvent` is called from the workers' tasks.
-    public func run(_ work: [BatchWork], shouldStart: @escaping @Sendable () -> Bool, onEvent: @escaping @Sendable (BatchEvent) -> Void) async {
+    /// Works through `work` in order. No line starts once `shouldStart` says false (Ctrl+C), or
+    /// once a line failed in a way every line would (`BatchStop`, returned); lines already running
+    /// go on. `onEvent` is called from the workers' tasks.
+    @discardableResult
+    public func run(_ work: [BatchWork], shouldStart: @escaping @Sendable () -> Bool, onEvent: @escaping @Sendable (BatchEvent) -> Void) async
+        -> BatchStop?
+    {
         let queue = WorkQueue(work)
         await withTaskGroup(of: Void.self) { group in
             for _ in 0..<max(1, min(jobs, work.count)) {
                 group.addTask {
                     while shouldStart(), let next = queue.next() {
-                        onEvent(.finished(await run(next, onEvent: onEvent)))
+                        let (result, failure) = await run(next, onEvent: onEvent)
+                        let stop = failure.flatMap { BatchStop(line: result.line, error: $0) }
+                        // Before the result is reported, so no worker starts a line after it.
+                        let first = stop.map(queue.stop) ?? false
+                        onEvent(.finished(result))
+                        if first, let stop { onEvent(.stopping(stop)) }
                     }
                 }
             }
         }
+        return queue.stopReason
     }
 
-    private func run(_ work: BatchWork, onEvent: @escaping @Sendable (BatchEvent) -> Void) async -> BatchResult {
+    private func run(_ work: BatchWork, onEvent: @escaping @Sendable (BatchEvent) -> Void) async -> (BatchResult, PixapiError?) {
         let line = work.line
         let collected = LineOutcome()
         switch work {
@@ -78,7 +90,7 @@ public struct BatchRunLoop: Sendable {
                 alreadySaved: claimed.alreadySaved, onEvent: collected.record
             )
         }
-        return collected.result(line: line, credits: credits(of: collected.entry))
+        return (collected.result(line: line, credits: credits(of: collected.entry)), collected.error)
     }
 
     /// The request's credits if the ledger counts them (charged, may have been, or still running).
@@ -88,14 +100,26 @@ public struct BatchRunLoop: Sendable {
     }
 }
 
-/// The lines not yet started, handed out one at a time to the workers.
+/// The lines not yet started, handed out one at a time to the workers, until the run is stopped.
 private final class WorkQueue: @unchecked Sendable {
     private let lock = NSLock()
     private var pending: ArraySlice<BatchWork>
+    private var stoppedBy: BatchStop?
 
     init(_ work: [BatchWork]) { pending = work[...] }
 
-    func next() -> BatchWork? { lock.withLock { pending.popFirst() } }
+    func next() -> BatchWork? { lock.withLock { stoppedBy == nil ? pending.popFirst() : nil } }
+
+    /// Stops handing out lines; true for the first stop (the one the run reports).
+    func stop(_ reason: BatchStop) -> Bool {
+        lock.withLock {
+            guard stoppedBy == nil else { return false }
+            stoppedBy = reason
+            return true
+        }
+    }
+
+    var stopReason: BatchStop? { lock.withLock { stoppedBy } }
 }
 
 /// What one line's job reported, from the runner's task.
@@ -118,6 +142,7 @@ private final class LineOutcome: @unchecked Sendable {
     }
 
     var entry: String? { lock.withLock { journalEntry } }
+    var error: PixapiError? { lock.withLock { failure } }
 
     func result(line: Int, credits: Int) -> BatchResult {
         lock.withLock {

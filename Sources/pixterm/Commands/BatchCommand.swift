@@ -26,8 +26,14 @@ struct BatchCommand: AsyncParsableCommand {
             without charge) are sent. Results: on a terminal a progress line; otherwise one line per result \
             on standard output (`line 3: saved PATH...`, `line 4: failed: REASON`), or JSON lines with --json.
 
+            A line that fails the way every other line would (402 out of credits, 401/403 the key refused, \
+            no key, the API unreachable) stops the batch: no more lines start, the lines running finish, and \
+            the summary says why; fix the cause, then `pixterm batch FILE --resume` sends the lines not sent \
+            and the refused ones. A line refused for itself (its prompt, its parameters, a budget it would \
+            cross) is reported and the others go on.
+
             Exit status: 0 every line saved; 1 some lines failed (nothing charged for them, or kept for \
-            --resume), or the question was declined; 2 refused before sending (a bad line, no key, above \
+            --resume), the batch stopped early, or the question was declined; 2 refused before sending (a bad line, no key, above \
             --max-credits, not confirmed, a run of this file unfinished); 3 some outcomes unknown: sent and \
             the answer lost, so possibly charged (kept in the journal: `pixterm tasks`); 4 not sent: the batch \
             would cross a [budget] in config (--over-budget sends it anyway); 130 stopped by Ctrl+C (resume \
@@ -106,14 +112,13 @@ struct BatchCommand: AsyncParsableCommand {
         if let limit = settings.maxCredits, total.credits > limit {
             throw PixapiError(
                 .invalidInput,
-                "this batch costs \(total.credits) credits, above the limit of \(limit) for the whole batch (--max-credits or max_credits); raise --max-credits to send it"
+                "this batch costs \(Plural.count(total.credits, "credit")), above the limit of \(limit) for the whole batch (--max-credits or max_credits); raise --max-credits to send it"
             )
         }
         if !overBudget, total.credits > 0, let refusal = settings.budgets.refusal(cost: total.credits, spent: try ledger.totals()) {
             throw PixapiError(
                 .overBudget,
-                "not sent: over the \(refusal.period.rawValue) budget of \(refusal.limit) credits: \(refusal.spent) spent \(refusal.period.span), "
-                    + "\(refusal.remaining) remain, and this batch costs \(total.credits); add --over-budget to send it anyway"
+                "not sent: \(refusal.message(costing: "this batch")); add --over-budget to send it anyway"
             )
         }
         Terminal.printError("\(input.name): \(plan.description(sending: total))")
@@ -129,11 +134,11 @@ struct BatchCommand: AsyncParsableCommand {
                 console.tick()
             }
         }
-        await loop.run(plan.work, shouldStart: { !stop.requested }, onEvent: console.handle)
+        let stopped = await loop.run(plan.work, shouldStart: { !stop.requested }, onEvent: console.handle)
         ticker.cancel()
         console.end()
         let results = console.finished
-        Terminal.printError(BatchSummary.text(results, lines: plan.lines, usdPerCredit: settings.prices.usdPerCredit, input: input))
+        Terminal.printError(BatchSummary.text(results, lines: plan.lines, usdPerCredit: settings.prices.usdPerCredit, input: input, stop: stopped))
         if stop.requested { stop.exitWithHint() }
         if results.contains(where: { $0.status == .unknown }) { return ExitStatus.unknownOutcome }
         return results.contains(where: { $0.status == .failed }) ? ExitStatus.failure : 0

@@ -48,6 +48,9 @@ final class BatchConsole: @unchecked Sendable {
                 progress.finishedHere += 1
                 count(result)
                 show(result)
+            case let .stopping(stop):
+                clearBar()
+                Terminal.printError("stopping: \(stop.reason); no more lines start, the lines running finish")
             }
             redraw()
         }
