@@ -99,23 +99,41 @@ import Testing
 
     @Test func theCostPanelSaysWhichBudgetTheRequestWouldCross() {
         let environment = environment(Budgets(daily: 500, monthly: 5_000))
-        let crossing = view.render(state(environment, spent: SpendTotals(today: 490, month: 1_240)), environment: environment, size: Self.small, now: Date())
-        let panel = ScreenLayout(size: Self.small).costPanel(editMode: false)
-        let text = Self.text(of: crossing.grid, in: panel)
-        #expect(text.contains("crosses the daily budget: 490 of 500 spent today"), "\(text)")
-        #expect(!text.contains("monthly budget"))
-        let row = crossing.grid.rows().firstIndex { $0.contains("crosses the daily") }
-        #expect(row.map { crossing.grid[$0, panel.column + 1].style } == Theme.warning)
-        let fits = view.render(state(environment, spent: SpendTotals(today: 10, month: 1_240)), environment: environment, size: Self.small, now: Date())
-        #expect(!Self.text(of: fits.grid, in: panel).contains("crosses"))
+        // In full where it fits on one row (120 columns); at 80 the short form, whole on one row.
+        for (size, warning) in [(Self.large, "crosses the daily budget: 490 of 500 spent today"), (Self.small, "over daily budget: 490/500 spent")] {
+            let crossing = view.render(state(environment, spent: SpendTotals(today: 490, month: 1_240), size: size), environment: environment, size: size, now: Date())
+            let panel = ScreenLayout(size: size).costPanel(editMode: false)
+            let rows = Self.rows(of: crossing.grid, in: panel)
+            #expect(rows.contains(warning), "\(rows)")
+            #expect(!rows.contains { $0.contains("monthly") })
+            let row = crossing.grid.rows().firstIndex { $0.contains(warning) }
+            #expect(row.map { crossing.grid[$0, panel.column + 1].style } == Theme.warning)
+            let fits = view.render(state(environment, spent: SpendTotals(today: 10, month: 1_240), size: size), environment: environment, size: size, now: Date())
+            #expect(!Self.rows(of: fits.grid, in: panel).contains { $0.contains("budget") })
+        }
+    }
+
+    /// On a narrow panel the warning is shortened to a form that fits, never wrapped and cut
+    /// after a number (`crosses the daily budget: 17` read as "17 remain").
+    @Test(arguments: [(60, "over daily budget"), (66, "over daily budget: 17/20 spent")])
+    func aNarrowCostPanelShortensTheWarningRatherThanCuttingIt(columns: Int, warning: String) {
+        let size = GridSize(columns: columns, rows: 20)
+        let environment = environment(Budgets(daily: 20))
+        let frame = view.render(state(environment, spent: SpendTotals(today: 17, month: 17), size: size), environment: environment, size: size, now: Date())
+        let rows = Self.rows(of: frame.grid, in: ScreenLayout(size: size).costPanel(editMode: false))
+        #expect(rows.contains(warning), "\(rows)")
+        #expect(!rows.contains { $0.contains("crosses") || $0.hasSuffix(": 17") || $0.hasPrefix("of 20") }, "\(rows)")
+    }
+
+    /// The rows of `rect`, trimmed, blank ones left out.
+    static func rows(of grid: CellGrid, in rect: CellRect) -> [String] {
+        let rows = grid.rows().map(Array.init)
+        return (rect.row..<rect.row + rect.height).map { String(rows[$0][rect.column..<rect.column + rect.width]).trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
     }
 
     /// The lines of `rect`, trimmed, joined by blanks: wrapped text reads as one line.
-    static func text(of grid: CellGrid, in rect: CellRect) -> String {
-        let rows = grid.rows().map(Array.init)
-        return (rect.row..<rect.row + rect.height).map { String(rows[$0][rect.column..<rect.column + rect.width]).trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }.joined(separator: " ")
-    }
+    static func text(of grid: CellGrid, in rect: CellRect) -> String { rows(of: grid, in: rect).joined(separator: " ") }
 
     @Test func theQuestionNamesTheBudgetWhatIsSpentAndWhatRemains() {
         let environment = environment(Budgets(daily: 20), maxCredits: 10)

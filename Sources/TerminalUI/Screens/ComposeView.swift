@@ -115,13 +115,16 @@ enum ComposeView {
         grid.vline(row: rect.row, column: rect.column - 1, height: rect.height, style: Theme.frame)
         let x = 1
         var lines: [(String, CellStyle)] = []
+        /// Lines that must stay whole: shortened to one row rather than wrapped (and cut by the panel).
+        var oneRow: Set<Int> = []
         switch preview.status {
         case let .priced(estimate):
             let marker = estimate.estimate ? "~" : ""
             lines.append(("\(marker)\(estimate.costCredits.grouped) credits  ($\(String(format: "%.2f", estimate.usd)))", Theme.money))
             lines.append(("\(marker)\(estimate.creditsPerImage) credits/image · \(estimate.tier) tier · n=\(estimate.n)", Theme.text))
             for crossed in preview.budgetsCrossed {
-                lines.append(("crosses the \(crossed.period.rawValue) budget: \(crossed.spent.grouped) of \(crossed.limit.grouped) spent \(crossed.period.span)", Theme.warning))
+                oneRow.insert(lines.count)
+                lines.append((crossed.panelWarning(width: rect.width - x), Theme.warning))
             }
             for note in estimate.notes { lines.append((note, Theme.dim)) }
             if preview.needsConfirmation, let threshold = preview.threshold {
@@ -131,8 +134,8 @@ enum ComposeView {
             lines.append(("cannot send yet: \(reason)", Theme.warning))
         }
         var line = 0
-        for (text, style) in lines {
-            for wrapped in TextWrap.lines(text, width: rect.width - x) {
+        for (index, (text, style)) in lines.enumerated() {
+            for wrapped in oneRow.contains(index) ? [text] : TextWrap.lines(text, width: rect.width - x) {
                 grid.put(wrapped, in: rect, line: line, column: x, style: style)
                 line += 1
             }
