@@ -135,18 +135,29 @@ import Testing
     /// The lines of `rect`, trimmed, joined by blanks: wrapped text reads as one line.
     static func text(of grid: CellGrid, in rect: CellRect) -> String { rows(of: grid, in: rect).joined(separator: " ") }
 
-    @Test func theQuestionNamesTheBudgetWhatIsSpentAndWhatRemains() {
-        let environment = environment(Budgets(daily: 20), maxCredits: 10)
-        let asking = state(environment, spent: SpendTotals(today: 14, month: 14), keys: "x".map(InputKey.character) + [.enter])
+    @Test func theQuestionNamesTheBudgetWhatIsSpentAndWhatRemains() throws {
+        let text = try #require(questionText(environment(Budgets(daily: 20), maxCredits: 10), spent: 14))
+        #expect(text.contains("Over the daily budget of 20 credits: 14 spent today, 6 remain, and this request costs 14."))
+        #expect(text.contains("It is also above your limit of 10 credits for one request."))
+        #expect(text.contains("Send it anyway, this once?  y sends · n or Esc sends nothing"))
+    }
+
+    /// A budget and a limit of one credit are said in the singular.
+    @Test func theQuestionSaysOneCredit() throws {
+        let text = try #require(questionText(environment(Budgets(daily: 1), maxCredits: 1), spent: 0))
+        #expect(text.contains("Over the daily budget of 1 credit: 0 spent today, 1 remains, and this request costs 14."), "\(text)")
+        #expect(text.contains("It is also above your limit of 1 credit for one request."), "\(text)")
+    }
+
+    /// The over-budget question's text after a submit with `spent` credits spent today, or nil
+    /// when no question is on screen.
+    func questionText(_ environment: AppEnvironment, spent: Int) -> String? {
+        let asking = state(environment, spent: SpendTotals(today: spent, month: spent), keys: "x".map(InputKey.character) + [.enter])
         let grid = view.render(asking, environment: environment, size: Self.small, now: Date()).grid
         let rows = grid.rows().map(Array.init)
         guard let top = rows.firstIndex(where: { String($0).contains("┌─ Confirm") }), let left = rows[top].firstIndex(of: "┌"),
             let right = rows[top].lastIndex(of: "┐"), let bottom = rows[top...].firstIndex(where: { $0[left] == "└" })
-        else { Issue.record("no question on screen"); return }
-        let box = CellRect(row: top + 1, column: left + 1, width: right - left - 1, height: bottom - top - 1)
-        let text = Self.text(of: grid, in: box)
-        #expect(text.contains("Over the daily budget of 20 credits: 14 spent today, 6 remain, and this request costs 14."))
-        #expect(text.contains("It is also above your limit of 10 credits for one request."))
-        #expect(text.contains("Send it anyway, this once?  y sends · n or Esc sends nothing"))
+        else { return nil }
+        return Self.text(of: grid, in: CellRect(row: top + 1, column: left + 1, width: right - left - 1, height: bottom - top - 1))
     }
 }

@@ -35,7 +35,9 @@ enum OverlayView {
             ]
         case let .overBudget(crossed, threshold, _):
             var lines = crossed.map { refusal in (refusal.message.prefix(1).uppercased() + refusal.message.dropFirst() + ".", Theme.warning) }
-            if let threshold { lines.append(("It is also above your limit of \(threshold.grouped) credits for one request.", Theme.warning)) }
+            if let threshold {
+                lines.append(("It is also above your limit of \(threshold.grouped) \(Plural.noun(threshold, "credit")) for one request.", Theme.warning))
+            }
             lines.append(("Send it anyway, this once?  y sends · n or Esc sends nothing", Theme.text))
             return lines
         case let .retryKept(_, reason, credits):
