@@ -23,7 +23,7 @@ import TestSupport
             #expect((4...5).contains(posted.count), "lines were sent after the account ran dry: \(posted)")
             #expect(try await setup.galleryPrompts().count == 3)
             #expect(batch.stderr.contains("stopping: line ") && batch.stderr.contains("the account is out of credits"), "\(batch.stderr)")
-            #expect(batch.stderr.contains("batch: 3 of 8 lines saved, \(posted.count - 3) failed, \(8 - posted.count) not sent; 3 credits ($0.03)"), "\(batch.stderr)")
+            #expect(batch.stderr.contains("batch: 3 of 8 lines saved, \(posted.count - 3) failed, \(8 - posted.count) not started; 3 credits ($0.03)"), "\(batch.stderr)")
             #expect(
                 batch.stderr.contains("stopped early: line ") && batch.stderr.contains("top up the account, then `pixterm batch ")
                     && batch.stderr.contains(" --resume` sends the lines not saved again"),
@@ -44,7 +44,7 @@ import TestSupport
             #expect(stopped.status == 1, "\(stopped.stderr)")
             #expect(await setup.posted() == ["resumed line 1"], "only the refused line was sent")
             #expect(stopped.stdout.hasPrefix("line 1: failed: ") && stopped.stdout.split(separator: "\n").count == 1, "\(stopped.stdout)")
-            #expect(stopped.stderr.contains("batch: 0 of 5 lines saved, 1 failed, 4 not sent; 0 credits"), "\(stopped.stderr)")
+            #expect(stopped.stderr.contains("batch: 0 of 5 lines saved, 1 failed, 4 not started; 0 credits"), "\(stopped.stderr)")
 
             let resumed = try await setup.run(["batch", file, "--yes", "-q", "low", "--jobs", "1", "--resume"])
             #expect(resumed.status == 0, "\(resumed.stderr)")

@@ -14,7 +14,7 @@ enum BatchSummary {
         if failed > 0 { parts.append("\(failed) failed") }
         if unknown > 0 { parts.append("\(unknown) with an unknown outcome") }
         let notRun = lines - results.count
-        if notRun > 0 { parts.append("\(notRun) \(stop == nil ? "not finished" : "not sent")") }
+        if notRun > 0 { parts.append("\(notRun) \(stop == nil ? "not finished" : "not started")") }
         var text = "batch: \(parts.joined(separator: ", ")); \(Plural.count(credits, "credit")) ($\(String(format: "%.2f", Double(credits) * usdPerCredit)))"
         let resend = "`\(input.resumeHint)` sends the lines not saved again (never one that was charged or may have been)"
         if let stop {
