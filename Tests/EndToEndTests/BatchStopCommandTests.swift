@@ -81,6 +81,28 @@ import TestSupport
         }
     }
 
+    /// The gallery cannot be written mid-run (its staging folder replaced by a file): line 1's
+    /// paid task is kept for `--resume`, and no later line is sent to be paid for and not saved.
+    @Test func aGalleryThatCannotBeWrittenStopsStartingLines() async throws {
+        try await Setup.with(ticking: false) { setup in
+            let file = try setup.write("unsaved.txt", (1...4).map { "unsaved line \($0)" }.joined(separator: "\n") + "\n")
+            let process = try setup.startBatch([file, "--yes", "-q", "low", "--jobs", "1"])
+            defer { Setup.killNow(process) }
+            #expect(try await setup.wait(timeout: 30) { setup.journalEntries().withTask == 1 })
+            let staging = setup.dir.url.appendingPathComponent("gallery/.pixterm/staging")
+            try FileManager.default.removeItem(at: staging)
+            try Data("not a folder".utf8).write(to: staging)
+            setup.clock.advance(by: 3)
+            #expect(try await setup.wait(timeout: 30) { !process.isRunning })
+            #expect(process.terminationStatus == 1)
+            let results = try String(contentsOf: setup.dir.file("out.txt"), encoding: .utf8)
+            #expect(results.hasPrefix("line 1: failed: ") && results.split(separator: "\n").count == 1, "\(results)")
+            #expect(await setup.posted() == ["unsaved line 1"])
+            #expect(try setup.ledgerSQL("SELECT COUNT(*) FROM request") == "1", "no later line was tried")
+            #expect(setup.journalEntries().withTask == 1, "line 1's task is kept for --resume")
+        }
+    }
+
     /// A line refused for itself (its prompt, a 400 for its parameters) is reported and the batch
     /// goes on: every line is sent.
     @Test func aLineRefusedForItselfDoesNotStopTheOthers() async throws {

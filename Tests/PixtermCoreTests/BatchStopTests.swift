@@ -4,7 +4,7 @@ import Testing
 
 /// Which failures of one line stop a batch from starting the others.
 @Suite struct BatchStopTests {
-    @Test(arguments: [PixapiError.Kind.insufficientCredits, .unauthorized, .missingKey, .network])
+    @Test(arguments: [PixapiError.Kind.insufficientCredits, .unauthorized, .missingKey, .network, .io])
     func aFailureEveryLineWouldShareStopsTheRun(_ kind: PixapiError.Kind) throws {
         let stop = try #require(BatchStop(line: 4, error: PixapiError(kind, "refused")))
         #expect(stop.line == 4 && stop.kind == kind)
@@ -15,7 +15,7 @@ import Testing
     /// a budget a smaller line may still fit), lets the other lines go on.
     @Test(arguments: [
         PixapiError.Kind.invalidInput, .overBudget, .invalidRequest, .notFound, .promptRejected, .rateLimited, .server, .timeout,
-        .malformedResponse, .taskFailed, .unknownOutcome, .cancelled, .io,
+        .malformedResponse, .taskFailed, .unknownOutcome, .cancelled,
     ])
     func aFailureOfTheLineItselfDoesNot(_ kind: PixapiError.Kind) {
         #expect(BatchStop(line: 1, error: PixapiError(kind, "refused")) == nil)

@@ -47,7 +47,6 @@ public struct BatchRunLoop: Sendable {
     /// Works through `work` in order. No line starts once `shouldStart` says false (Ctrl+C), or
     /// once a line failed in a way every line would (`BatchStop`, returned); lines already running
     /// go on. `onEvent` is called from the workers' tasks.
-    @discardableResult
     public func run(_ work: [BatchWork], shouldStart: @escaping @Sendable () -> Bool, onEvent: @escaping @Sendable (BatchEvent) -> Void) async
         -> BatchStop?
     {

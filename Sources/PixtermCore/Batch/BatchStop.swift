@@ -2,8 +2,9 @@ import PixapiKit
 
 /// Why a batch stopped starting lines: a line failed in a way every line after it would fail
 /// the same (the account is out of credits, the key is refused or missing, the API cannot be
-/// reached). Sending the rest would only repeat the failure, so the lines running finish and
-/// the others wait for `--resume`. A refusal of one line (its prompt, its parameters, a budget
+/// reached, this machine cannot save or record a request). Sending the rest would only repeat the
+/// failure (and a full disk would have every later line paid for and not saved), so the lines
+/// running finish and the others wait for `--resume`. A refusal of one line (its prompt, its parameters, a budget
 /// it would cross: a smaller line may still fit) is not a reason: the batch goes on.
 public struct BatchStop: Sendable, Hashable {
     /// The line whose failure stopped the batch.
@@ -19,10 +20,12 @@ public struct BatchStop: Sendable, Hashable {
 
     /// Whether a failure of this kind on one line means every line would fail the same way.
     /// `network` is what the client reports once its retries of a refused or dropped connection
-    /// are spent (a lost answer to a paid request is `unknownOutcome`, never this).
+    /// are spent (a lost answer to a paid request is `unknownOutcome`, never this). `io` mid-run
+    /// is this machine's: the gallery, the journal or the ledger cannot be written (the edit
+    /// lines' images were read and checked before anything was sent).
     public static func isFatalForTheRun(_ kind: PixapiError.Kind) -> Bool {
         switch kind {
-        case .insufficientCredits, .unauthorized, .missingKey, .network: true
+        case .insufficientCredits, .unauthorized, .missingKey, .network, .io: true
         default: false
         }
     }
@@ -34,6 +37,7 @@ public struct BatchStop: Sendable, Hashable {
         case .insufficientCredits: "line \(line) was refused: the account is out of credits; top up the account"
         case .unauthorized: "line \(line) was refused: the API key was not accepted; check the key (PIXAPI_KEY or api_key in config)"
         case .missingKey: "line \(line) could not be sent: no API key; set PIXAPI_KEY or api_key in config"
+        case .io: "line \(line) could not be saved or recorded on this machine (its reason is above); free disk space or make the gallery and data folders writable"
         default: "line \(line) could not reach the API; check the network and --base-url, or wait until the service is back"
         }
     }

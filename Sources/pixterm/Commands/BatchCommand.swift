@@ -27,7 +27,7 @@ struct BatchCommand: AsyncParsableCommand {
             on standard output (`line 3: saved PATH...`, `line 4: failed: REASON`), or JSON lines with --json.
 
             A line that fails the way every other line would (402 out of credits, 401/403 the key refused, \
-            no key, the API unreachable) stops the batch: no more lines start, the lines running finish, and \
+            no key, the API unreachable, the gallery or data folder not writable or full) stops the batch: no more lines start, the lines running finish, and \
             the summary says why; fix the cause, then `pixterm batch FILE --resume` sends the lines not sent \
             and the refused ones. A line refused for itself (its prompt, its parameters, a budget it would \
             cross) is reported and the others go on.
