@@ -23,7 +23,7 @@ struct BatchStart {
         guard let run else { return total.summary }
         let resumed = work.count - total.requests
         var found = ["\(earlier.filter { $0.status == .ok }.count) saved earlier"]
-        if resumed > 0 { found.append("\(resumed) sent task\(resumed == 1 ? "" : "s") to finish") }
+        if resumed > 0 { found.append("\(Plural.count(resumed, "sent task")) to finish") }
         let unknown = earlier.filter { $0.status == .unknown }.count
         if unknown > 0 { found.append("\(unknown) with an unknown outcome (not sent again)") }
         let kept = earlier.filter { $0.status == .failed }.count
