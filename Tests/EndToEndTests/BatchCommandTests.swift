@@ -7,7 +7,9 @@ import TestSupport
 /// `pixterm batch`: the real binary against the simulator on loopback. Checked and priced as a
 /// whole before anything is sent, one POST per line, and a run killed with SIGKILL and resumed
 /// sends every line exactly once.
-@Suite struct BatchCommandTests {
+/// Serialized: each test runs pixterm processes and a simulator; run together they starve the
+/// timed tests of other suites.
+@Suite(.serialized) struct BatchCommandTests {
     struct Setup {
         let dir: TemporaryDirectory
         let simulator: RunningSimulator

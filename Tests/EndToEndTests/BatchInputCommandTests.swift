@@ -4,7 +4,9 @@ import TestSupport
 
 /// Batch files as people really have them: written by a Windows editor (a byte order mark and
 /// CRLF), or produced by a command (`pixterm batch <(make-prompts)`, a FIFO).
-@Suite struct BatchInputCommandTests {
+/// Serialized: each test runs pixterm processes and a simulator; run together they starve the
+/// timed tests of other suites.
+@Suite(.serialized) struct BatchInputCommandTests {
     typealias Setup = BatchCommandTests.Setup
 
     @Test func aByteOrderMarkIsNotPartOfTheFirstLine() async throws {

@@ -5,7 +5,9 @@ import TestSupport
 /// Where a batch's output goes is the user's business: a reader that stops early
 /// (`pixterm batch FILE | head -1`) or closed streams must not stop pixterm while paid requests
 /// are in flight (that left a line with an unknown outcome) nor leave anything half done.
-@Suite struct BatchOutputCommandTests {
+/// Serialized: each test runs pixterm processes and a simulator; run together they starve the
+/// timed tests of other suites.
+@Suite(.serialized) struct BatchOutputCommandTests {
     typealias Setup = BatchCommandTests.Setup
 
     @Test(arguments: [

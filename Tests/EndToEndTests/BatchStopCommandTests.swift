@@ -7,7 +7,9 @@ import TestSupport
 /// credits, a refused key, the API unreachable): the lines running finish, the rest are not sent,
 /// the summary says why and how to send them, and `--resume` does. A failure of one line's own
 /// (its prompt, its parameters) does not stop the others.
-@Suite struct BatchStopCommandTests {
+/// Serialized: each test runs pixterm processes and a simulator; run together they starve the
+/// timed tests of other suites.
+@Suite(.serialized) struct BatchStopCommandTests {
     typealias Setup = BatchCommandTests.Setup
 
     /// The account runs dry after 3 of 8 one-credit lines: the next POST gets 402 and nothing

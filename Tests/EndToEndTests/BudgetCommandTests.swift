@@ -8,7 +8,9 @@ import TestSupport
 /// what remains) unless `--over-budget`, and what may have been charged keeps counting.
 ///
 /// Every run gets a `TZ` where it is about noon, so no test straddles a local midnight.
-final class BudgetCommandTests {
+/// Serialized: each test runs pixterm processes and a simulator; run together they starve the
+/// timed tests of other suites.
+@Suite(.serialized) final class BudgetCommandTests {
     let sim: SimulatorProcess
     let dir: TemporaryDirectory
     static let startingCredits = 1000

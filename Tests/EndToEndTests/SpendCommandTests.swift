@@ -4,7 +4,9 @@ import Testing
 import TestSupport
 
 /// `pixterm spend`, run as a user would: against `pixterm sim`, on a private home and gallery.
-@Suite struct SpendCommandTests {
+/// Serialized: each test runs pixterm processes and a simulator; run together they starve the
+/// timed tests of other suites.
+@Suite(.serialized) struct SpendCommandTests {
     /// A simulator with 1,000 credits (its balance says what it charged) and a private home
     /// whose gallery is `gallery`.
     final class Setup {
