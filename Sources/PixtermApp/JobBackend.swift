@@ -44,7 +44,8 @@ public struct JobBackend: Sendable {
         do {
             let backend = try open(
                 gallery: settings.galleryFlag ?? root.appendingPathComponent("gallery"), journal: root.appendingPathComponent("journal"),
-                budgets: settings.budgets, usdPerCredit: settings.prices.usdPerCredit, client: .success(ClientConfiguration(baseURL: simulator.baseURL, apiKey: "demo")), logger: logger, onClientEvent: onClientEvent
+                budgets: settings.budgets, usdPerCredit: settings.prices.usdPerCredit, client: .success(ClientConfiguration(baseURL: simulator.baseURL, apiKey: "demo")), logger: logger,
+                onClientEvent: onClientEvent
             )
             return (backend, simulator)
         } catch {
