@@ -1,10 +1,15 @@
 import ArgumentParser
 
-/// The entry point: core dumps go off before anything reads the key, then the command runs.
+/// The entry point: core dumps go off before anything reads the key, a bare `--version` is
+/// answered without building the parser, then the command runs.
 @main
 enum PixtermMain {
     static func main() async {
         CoreDumps.disable()
+        if let version = VersionFastPath.answer(for: Array(CommandLine.arguments.dropFirst())) {
+            print(version)
+            return
+        }
         await Pixterm.main()
     }
 }
