@@ -6,12 +6,12 @@ import NIOPosix
 /// for its URL or inlines it as base64.
 enum ImageProducer {
     static func respond(
-        to job: ImageJob, baseURL: String, state: SimulatorState, compressionLevel: Int, created: Date
+        to job: ImageJob, baseURL: String, state: SimulatorState, style: SimulatedImageStyle, compressionLevel: Int, created: Date
     ) async throws -> ImagesResponse {
         var items: [ImagesResponse.Item] = []
         for index in 0..<job.n {
             let bytes = try await NIOThreadPool.singleton.runIfActive {
-                try encodedImage(job, index: index, compressionLevel: compressionLevel)
+                try encodedImage(job, index: index, style: style, compressionLevel: compressionLevel)
             }
             var item = ImagesResponse.Item()
             switch job.responseFormat {
@@ -35,9 +35,12 @@ enum ImageProducer {
 
     /// Drawing and encoding are CPU-bound: they run on NIO's blocking-work pool so a large image
     /// never starves the concurrency pool that answers task polls.
-    private static func encodedImage(_ job: ImageJob, index: Int, compressionLevel: Int) throws -> [UInt8] {
+    private static func encodedImage(_ job: ImageJob, index: Int, style: SimulatedImageStyle, compressionLevel: Int) throws -> [UInt8] {
         let seed = ImageSynthesis.seed(prompt: job.prompt, index: index, sourceDigest: job.sourceDigest)
-        let image = ImageSynthesis.image(width: job.width, height: job.height, seed: seed)
+        let image = switch style {
+        case .striped: ImageSynthesis.image(width: job.width, height: job.height, seed: seed)
+        case .photo: PhotoSynthesis.image(width: job.width, height: job.height, seed: seed)
+        }
         return switch job.outputFormat {
         case .png: try PNGCodec.encode(image, compressionLevel: compressionLevel)
         case .jpeg: try JPEGCodec.encode(image, quality: 90)

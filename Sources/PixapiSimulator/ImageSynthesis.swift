@@ -51,7 +51,7 @@ enum ImageSynthesis {
 }
 
 /// A tiny deterministic generator (SplitMix64) for picking colours and stripe shapes from a seed.
-private struct SplitMix {
+struct SplitMix {
     var state: UInt64
 
     mutating func next() -> UInt64 {

@@ -20,6 +20,8 @@ public struct SimulatorConfiguration: Sendable {
     public var startingCredits: Int?
     /// zlib level for generated PNGs: 1 keeps a 3840x2160 image fast to produce.
     public var compressionLevel: Int
+    /// Striped images (tiny PNGs, fast tests) or photo-like ones (photograph-sized PNGs, for benchmarks).
+    public var imageStyle: SimulatedImageStyle
     /// What the simulator validates against; the same catalog the client checks with, by default.
     public var catalog: ModelCatalog
     /// What each request costs, for the credit balance.
@@ -37,6 +39,7 @@ public struct SimulatorConfiguration: Sendable {
         requiredKey: String? = nil,
         startingCredits: Int? = nil,
         compressionLevel: Int = 1,
+        imageStyle: SimulatedImageStyle = .striped,
         catalog: ModelCatalog = .builtIn,
         prices: PriceTable = .builtIn,
         now: @escaping @Sendable () -> Date = Date.init
@@ -48,6 +51,7 @@ public struct SimulatorConfiguration: Sendable {
         self.requiredKey = requiredKey
         self.startingCredits = startingCredits
         self.compressionLevel = compressionLevel
+        self.imageStyle = imageStyle
         self.catalog = catalog
         self.prices = prices
         self.now = now

@@ -191,7 +191,7 @@ struct SimulatorResponder: HTTPResponder {
     private func produce(_ job: ImageJob, baseURL: String) async throws(APIError) -> ImagesResponse {
         do {
             return try await ImageProducer.respond(
-                to: job, baseURL: baseURL, state: state, compressionLevel: configuration.compressionLevel, created: configuration.now()
+                to: job, baseURL: baseURL, state: state, style: configuration.imageStyle, compressionLevel: configuration.compressionLevel, created: configuration.now()
             )
         } catch {
             throw APIError(status: 500, message: "The image could not be encoded: \(error)", type: "server_error", param: nil, code: "server_error")
