@@ -37,9 +37,10 @@ build_pixterm() {
     GALLERY_PIXTERM="${GALLERY_PIXTERM:-$PIXTERM}"
 }
 
-# The simulator on a free port, latency 0; its URL in SIM.
+# The simulator on a free port, latency 0, drawing photo-like images (about 7 MB per 2048x2048
+# PNG, as real photographs compress) so generate, preview and gallery figures move real bytes.
 start_simulator() {
-    "$PIXTERM" sim --port 0 --latency 0 >"$WORK/sim.log" 2>&1 &
+    "$PIXTERM" sim --port 0 --latency 0 --images photo >"$WORK/sim.log" 2>&1 &
     SIM_PID=$!
     trap 'kill "$SIM_PID" 2>/dev/null || true' EXIT
     for _ in $(seq 100); do
@@ -52,8 +53,8 @@ start_simulator() {
 
 export PIXAPI_KEY=sim-key
 
-# Test pictures: photo-like PNGs at three sizes (benchlib.py picture) and a 4K JPEG from the
-# simulator (its pictures are flat stripes, but no JPEG encoder is at hand here without it).
+# Test pictures: photo-like PNGs at three sizes (benchlib.py picture) and a photo-like 4K JPEG
+# from the simulator (no JPEG encoder is at hand here without it).
 make_images() {
     local images="$WORK/images"
     mkdir -p "$images"
@@ -90,8 +91,8 @@ run_preview() {
 }
 
 run_generate() {
-    section "Generate against the simulator (whole process)" "Simulator latency 0, quality low, images saved to disk. pixterm also writes the gallery index and sidecars. Ratio is to \`pixterm generate\`."
-    local gallery="$WORK/generate-gallery" out="$WORK/openai-out"
+    section "Generate against the simulator (whole process)" "Simulator latency 0, photo-like images (\`sim --images photo\`), quality low, images saved to disk. pixterm also writes the gallery index and sidecars. The floor (b64_json only) is curl with the same request piped through C JSON and base64 decoders writing the same files (floor_generate.sh). Ratio is to \`pixterm generate\`."
+    local gallery="$WORK/generate-gallery" out="$WORK/openai-out" floor_out="$WORK/floor-out"
     for size in 1024x1024 3840x2160; do
         for n in 1 8; do
             for format in b64_json url; do
@@ -99,9 +100,11 @@ run_generate() {
                 [[ $size == 3840x2160 && $n == 8 ]] && runs=3
                 local pix="$PIXTERM generate 'a lighthouse at dusk, watercolor' -n $n -s $size -q low --response-format $format --base-url $SIM --gallery $gallery --yes"
                 local py="python3 $HERE/openai_generate.py --base-url $SIM -n $n -s $size --response-format $format --out $out"
+                local commands=("$pix" "$py")
+                [[ $format == b64_json ]] && commands+=("$HERE/floor_generate.sh $SIM $n $size $floor_out")
                 printf '**n=%s, %s, %s**\n\n' "$n" "$size" "$format" >>"$RESULTS"
                 table_header
-                hyperfine -w 1 -r "$runs" --export-json "$WORK/generate.json" "$pix" "$py" >/dev/null
+                hyperfine -w 1 -r "$runs" --export-json "$WORK/generate.json" "${commands[@]}" >/dev/null
                 python3 "$LIB" rows "$WORK/generate.json" | sed "s|$PIXTERM|pixterm|g; s|$HERE/||g; s|$SIM|\$SIM|g; s|$WORK/||g" >>"$RESULTS"
                 printf '\nPeak RSS: pixterm %s MiB, python+openai %s MiB\n\n' \
                     "$(python3 "$LIB" peak-rss -- bash -c "$pix")" "$(python3 "$LIB" peak-rss -- bash -c "$py")" >>"$RESULTS"

@@ -8,7 +8,7 @@ import ImageCodec
 /// camera's sensor noise does not.
 enum PhotoSynthesis {
     /// How far the grain moves each channel, up or down; tuned so a PNG is photograph-sized.
-    static let grainAmplitude = 9
+    static let grainAmplitude = 2
 
     static func image(width: Int, height: Int, seed: UInt64) -> RGBAImage {
         var random = SplitMix(state: seed)
