@@ -33,15 +33,29 @@ enum ImageProducer {
         return response
     }
 
+    /// Photo-like PNGs cost about 0.4 s each to encode at 2048x2048; a repeated request reuses them.
+    /// 512 MiB holds every image of a benchmark's largest request (8 at 3840x2160, about 14 MB each).
+    private static let photoCache = EncodedImageCache(byteLimit: 512 << 20)
+
     /// Drawing and encoding are CPU-bound: they run on NIO's blocking-work pool so a large image
     /// never starves the concurrency pool that answers task polls.
     private static func encodedImage(_ job: ImageJob, index: Int, style: SimulatedImageStyle, compressionLevel: Int) throws -> [UInt8] {
         let seed = ImageSynthesis.seed(prompt: job.prompt, index: index, sourceDigest: job.sourceDigest)
-        let image = switch style {
-        case .striped: ImageSynthesis.image(width: job.width, height: job.height, seed: seed)
-        case .photo: PhotoSynthesis.image(width: job.width, height: job.height, seed: seed)
+        switch style {
+        case .striped:
+            return try encode(ImageSynthesis.image(width: job.width, height: job.height, seed: seed), job.outputFormat, compressionLevel)
+        case .photo:
+            let key = EncodedImageCache.Key(
+                width: job.width, height: job.height, seed: seed, format: job.outputFormat, compressionLevel: compressionLevel
+            )
+            return try photoCache.bytes(for: key) {
+                try encode(PhotoSynthesis.image(width: job.width, height: job.height, seed: seed), job.outputFormat, compressionLevel)
+            }
         }
-        return switch job.outputFormat {
+    }
+
+    private static func encode(_ image: RGBAImage, _ format: ImageJob.OutputFormat, _ compressionLevel: Int) throws -> [UInt8] {
+        switch format {
         case .png: try PNGCodec.encode(image, compressionLevel: compressionLevel)
         case .jpeg: try JPEGCodec.encode(image, quality: 90)
         }

@@ -18,4 +18,24 @@ struct PhotoImageTests {
         #expect(first == PhotoSynthesis.image(width: 96, height: 64, seed: 42))
         #expect(first != PhotoSynthesis.image(width: 96, height: 64, seed: 43))
     }
+
+    @Test("the encoded-image cache makes each image once and drops the oldest past its byte limit")
+    func cacheReusesAndEvicts() {
+        let cache = EncodedImageCache(byteLimit: 10)
+        var made = 0
+        func key(_ seed: UInt64) -> EncodedImageCache.Key {
+            .init(width: 4, height: 4, seed: seed, format: .png, compressionLevel: 1)
+        }
+        func fetch(_ seed: UInt64) -> [UInt8] {
+            cache.bytes(for: key(seed)) { made += 1; return [UInt8](repeating: UInt8(seed), count: 6) }
+        }
+        #expect(fetch(1) == [UInt8](repeating: 1, count: 6))
+        #expect(fetch(1) == [UInt8](repeating: 1, count: 6))
+        #expect(made == 1)
+        _ = fetch(2)  // 12 bytes would exceed 10: seed 1 goes.
+        _ = fetch(2)
+        #expect(made == 2)
+        _ = fetch(1)
+        #expect(made == 3)
+    }
 }
