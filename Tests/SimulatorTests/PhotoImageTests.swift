@@ -27,7 +27,9 @@ struct PhotoImageTests {
             .init(width: 4, height: 4, seed: seed, format: .png, compressionLevel: 1)
         }
         func fetch(_ seed: UInt64) -> [UInt8] {
-            cache.bytes(for: key(seed)) { made += 1; return [UInt8](repeating: UInt8(seed), count: 6) }
+            cache.bytes(for: key(seed)) {
+                made += 1; return [UInt8](repeating: UInt8(seed), count: 6)
+            }
         }
         #expect(fetch(1) == [UInt8](repeating: 1, count: 6))
         #expect(fetch(1) == [UInt8](repeating: 1, count: 6))
