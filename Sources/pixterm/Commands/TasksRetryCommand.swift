@@ -70,11 +70,9 @@ struct TasksRetryCommand: AsyncParsableCommand {
             + "and \(price) again where it does not"
     }
 
-    /// Asks on the terminal; without one, only --yes sends.
+    /// Asks on the terminal, when standard input is one too; without one, only --yes sends.
     static func confirm(_ question: String) -> Bool {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDERR_FILENO) == 1 else { return false }
-        FileHandle.standardError.write(Data("pixterm: \(question). Send it again? [y/N] ".utf8))
-        guard let answer = readLine() else { return false }
-        return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+        guard isatty(STDIN_FILENO) == 1 else { return false }
+        return TerminalQuestion.yes("pixterm: \(question). Send it again? [y/N] ") ?? false
     }
 }
