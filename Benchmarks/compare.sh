@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Whole-process comparisons, side by side in one run, written to Benchmarks/results.md:
-# preview vs chafa and timg, generate vs the openai Python package (both against the simulator),
-# gallery commands on 10k and 100k images, the UI in tmux next to nano, the gallery grid
-# on 100k images in a pty (grid-bench.py), and generate with and without a [budget] (budget).
+# start-up (--version) next to nano, chafa and timg, preview vs chafa and timg, generate vs the
+# openai Python package (both against the simulator), gallery commands on 10k and 100k images,
+# the UI in tmux next to nano, the gallery grid on 100k images in a pty (grid-bench.py), and
+# generate with and without a [budget] (budget).
 #
 #   Benchmarks/compare.sh                 everything (about 15 minutes on 2 cores)
 #   SECTIONS="preview ui" Benchmarks/compare.sh
@@ -14,7 +15,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$HERE")"
 WORK="${WORK:-$ROOT/bench-results}"
-SECTIONS="${SECTIONS:-preview generate gallery ui grid budget}"
+SECTIONS="${SECTIONS:-startup preview generate gallery ui grid budget}"
 RESULTS="${RESULTS:-$HERE/results.md}"
 LIB="$HERE/benchlib.py"
 mkdir -p "$WORK"
@@ -146,6 +147,7 @@ run_ui() {
     rm -rf "$home" && mkdir -p "$home"
     local env="env HOME=$home XDG_CONFIG_HOME=$home/config XDG_DATA_HOME=$home/data XDG_STATE_HOME=$home/state XDG_CACHE_HOME=$home/cache TERM=xterm-256color"
     python3 "$LIB" ui "pixterm --demo" "Prompt" "$env PIXTERM_GALLERY=$home/gallery $PIXTERM --demo" >>"$RESULTS"
+    python3 "$LIB" ui "pixterm, a key, empty gallery" "Prompt" "$env PIXAPI_KEY=bench PIXAPI_BASE_URL=$SIM PIXTERM_GALLERY=$home/key-gallery $PIXTERM" >>"$RESULTS"
     for count in 10000 100000; do
         [[ -d "$WORK/gallery-$count" ]] || continue
         # Not --demo: the demo keeps a gallery of its own.
@@ -153,6 +155,16 @@ run_ui() {
     done
     python3 "$LIB" ui "nano" "GNU nano" "$env nano --ignorercfiles --softwrap $WORK/nano.txt" >>"$RESULTS"
     rm -f "$WORK/nano.txt"
+}
+
+# How long a process takes to start and answer: `--version` of pixterm and of the other terminal
+# tools in this file, each a native binary that prints one line and exits.
+run_startup() {
+    section "Start-up (whole process)" "\`--version\`, output to /dev/null; hyperfine -N, 10 warm-ups, 200 runs. Ratio is to \`pixterm --version\`."
+    table_header
+    hyperfine -N -w 10 -r 200 --export-json "$WORK/startup.json" \
+        "$PIXTERM --version" "nano --version" "chafa --version" "timg --version" >/dev/null
+    python3 "$LIB" rows "$WORK/startup.json" | sed "s|$PIXTERM|pixterm|g" >>"$RESULTS"
 }
 
 run_grid() {
