@@ -131,7 +131,12 @@ struct GalleryIndex: Sendable {
         // Cached statements (GRDB caches the inserts too): a rebuild runs this 100,000 times and
         // would otherwise spend a good part of its time parsing the same SQL.
         try db.cachedStatement(sql: "DELETE FROM image WHERE path = ?").execute(arguments: [entry.relativePath])
-        // The path is free now, so only the id can conflict.
+        try insertClaimingID(entry, in: db)
+    }
+
+    /// Adds the row for `entry`, whose path has no row: only the id can conflict, and a second
+    /// file claiming an id gets one derived from its path (see `upsert`).
+    static func insertClaimingID(_ entry: GalleryEntry, in db: Database) throws {
         try insert(entry, in: db)
         if db.changesCount == 0 {
             var copy = entry
@@ -142,16 +147,14 @@ struct GalleryIndex: Sendable {
     }
 
     /// The entry's coding keys, the `image` table's columns, in one order.
-    private static let columns = GalleryEntry.CodingKeys.allCases.map(\.stringValue)
+    private static let columns = GalleryEntry.CodingKeys.allCases
     private static let insertSQL =
-        "INSERT INTO image (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", "))) ON CONFLICT(id) DO NOTHING"
+        "INSERT INTO image (\(columns.map(\.stringValue).joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", "))) ON CONFLICT(id) DO NOTHING"
 
-    /// `entry.insert(db, onConflict: .ignore)` through one cached statement: GRDB's insert makes
-    /// its SQL and statement lookup again for every row, which made a 100,000-image rebuild
-    /// slower than the hand-written insert it replaced. The values are still GRDB's encoding of
-    /// the record, so the columns are still the coding keys.
+    /// `entry.insert(db, onConflict: .ignore)` through one cached statement, with the values
+    /// taken straight from the entry (`GalleryEntry.databaseValue(of:)`): GRDB's insert makes its
+    /// SQL, statement lookup and `Encodable` dictionary again for every row.
     private static func insert(_ entry: GalleryEntry, in db: Database) throws {
-        let values = try entry.databaseDictionary
-        try db.cachedStatement(sql: insertSQL).execute(arguments: StatementArguments(columns.map { values[$0] ?? .null }))
+        try db.cachedStatement(sql: insertSQL).execute(arguments: StatementArguments(columns.map { entry.databaseValue(of: $0) }))
     }
 }

@@ -13,18 +13,7 @@ extension GalleryStore {
         scan(relativeFolder: "", recursive: true, isKnown: { _ in false }, into: &listing)
         readEntries(into: &listing)
         do {
-            try index.pool.write { db in
-                // One transaction of 100,000 rows spills SQLite's default 2 MB page cache to the
-                // WAL over and over; a larger cache for this transaction only writes each page once.
-                try db.execute(sql: "PRAGMA cache_size = -65536")
-                defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-                try db.execute(sql: "DELETE FROM image")
-                try db.execute(sql: "DELETE FROM folder")
-                for entry in listing.entries { try GalleryIndex.upsert(entry, in: db) }
-                for (path, mtime) in listing.folders {
-                    try db.execute(sql: "INSERT INTO folder (path, mtime) VALUES (?, ?)", arguments: [path, mtime])
-                }
-            }
+            try GalleryIndex.replaceContents(with: listing.entries, folders: listing.folders, in: index.pool)
         } catch {
             let why = GalleryIndex.isUnwritable(error) ? " (is the gallery folder read-only, or the disk full?)" : ""
             throw GalleryError(message: "cannot write the gallery index: \(error)\(why)")
