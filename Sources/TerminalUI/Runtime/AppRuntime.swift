@@ -15,6 +15,8 @@ public final class AppRuntime {
     /// nil when previews are half blocks.
     private let pixels: PixelLoader?
     private var pixelScreen = PixelScreen()
+    /// Lets go of the pages startup touched once the UI first sits idle.
+    private var startupPages: StartupPagesRelease
     /// The frame last drawn, to tell which rows curses rewrote under pixel pictures.
     private var lastGrid: CellGrid?
     private let inbox: ActionInbox
@@ -29,11 +31,15 @@ public final class AppRuntime {
 
     /// `graphics` draws previews with pixels (kitty, iTerm2, sixel); nil or half blocks keep
     /// them in the frame's cells. `mouse` turns on click and wheel reporting.
+    /// `releasingStartupPages` lets go of the process's startup code once the UI first sits idle
+    /// (`StartupPagesRelease`): for the process that owns the terminal, not for tests.
     public init(
         state: AppState, environment: AppEnvironment, backend: any TerminalBackend, services: any AppServices,
-        view: AppView, previewRenderer: PreviewRenderer, graphics: GraphicsEncoder? = nil, mouse: Bool = true
+        view: AppView, previewRenderer: PreviewRenderer, graphics: GraphicsEncoder? = nil, mouse: Bool = true,
+        releasingStartupPages: Bool = false
     ) {
         self.mouse = mouse
+        startupPages = StartupPagesRelease(pending: releasingStartupPages)
         self.state = state
         self.environment = environment
         self.backend = backend
@@ -56,7 +62,7 @@ public final class AppRuntime {
         syncLayout()
         draw()
         while !session.hasEnded {
-            switch backend.nextEvent(timeout: waitForInput()) {
+            switch startupPages.nextEvent(from: backend, timeout: waitForInput()) {
             case let .key(.resize(columns, rows)):
                 size = GridSize(columns: columns, rows: rows)
             case let .key(.mouse(event)):

@@ -32,17 +32,17 @@ struct UICommand: AsyncParsableCommand {
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
                 throw PixapiError(.invalidInput, "the UI needs an interactive terminal; in scripts use `pixterm generate` (see `pixterm --help`)")
             }
+            // tmux answers while the settings load and the services start.
+            let tmux = GraphicsSetup.askTmux(environment)
             let settings = try global.settings(printingWarnings: false)
             let log = try global.interfaceLogger(settings: settings)
             let insideTmux = environment["TMUX"] != nil
-            let services: EffectInterpreter
-            if demo {
-                do { services = try await EffectInterpreter.demo(settings: settings, insideTmux: insideTmux, logger: log.logger) } catch {
-                    throw PixapiError(.io, "the demo simulator could not start: \(TerminalText.sanitized("\(error)"))")
-                }
-            } else {
-                services = EffectInterpreter.live(settings: settings, insideTmux: insideTmux, logger: log.logger)
-            }
+            // Both open their backend in the background (the demo's simulator too), so the first
+            // frame never waits for them.
+            let services =
+                demo
+                ? EffectInterpreter.demo(settings: settings, insideTmux: insideTmux, logger: log.logger)
+                : EffectInterpreter.live(settings: settings, insideTmux: insideTmux, logger: log.logger)
             let appEnvironment = AppEnvironment(
                 catalog: settings.catalog, prices: settings.prices, maxCredits: settings.maxCredits, budgets: settings.budgets,
                 keyHelp: Self.keyHelp(settings)
@@ -55,7 +55,7 @@ struct UICommand: AsyncParsableCommand {
             Task.detached(priority: .background) { thumbnails.prune(toBytes: ThumbnailCache.defaultByteLimit) }
             let colorMode = ColorMode.detect(environment: environment)
             // The terminal's replies must be read before ncurses owns the input.
-            let choice = try GraphicsSetup.choose(flag: graphics, settings: settings, environment: environment)
+            let choice = try GraphicsSetup.choose(flag: graphics, settings: settings, environment: environment, tmux: tmux)
             let encoder = GraphicsEncoder(detection: choice.detection, cellSize: choice.cellSize, colorMode: colorMode)
             let detection = choice.detection
             let fix = detection.fix.map { "; for pixels: \($0)" } ?? ""
@@ -72,7 +72,7 @@ struct UICommand: AsyncParsableCommand {
                     state: state, environment: appEnvironment, backend: terminal, services: services,
                     view: AppView(colorMode: colorMode),
                     previewRenderer: PreviewRenderer(renderer: HalfBlockRenderer(mode: colorMode == .none ? .truecolor : colorMode), cache: thumbnails),
-                    graphics: encoder, mouse: settings.mouse
+                    graphics: encoder, mouse: settings.mouse, releasingStartupPages: true
                 )
                 runtime.run()
             }
