@@ -12,8 +12,11 @@ extension GalleryIndex {
     /// full-text index and journalled every page it touched for the statement (spilled to a temp
     /// file after the first big delete): most of a 100,000-image rebuild's time.
     ///
-    /// `entries` is read as it is iterated, so the caller may still be reading files meanwhile.
-    static func replaceContents(with entries: some Sequence<GalleryEntry>, folders: [String: Double], in writer: any DatabaseWriter) throws {
+    /// `entries` is read as it is iterated, so the caller may still be reading files meanwhile;
+    /// `finishing` is called once every entry is in.
+    static func replaceContents(
+        with entries: some Sequence<GalleryEntry>, folders: [String: Double], in writer: any DatabaseWriter, finishing: () -> Void = {}
+    ) throws {
         try writer.writeWithoutTransaction { db in
             // A statement journal and the index sorts in memory, and a cache that holds the whole
             // new index, so each page is written once (to the WAL, at commit). Set outside the
@@ -38,6 +41,7 @@ extension GalleryIndex {
                 for entry in entries { try insertClaimingID(entry, in: db) }
                 let folderInsert = try db.makeStatement(sql: "INSERT INTO folder (path, mtime) VALUES (?, ?)")
                 for (path, mtime) in folders { try folderInsert.execute(arguments: [path, mtime]) }
+                finishing()
                 for item in deferred { try db.execute(sql: item.sql) }
                 try db.execute(sql: "INSERT INTO image_fts(image_fts) VALUES('rebuild')")
                 return .commit

@@ -155,6 +155,6 @@ struct GalleryIndex: Sendable {
     /// taken straight from the entry (`GalleryEntry.databaseValue(of:)`): GRDB's insert makes its
     /// SQL, statement lookup and `Encodable` dictionary again for every row.
     private static func insert(_ entry: GalleryEntry, in db: Database) throws {
-        try db.cachedStatement(sql: insertSQL).execute(arguments: StatementArguments(columns.map { entry.databaseValue(of: $0) }))
+        try db.cachedStatement(sql: insertSQL).execute(arguments: StatementArguments(columns.map { entry.databaseValue(of: $0) } as [DatabaseValue]))
     }
 }

@@ -8,17 +8,22 @@ extension GalleryStore {
     /// The whole index is replaced in one transaction, so other processes see the old index or
     /// the new one, never half of it.
     @discardableResult
-    public func rebuild() throws(GalleryError) -> [GalleryProblem] {
+    public func rebuild(progress: ((GalleryRebuildProgress) -> Void)? = nil) throws(GalleryError) -> [GalleryProblem] {
         var listing = Listing()
-        scan(relativeFolder: "", recursive: true, isKnown: { _ in false }, into: &listing)
-        readEntries(into: &listing)
+        scan(relativeFolder: "", recursive: true, isKnown: { _ in false }, into: &listing, listed: progress.map { report in { report(.listing(found: $0)) } })
+        let reader = GalleryEntryReader(pending: listing.pending) { [self] item, problems in entry(forImage: item.url, relative: item.relative, problems: &problems) }
+        defer { reader.stop() }
+        var problems = listing.problems
+        let entries = reader.entries(taken: { progress?(.reading(done: $0, total: reader.count)) }, problems: { problems += $0 })
         do {
-            try GalleryIndex.replaceContents(with: listing.entries, folders: listing.folders, in: index.pool)
+            try GalleryIndex.replaceContents(
+                with: entries, folders: listing.folders, in: index.pool, finishing: { progress?(.finishing(total: reader.count)) }
+            )
         } catch {
             let why = GalleryIndex.isUnwritable(error) ? " (is the gallery folder read-only, or the disk full?)" : ""
             throw GalleryError(message: "cannot write the gallery index: \(error)\(why)")
         }
-        return listing.problems
+        return problems
     }
 
     /// Brings the index up to date with files added or removed outside pixterm. Cheap when
@@ -137,7 +142,9 @@ extension GalleryStore {
     /// Nothing is followed or opened that is not a real folder or a regular file: a symbolic
     /// link (to a folder out of the gallery, or to `.`) and a FIFO, socket or device named like
     /// an image are reported as problems and skipped. Nothing is deleted: a scan only reads.
-    private func scan(relativeFolder: String, recursive: Bool, isKnown: (String) -> Bool, into listing: inout Listing) {
+    ///
+    /// `listed` is told how many images were found so far, after each folder.
+    private func scan(relativeFolder: String, recursive: Bool, isKnown: (String) -> Bool, into listing: inout Listing, listed: ((Int) -> Void)? = nil) {
         let directory = relativeFolder.isEmpty ? root : root.appendingPathComponent(relativeFolder)
         let mtime = recordedTime(of: relativeFolder)
         guard let entries = FolderListing.entries(of: directory, followLink: relativeFolder.isEmpty) else { return }
@@ -146,11 +153,12 @@ extension GalleryStore {
             // .pixterm, .trash and hidden files are not images; sidecars are read with theirs.
             if entry.name.hasPrefix(".") || entry.name.hasSuffix(".json") { continue }
             let relative = relativeFolder.isEmpty ? entry.name : relativeFolder + "/" + entry.name
-            let url = directory.appendingPathComponent(entry.name)
+            // Told whether it is a folder: otherwise URL asks the filesystem, a stat per file.
+            let url = directory.appendingPathComponent(entry.name, isDirectory: entry.kind == .folder)
             switch entry.kind {
             case .folder:
                 if recursive {
-                    scan(relativeFolder: relative, recursive: true, isKnown: isKnown, into: &listing)
+                    scan(relativeFolder: relative, recursive: true, isKnown: isKnown, into: &listing, listed: listed)
                 } else {
                     listing.folders[relative] = recordedTime(of: relative)
                 }
@@ -165,6 +173,7 @@ extension GalleryStore {
                 continue
             }
         }
+        listed?(listing.pending.count)
     }
 
     /// Whether a link leads to a folder: `stat` only, nothing is opened.
@@ -174,37 +183,13 @@ extension GalleryStore {
     }
 
     /// Reads the sidecars (or image headers) of the images a scan found, on every core: reading
-    /// and decoding them is most of a rebuild's time. Entries keep the scan's order.
+    /// and decoding them is most of a scan's time. Entries keep the scan's order.
     private func readEntries(into listing: inout Listing) {
-        let pending = listing.pending
+        let reader = GalleryEntryReader(pending: listing.pending) { [self] item, problems in entry(forImage: item.url, relative: item.relative, problems: &problems) }
         listing.pending = []
-        guard !pending.isEmpty else { return }
-        let chunks = min(pending.count, ProcessInfo.processInfo.activeProcessorCount * 4)
-        let chunkSize = (pending.count + chunks - 1) / chunks
-        let results = ChunkResults(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var entries: [GalleryEntry] = []
-            var problems: [GalleryProblem] = []
-            for item in pending[min(pending.count, chunk * chunkSize)..<min(pending.count, (chunk + 1) * chunkSize)] {
-                if let entry = entry(forImage: item.url, relative: item.relative, problems: &problems) { entries.append(entry) }
-            }
-            results.set(chunk, entries: entries, problems: problems)
-        }
-        for (entries, problems) in results.all {
-            listing.entries += entries
-            listing.problems += problems
-        }
-    }
-
-    /// Per-chunk results of `readEntries`, each slot written by one iteration.
-    private final class ChunkResults: @unchecked Sendable {
-        private let lock = NSLock()
-        private var slots: [(entries: [GalleryEntry], problems: [GalleryProblem])]
-
-        init(count: Int) { slots = Array(repeating: ([], []), count: count) }
-
-        func set(_ chunk: Int, entries: [GalleryEntry], problems: [GalleryProblem]) { lock.withLock { slots[chunk] = (entries, problems) } }
-        var all: [(entries: [GalleryEntry], problems: [GalleryProblem])] { lock.withLock { slots } }
+        var problems: [GalleryProblem] = []
+        listing.entries += reader.entries(problems: { problems += $0 })
+        listing.problems += problems
     }
 
     private func entry(forImage url: URL, relative: String, problems: inout [GalleryProblem]) -> GalleryEntry? {

@@ -8,6 +8,8 @@ enum SearchText {
     /// The text stored in the full-text column: the prompt with every Han or kana character
     /// standing alone.
     static func indexed(_ prompt: String) -> String {
+        // Han and kana are never ASCII: most prompts are stored as they are.
+        if prompt.utf8.allSatisfy({ $0 < 0x80 }) { return prompt }
         var text = ""
         text.unicodeScalars.reserveCapacity(prompt.unicodeScalars.count)
         for scalar in prompt.unicodeScalars {
