@@ -11,56 +11,81 @@ import TerminalUI
 /// thread through `send`.
 ///
 /// The backend opens in the background (a gallery without an index is rebuilt on open, which
-/// takes seconds at 100,000 images), so the first frame never waits for it.
+/// takes seconds at 100,000 images; the demo's simulator starts first), so the first frame
+/// never waits for it.
 public final class EffectInterpreter: AppServices, @unchecked Sendable {
     private let lock = NSLock()
     private let settings: PixtermSettings
     private let insideTmux: Bool
     private let logger: Logger
     private let relay: ActionRelay
-    private var backend: Task<JobBackend, any Error>
-    private var simulator: RunningSimulator?
+    private var backend: Task<OpenBackend, any Error>
     /// The live backend after the demo replaced it: its HTTP client must outlive the process.
-    private var retired: [JobBackend] = []
+    private var retired: [OpenBackend] = []
     let jobs = JobRegistry()
     /// Only the newest gallery query reports, so filter-as-you-type never shows a stale page.
     private var galleryQuery = 0
     private var refreshed = false
 
-    /// `backend` opens the backend, its clients reporting to `relay`; `simulator` is the demo's,
-    /// kept running for as long as the interpreter lives.
-    init(
-        settings: PixtermSettings, insideTmux: Bool, logger: Logger, relay: ActionRelay, simulator: RunningSimulator?,
-        backend: @escaping @Sendable () async throws -> JobBackend
+    /// A backend and, for the demo, its simulator, kept running for as long as the interpreter
+    /// holds the backend.
+    private struct OpenBackend: Sendable {
+        var backend: JobBackend
+        var simulator: RunningSimulator?
+    }
+
+    /// `open` opens the backend (and starts the demo's simulator), its clients reporting to `relay`.
+    private init(
+        settings: PixtermSettings, insideTmux: Bool, logger: Logger, relay: ActionRelay, open: @escaping @Sendable () async throws -> OpenBackend
     ) {
         self.settings = settings
         self.insideTmux = insideTmux
         self.logger = logger
         self.relay = relay
-        self.backend = Task.detached { try await backend() }
-        self.simulator = simulator
+        self.backend = Task.detached { try await open() }
+    }
+
+    /// `backend` opens the backend, its clients reporting to `relay`.
+    convenience init(
+        settings: PixtermSettings, insideTmux: Bool, logger: Logger, relay: ActionRelay, backend: @escaping @Sendable () async throws -> JobBackend
+    ) {
+        self.init(settings: settings, insideTmux: insideTmux, logger: logger, relay: relay, open: { OpenBackend(backend: try await backend()) })
     }
 
     /// The real API and gallery of `settings`. `insideTmux` wraps the clipboard's escape for
     /// tmux; `logger` gets the requests and journal steps.
     public static func live(settings: PixtermSettings, insideTmux: Bool, logger: Logger = .disabled) -> EffectInterpreter {
         let relay = ActionRelay()
-        return EffectInterpreter(settings: settings, insideTmux: insideTmux, logger: logger, relay: relay, simulator: nil) {
+        return EffectInterpreter(settings: settings, insideTmux: insideTmux, logger: logger, relay: relay) {
             try JobBackend.live(settings: settings, logger: logger, onClientEvent: relay.clientEvent)
         }
     }
 
-    /// The demo from the start: the simulator runs before the UI does, so a failure to start it
-    /// is reported on the command line.
-    public static func demo(settings: PixtermSettings, insideTmux: Bool, logger: Logger = .disabled) async throws -> EffectInterpreter {
+    /// The demo from the start. Its simulator starts in the background with the backend, like
+    /// the live one opens, so the first frame (labelled DEMO) never waits for it; a failure to
+    /// start is reported in the UI, as when the demo starts from the first-run offer.
+    public static func demo(settings: PixtermSettings, insideTmux: Bool, logger: Logger = .disabled) -> EffectInterpreter {
         let relay = ActionRelay()
-        let (backend, simulator) = try await JobBackend.demo(settings: settings, logger: logger, onClientEvent: relay.clientEvent)
-        return EffectInterpreter(settings: settings, insideTmux: insideTmux, logger: logger, relay: relay, simulator: simulator) { backend }
+        return EffectInterpreter(
+            settings: settings, insideTmux: insideTmux, logger: logger, relay: relay,
+            open: {
+                try await openDemo(settings: settings, logger: logger, relay: relay)
+            })
+    }
+
+    /// The demo's simulator and backend; a failure says the demo could not start.
+    private static func openDemo(settings: PixtermSettings, logger: Logger, relay: ActionRelay) async throws -> OpenBackend {
+        do {
+            let (backend, simulator) = try await JobBackend.demo(settings: settings, logger: logger, onClientEvent: relay.clientEvent)
+            return OpenBackend(backend: backend, simulator: simulator)
+        } catch {
+            throw PixapiError(.io, "the demo could not start: \(message(error))")
+        }
     }
 
     /// The backend once open; its failure (an unwritable gallery, say) is what the action reports.
     private func current() async throws -> JobBackend {
-        try await lock.withLock { backend }.value
+        try await lock.withLock { backend }.value.backend
     }
 
     /// Claims the journal entries left open and hands them to `update` as a plan.
@@ -156,12 +181,13 @@ public final class EffectInterpreter: AppServices, @unchecked Sendable {
     /// (the tests). The UI itself never calls it: it exits with its clients open, because paid
     /// work may be in flight, and the journal has it.
     func shutdown() async {
-        let opening: Task<JobBackend, any Error> = lock.withLock { backend }
-        var backends: [JobBackend] = lock.withLock { retired }
-        let simulator: RunningSimulator? = lock.withLock { self.simulator }
+        let opening: Task<OpenBackend, any Error> = lock.withLock { backend }
+        var backends: [OpenBackend] = lock.withLock { retired }
         if let open = try? await opening.value { backends.append(open) }
-        for backend in backends { await backend.client?.shutdown() }
-        await simulator?.shutdown()
+        for open in backends {
+            await open.backend.client?.shutdown()
+            await open.simulator?.shutdown()
+        }
     }
 
     /// Today's and this month's spend in `ledger`, for the budgets on the status line.
@@ -189,17 +215,16 @@ public final class EffectInterpreter: AppServices, @unchecked Sendable {
     private func startDemo(send: @escaping @Sendable (Action) -> Void) {
         Task.detached { [self] in
             do {
-                let (demo, simulator) = try await JobBackend.demo(settings: settings, logger: logger, onClientEvent: relay.clientEvent)
-                let previous = try? await current()
+                let demo = try await Self.openDemo(settings: settings, logger: logger, relay: relay)
+                let previous = try? await lock.withLock { backend }.value
                 lock.withLock {
                     if let previous { retired.append(previous) }
                     backend = Task { demo }
-                    self.simulator = simulator
                     refreshed = false
                 }
                 send(.demoStarted)
             } catch {
-                send(.effectFailed("the demo could not start: \(Self.message(error))"))
+                send(.effectFailed(Self.message(error)))
             }
         }
     }

@@ -70,7 +70,7 @@ import Testing
             let (opened, open) = AsyncStream<Void>.makeStream()
             let settings = harness.settings
             let interpreter = harness.kept(
-                EffectInterpreter(settings: settings, insideTmux: false, logger: .disabled, relay: ActionRelay(), simulator: nil) {
+                EffectInterpreter(settings: settings, insideTmux: false, logger: .disabled, relay: ActionRelay()) {
                     for await _ in opened { break }
                     return try JobBackend.live(settings: settings)
                 })

@@ -80,36 +80,3 @@ public struct TTYQuerier: TerminalQuerying, Sendable {
         return reply
     }
 }
-
-/// Reads the tmux facts detection needs by running `tmux` itself (inside a pane, `tmux` talks
-/// to the server that owns it).
-public enum TmuxProbe {
-    /// nil when `tmux` cannot be run or does not answer.
-    public static func info(environment: [String: String]) -> TmuxInfo? {
-        let target = environment["TMUX_PANE"].map { ["-t", $0] } ?? []
-        guard let passthrough = run(["show-options", "-Apv"] + target + ["allow-passthrough"], environment: environment),
-            let client = run(["display-message", "-p"] + target + ["#{client_termname}\t#{client_termtype}"], environment: environment)
-        else { return nil }
-        let fields = client.trimmingCharacters(in: .newlines).split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-        return TmuxInfo(
-            allowPassthrough: TmuxPassthrough.allows(optionValue: passthrough.split(separator: "\n").last.map(String.init) ?? ""),
-            clientTermName: fields.first ?? "", clientTermType: fields.count > 1 ? fields[1] : ""
-        )
-    }
-
-    private static func run(_ arguments: [String], environment: [String: String]) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux"] + arguments
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self)
-    }
-}

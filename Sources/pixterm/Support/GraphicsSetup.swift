@@ -13,9 +13,12 @@ enum GraphicsSetup {
 
     /// `flag` is the raw `--graphics` value, already validated. With `forOutput`, automatic
     /// detection gives half blocks when standard output is not a terminal (a file or a pipe).
-    static func choose(flag: String?, settings: PixtermSettings?, environment: [String: String], forOutput: Bool = true) throws(PixapiError) -> Choice {
+    /// `tmux` is the question to tmux from `askTmux`, when the caller started it earlier.
+    static func choose(
+        flag: String?, settings: PixtermSettings?, environment: [String: String], forOutput: Bool = true, tmux: TmuxQuestion? = nil
+    ) throws(PixapiError) -> Choice {
         let (preference, source) = try preference(flag: flag, settings: settings)
-        let detector = GraphicsDetector(environment: environment, tmux: detectorTmux(environment))
+        let detector = GraphicsDetector(environment: environment, tmux: (tmux ?? askTmux(environment)).answer?.info())
         let detection: GraphicsDetection
         if forOutput, preference == .auto, isatty(STDOUT_FILENO) != 1 {
             detection = GraphicsDetection(method: .blocks, reason: "standard output is not a terminal")
@@ -42,7 +45,14 @@ enum GraphicsSetup {
         return (preference, "graphics in \(settings?.paths.configFile.path ?? "config.toml")")
     }
 
-    private static func detectorTmux(_ environment: [String: String]) -> TmuxInfo? {
-        GraphicsDetector(environment: environment).insideTmux ? TmuxProbe.info(environment: environment) : nil
+    /// What detection asks tmux, in flight; nothing outside tmux.
+    struct TmuxQuestion: Sendable {
+        var answer: TmuxProbe.Pending?
+    }
+
+    /// Starts the question to tmux (a `tmux` process, some milliseconds) so that it runs while
+    /// the caller does other work; `choose` waits for its answer.
+    static func askTmux(_ environment: [String: String]) -> TmuxQuestion {
+        TmuxQuestion(answer: GraphicsDetector(environment: environment).insideTmux ? TmuxProbe.start(environment: environment) : nil)
     }
 }
