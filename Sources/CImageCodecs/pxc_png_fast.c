@@ -1,3 +1,4 @@
+#include "CImageCodecs.h"
 #include "pxc_internal.h"
 
 #include <dlfcn.h>
@@ -59,24 +60,40 @@ bool pxc_png_read_header(const uint8_t *data, size_t len, pxc_png_header *header
     return header->width > 0 && header->height > 0 && header->width <= 0x7FFFFFFF && header->height <= 0x7FFFFFFF;
 }
 
-/// Concatenates the IDAT payloads; false when a chunk is cut short, a tRNS chunk would need
-/// libpng, or IEND never comes.
-static bool collect_image_data(const uint8_t *data, size_t len, pxc_buffer *compressed) {
-    size_t offset = 33;
-    while (len - offset >= 12) {
-        uint32_t length = big_endian32(data + offset);
+/// The zlib stream of the IDAT chunks: in place when there is one chunk (no copy of a large
+/// file), else concatenated into `copy`, which the caller frees. False when a chunk is cut short,
+/// a tRNS chunk would need libpng, or IEND never comes.
+static bool collect_image_data(const uint8_t *data, size_t len, const uint8_t **stream, size_t *length, pxc_buffer *copy) {
+    size_t total = 0, chunks = 0;
+    const uint8_t *first = NULL;
+    for (size_t offset = 33; len - offset >= 12;) {
+        uint32_t size = big_endian32(data + offset);
         const uint8_t *type = data + offset + 4, *payload = data + offset + 8;
-        if (length > len - offset - 12) return false;
+        if (size > len - offset - 12) return false;
         if (memcmp(type, "IDAT", 4) == 0) {
-            if (!pxc_buffer_reserve(compressed, length)) return false;
-            memcpy(compressed->data + compressed->length, payload, length);
-            compressed->length += length;
+            if (chunks++ == 0) first = payload;
+            total += size;
         } else if (memcmp(type, "tRNS", 4) == 0) {
             return false;
         } else if (memcmp(type, "IEND", 4) == 0) {
-            return compressed->length > 0;
+            if (total == 0) return false;
+            if (chunks == 1) {
+                *stream = first;
+                *length = total;
+                return true;
+            }
+            if (!pxc_buffer_reserve(copy, total)) return false;
+            for (size_t at = 33; at < offset; at += 12 + (size_t)big_endian32(data + at)) {
+                if (memcmp(data + at + 4, "IDAT", 4) != 0) continue;
+                uint32_t part = big_endian32(data + at);
+                memcpy(copy->data + copy->length, data + at + 8, part);
+                copy->length += part;
+            }
+            *stream = copy->data;
+            *length = total;
+            return true;
         }
-        offset += 12 + (size_t)length;
+        offset += 12 + (size_t)size;
     }
     return false;
 }
@@ -126,7 +143,9 @@ static inline __attribute__((always_inline))
 bool unfilter(uint8_t filter, const uint8_t *source, uint8_t *row, const uint8_t *prior,
               size_t stride, unsigned bpp) {
     switch (filter) {
-    case 0: memmove(row, source, stride); return true;
+    case 0:
+        if (row != source) memmove(row, source, stride);
+        return true;
     case 1:
         for (size_t i = 0; i < stride; i++) row[i] = (uint8_t)(source[i] + (i >= bpp ? row[i - bpp] : 0));
         return true;
@@ -179,28 +198,124 @@ static bool reconstruct(uint8_t *raw, uint32_t width, uint32_t height, unsigned 
     return true;
 }
 
-bool pxc_png_decode_fast(const uint8_t *data, size_t len, uint32_t width, uint32_t height, uint8_t *out) {
+/// The channel count (3 or 4) when the fast path handles this PNG, else 0.
+static unsigned fast_channels(const uint8_t *data, size_t len, uint32_t width, uint32_t height) {
     pthread_once(&deflate_once, load_libdeflate);
-    if (!deflate_api.decompress) return false;
+    if (!deflate_api.decompress) return 0;
     pxc_png_header header;
     if (!pxc_png_read_header(data, len, &header) || header.width != width || header.height != height
         || header.bit_depth != 8 || (header.colour_type != 2 && header.colour_type != 6)
         || header.interlace != 0 || !header.standard) {
-        return false;
+        return 0;
     }
-    unsigned channels = header.colour_type == 6 ? 4 : 3;
-    pxc_buffer compressed = {0};
-    if (!collect_image_data(data, len, &compressed)) {
-        free(compressed.data);
+    return header.colour_type == 6 ? 4 : 3;
+}
+
+/// Inflates the image data into `raw`: exactly `height` rows of a filter byte and
+/// `width * channels` bytes, else false.
+static bool inflate_rows(const uint8_t *data, size_t len, uint32_t width, uint32_t height, unsigned channels, uint8_t *raw) {
+    const uint8_t *stream = NULL;
+    size_t length = 0;
+    pxc_buffer copy = {0};
+    if (!collect_image_data(data, len, &stream, &length, &copy)) {
+        free(copy.data);
         return false;
     }
     size_t expected = ((size_t)width * channels + 1) * height;
     void *decompressor = deflate_api.alloc();
     size_t actual = 0;
     bool inflated = decompressor
-        && deflate_api.decompress(decompressor, compressed.data, compressed.length, out, expected, &actual) == 0
+        && deflate_api.decompress(decompressor, stream, length, raw, expected, &actual) == 0
         && actual == expected;
     if (decompressor) deflate_api.release(decompressor);
-    free(compressed.data);
-    return inflated && reconstruct(out, width, height, channels);
+    free(copy.data);
+    return inflated;
+}
+
+bool pxc_png_decode_fast(const uint8_t *data, size_t len, uint32_t width, uint32_t height, uint8_t *out) {
+    unsigned channels = fast_channels(data, len, width, height);
+    return channels && inflate_rows(data, len, width, height, channels, out) && reconstruct(out, width, height, channels);
+}
+
+// Pass 1 of ImageCodec's area-average downscale (Downscale.swift, RowPass.sumRow), done on each
+// row right after it is unfiltered, while it is still in cache. The arithmetic is the same
+// operation for operation (integer sums of the whole pixels, then float edges added in the same
+// order, never fused into FMAs), so the sums are the same to the bit and so is the thumbnail.
+#pragma STDC FP_CONTRACT OFF
+
+/// (r·a, g·a, b·a, a) of one source pixel, scaled by its coverage, added to sum.
+static inline __attribute__((always_inline))
+void add_premultiplied(float sum[4], const uint8_t *pixel, unsigned channels, float weight) {
+    float alpha = (float)(channels == 4 ? pixel[3] : 255) * weight;
+    sum[0] = sum[0] + (float)pixel[0] * alpha;
+    sum[1] = sum[1] + (float)pixel[1] * alpha;
+    sum[2] = sum[2] + (float)pixel[2] * alpha;
+    sum[3] = sum[3] + alpha;
+}
+
+static inline __attribute__((always_inline))
+void sum_row(const uint8_t *row, unsigned channels, const pxc_span *spans, size_t count, float *out) {
+    for (size_t s = 0; s < count; s++, out += 4) {
+        const pxc_span span = spans[s];
+        uint64_t r = 0, g = 0, b = 0, a = 0;
+        const uint8_t *pixel = row + ((size_t)span.first + 1) * channels, *end = row + (size_t)span.last * channels;
+        if (channels == 4) {
+            for (; pixel < end; pixel += 4) {
+                uint64_t alpha = pixel[3];
+                r += pixel[0] * alpha;
+                g += pixel[1] * alpha;
+                b += pixel[2] * alpha;
+                a += alpha;
+            }
+        } else if (pixel < end) {
+            // Opaque: every product is the channel times 255, so sum first and multiply once.
+            for (; pixel < end; pixel += 3) {
+                r += pixel[0];
+                g += pixel[1];
+                b += pixel[2];
+            }
+            a = 255 * (uint64_t)(span.last - span.first - 1);
+            r *= 255;
+            g *= 255;
+            b *= 255;
+        }
+        float sum[4] = {(float)r, (float)g, (float)b, (float)a};
+        add_premultiplied(sum, row + (size_t)span.first * channels, channels, span.first_weight);
+        add_premultiplied(sum, row + (size_t)span.last * channels, channels, span.last_weight);
+        memcpy(out, sum, sizeof sum);
+    }
+}
+
+/// Unfilters each row in place (the filter byte stays before it) and sums it at once.
+static bool unfilter_and_sum(uint8_t *raw, uint32_t width, uint32_t height, unsigned channels,
+                             const pxc_span *columns, size_t column_count, float *sums) {
+    size_t stride = (size_t)width * channels;
+    uint8_t *zero_row = calloc(stride, 1);
+    if (!zero_row) return false;
+    bool known = true;
+    for (size_t y = 0; y < height && known; y++) {
+        uint8_t *row = raw + y * (stride + 1) + 1;
+        const uint8_t *prior = y == 0 ? zero_row : row - (stride + 1);
+        float *out = sums + y * column_count * 4;
+        if (channels == 4) {
+            known = unfilter(row[-1], row, row, prior, stride, 4);
+            if (known) sum_row(row, 4, columns, column_count, out);
+        } else {
+            known = unfilter(row[-1], row, row, prior, stride, 3);
+            if (known) sum_row(row, 3, columns, column_count, out);
+        }
+    }
+    free(zero_row);
+    return known;
+}
+
+bool pxc_png_row_sums(const uint8_t *data, size_t len, uint32_t width, uint32_t height,
+                      const pxc_span *columns, size_t column_count, float *sums) {
+    unsigned channels = fast_channels(data, len, width, height);
+    if (!channels) return false;
+    uint8_t *raw = malloc(((size_t)width * channels + 1) * height);
+    bool done = raw && inflate_rows(data, len, width, height, channels, raw)
+        && unfilter_and_sum(raw, width, height, channels, columns, column_count, sums);
+    free(raw);
+    return done;
 }

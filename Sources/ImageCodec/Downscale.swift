@@ -15,9 +15,14 @@ extension RGBAImage {
         }
         if targetWidth == width && targetHeight == height { return self }
         let columns = CoverageSpan.spans(source: width, target: targetWidth)
-        let rows = CoverageSpan.spans(source: height, target: targetHeight)
-        let partial = averageRows(columns)
-        let area = Float(width) / Float(targetWidth) * Float(height) / Float(targetHeight)
+        return Self.averaging(rowSums: rowSums(columns), sourceWidth: width, sourceHeight: height, toWidth: targetWidth, height: targetHeight)
+    }
+
+    /// The image pass 2 makes of pass 1's row sums (`height` rows of `targetWidth` premultiplied
+    /// sums); also the end of `ImageDecoder.decodeDownscaled`, whose PNG path sums while decoding.
+    static func averaging(rowSums partial: [Float], sourceWidth: Int, sourceHeight: Int, toWidth targetWidth: Int, height targetHeight: Int) -> RGBAImage {
+        let rows = CoverageSpan.spans(source: sourceHeight, target: targetHeight)
+        let area = Float(sourceWidth) / Float(targetWidth) * Float(sourceHeight) / Float(targetHeight)
         let output = averageColumns(partial, width: targetWidth, rows: rows, area: area)
         return RGBAImage(width: targetWidth, height: targetHeight, pixels: output)
     }
@@ -25,7 +30,7 @@ extension RGBAImage {
     /// Pass 1: for each source row, the premultiplied sums (r·a, g·a, b·a, a) over each target
     /// column's span. This pass reads every source pixel, so large images split it into bands of
     /// rows across cores; each band writes only its own rows of the result.
-    private func averageRows(_ columns: [CoverageSpan]) -> [Float] {
+    func rowSums(_ columns: [CoverageSpan]) -> [Float] {
         var sums = [Float](repeating: 0, count: columns.count * height * 4)
         let bands = width * height >= 1 << 20 ? 8 : 1
         pixels.withUnsafeBufferPointer { source in
@@ -42,7 +47,7 @@ extension RGBAImage {
     }
 
     /// Pass 2: weights the row sums over each target row's span, then un-premultiplies.
-    private func averageColumns(_ partial: [Float], width targetWidth: Int, rows: [CoverageSpan], area: Float) -> [UInt8] {
+    private static func averageColumns(_ partial: [Float], width targetWidth: Int, rows: [CoverageSpan], area: Float) -> [UInt8] {
         let stride = targetWidth * 4
         var output = [UInt8](repeating: 0, count: stride * rows.count)
         var accumulator = [Float](repeating: 0, count: stride)
@@ -59,10 +64,10 @@ extension RGBAImage {
                         for x in Swift.stride(from: 0, to: stride, by: 4) {
                             let alpha = accumulator[x + 3]
                             guard alpha > 0 else { continue }
-                            output[out + x] = Self.rounded(accumulator[x] / alpha)
-                            output[out + x + 1] = Self.rounded(accumulator[x + 1] / alpha)
-                            output[out + x + 2] = Self.rounded(accumulator[x + 2] / alpha)
-                            output[out + x + 3] = Self.rounded(alpha / area)
+                            output[out + x] = rounded(accumulator[x] / alpha)
+                            output[out + x + 1] = rounded(accumulator[x + 1] / alpha)
+                            output[out + x + 2] = rounded(accumulator[x + 2] / alpha)
+                            output[out + x + 3] = rounded(alpha / area)
                         }
                     }
                 }

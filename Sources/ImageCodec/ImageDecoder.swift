@@ -26,7 +26,11 @@ public enum ImageDecoder {
 
     /// The in-memory variant, for bytes that arrive over HTTP.
     public static func decode(_ bytes: [UInt8], maxDimensionHint: Int? = nil) throws(ImageCodecError) -> RGBAImage {
-        switch ImageHeader.sniffFormat(bytes) {
+        try bytes.withUnsafeBufferPointer { bytes throws(ImageCodecError) in try decode(bytes, maxDimensionHint: maxDimensionHint) }
+    }
+
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, maxDimensionHint: Int?) throws(ImageCodecError) -> RGBAImage {
+        switch ImageHeader.sniffFormat(Array(bytes.prefix(12))) {
         case .png:
             return try PNGCodec.decode(bytes)
         case .jpeg:

@@ -29,20 +29,15 @@ public struct PreviewRenderer: Sendable {
     public func thumbnail(of file: URL, maxColumns: Int, maxRows: Int) throws(ImageCodecError) -> RGBAImage {
         let header = try? ImageHeader.read(contentsOf: file)
         if let header, let cached = cachedThumbnail(file, header, maxColumns, maxRows) { return cached }
-        let bytes = try ImageDecoder.contents(of: file)
         let hint = header.map { header in
             let grid = CellFit.fit(imageWidth: header.width, imageHeight: header.height, maxColumns: maxColumns, maxRows: maxRows)
             return max(grid.columns, 2 * grid.rows)
         }
-        let image: RGBAImage
-        do {
-            image = try ImageDecoder.decode(bytes, maxDimensionHint: hint)
-        } catch {
-            throw error.about(file: file.path)
+        let thumbnail = try ImageDecoder.decodeDownscaled(contentsOf: file, maxDimensionHint: hint) { width, height in
+            let grid = CellFit.fit(imageWidth: width, imageHeight: height, maxColumns: maxColumns, maxRows: maxRows)
+            return (grid.columns, 2 * grid.rows)
         }
-        let grid = CellFit.fit(imageWidth: image.width, imageHeight: image.height, maxColumns: maxColumns, maxRows: maxRows)
-        let thumbnail = image.downscaled(toWidth: grid.columns, height: 2 * grid.rows)
-        try? cache?.store(thumbnail, for: file, columns: grid.columns, rows: grid.rows)
+        try? cache?.store(thumbnail, for: file, columns: thumbnail.width, rows: thumbnail.height / 2)
         return thumbnail
     }
 

@@ -5,6 +5,7 @@
 // setjmp/longjmp pair lives inside one of these functions; callers only see a status code and a
 // message. All inputs and outputs are in memory; pixels are RGBA8, row-major, no padding.
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -33,6 +34,22 @@ pxc_status pxc_png_dimensions(const uint8_t *data, size_t len, uint64_t max_pixe
 /// `capacity` bytes; width and height are the ones pxc_png_dimensions returned.
 pxc_status pxc_png_decode(const uint8_t *data, size_t len, uint32_t width, uint32_t height,
                           uint8_t *out, size_t capacity, char *err, size_t errlen);
+
+/// The source pixels one output pixel covers along an axis, as ImageCodec's CoverageSpan: first
+/// and last may be covered in part (by their weights), the pixels between them wholly.
+typedef struct pxc_span {
+    uint32_t first, last;
+    float first_weight, last_weight;
+} pxc_span;
+
+/// The first pass of ImageCodec's area-average downscale, computed while decoding instead of
+/// from a full RGBA8 image: for every source row, the premultiplied sums (r·a, g·a, b·a, a) over
+/// each of the column_count spans, into sums (height * column_count * 4 floats), the same to the
+/// bit as Downscale.swift's. Only for 8-bit RGB or RGBA PNGs without interlacing or tRNS, with
+/// libdeflate installed; false for any other image and for damaged data (decode it in full then,
+/// for libpng's verdict). width and height are the ones pxc_png_dimensions returned.
+bool pxc_png_row_sums(const uint8_t *data, size_t len, uint32_t width, uint32_t height,
+                      const pxc_span *columns, size_t column_count, float *sums);
 
 /// Encodes RGBA8 as an 8-bit RGBA PNG with zlib level 0-9.
 pxc_status pxc_png_encode(const uint8_t *rgba, uint32_t width, uint32_t height, int level,

@@ -13,6 +13,10 @@ public enum JPEGCodec {
     /// times faster) whose longer side is still at least the hint: pass the longest side the
     /// caller will actually show.
     public static func decode(_ bytes: [UInt8], maxDimensionHint: Int? = nil) throws(ImageCodecError) -> RGBAImage {
+        try bytes.withUnsafeBufferPointer { bytes throws(ImageCodecError) in try decode(bytes, maxDimensionHint: maxDimensionHint) }
+    }
+
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, maxDimensionHint: Int?) throws(ImageCodecError) -> RGBAImage {
         let minLongSide = UInt32(clamping: max(0, maxDimensionHint ?? 0))
         return try NativeCodec.decode(bytes, format: "JPEG") { data, length, width, height, err, errLength in
             pxc_jpeg_dimensions(data, length, NativeCodec.maxPixels, minLongSide, width, height, err, errLength)

@@ -27,22 +27,18 @@ enum NativeCodec {
     /// Asks for the output size first, so the pixels are decoded straight into the array that
     /// becomes `RGBAImage.pixels`: no second copy of a 33 MB 4K image.
     static func decode(
-        _ bytes: [UInt8], format: String, dimensions: Dimensions, decoder: Decoder
+        _ bytes: UnsafeBufferPointer<UInt8>, format: String, dimensions: Dimensions, decoder: Decoder
     ) throws(ImageCodecError) -> RGBAImage {
-        guard !bytes.isEmpty else {
+        guard let input = bytes.baseAddress, !bytes.isEmpty else {
             throw ImageCodecError(kind: .corrupt, description: "The \(format) data is empty; the file was not written completely.")
         }
         var width: UInt32 = 0, height: UInt32 = 0
         var message = [CChar](repeating: 0, count: 256)
-        var status = bytes.withUnsafeBufferPointer { input in
-            dimensions(input.baseAddress!, input.count, &width, &height, &message, message.count)
-        }
+        var status = dimensions(input, bytes.count, &width, &height, &message, message.count)
         guard status == PXC_OK else { throw error(status, format: format, message: message) }
         let capacity = pxc_decode_capacity(width, height)
         let pixels = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-            status = bytes.withUnsafeBufferPointer { input in
-                decoder(input.baseAddress!, input.count, width, height, buffer.baseAddress!, capacity, &message, message.count)
-            }
+            status = decoder(input, bytes.count, width, height, buffer.baseAddress!, capacity, &message, message.count)
             count = status == PXC_OK ? Int(width) * Int(height) * 4 : 0
         }
         guard status == PXC_OK else { throw error(status, format: format, message: message) }
@@ -84,7 +80,7 @@ enum NativeCodec {
         return Array(UnsafeBufferPointer(start: out, count: length))
     }
 
-    private static func error(_ status: pxc_status, format: String, message: [CChar]) -> ImageCodecError {
+    static func error(_ status: pxc_status, format: String, message: [CChar]) -> ImageCodecError {
         let detail = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         return switch status {
         case PXC_TOO_LARGE:

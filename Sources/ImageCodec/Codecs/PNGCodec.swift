@@ -11,6 +11,10 @@ public enum PNGCodec {
 
     /// Accepts every PNG colour type, bit depth and interlacing, and returns RGBA8.
     public static func decode(_ bytes: [UInt8]) throws(ImageCodecError) -> RGBAImage {
+        try bytes.withUnsafeBufferPointer { bytes throws(ImageCodecError) in try decode(bytes) }
+    }
+
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(ImageCodecError) -> RGBAImage {
         try NativeCodec.decode(bytes, format: "PNG") { data, length, width, height, err, errLength in
             pxc_png_dimensions(data, length, NativeCodec.maxPixels, width, height, err, errLength)
         } decoder: { data, length, width, height, out, capacity, err, errLength in
