@@ -66,6 +66,14 @@ import TestSupport
         #expect(state.keyGuide.footer == [KeyHint("y", "yes"), KeyHint("n", "no")])
     }
 
+    /// The footer, drawn on every frame, reads `footerHints`: the key guide's footer without its help lines.
+    @Test func footerHintsAreTheKeyGuidesFooterInEveryContext() {
+        for (name, state) in statesInEveryContext() {
+            #expect(!state.footerHints.isEmpty, "\(name)")
+            #expect(state.footerHints == state.keyGuide.footer, "\(name)")
+        }
+    }
+
     /// One state per key context (and overlay), each with something for a stray handler to change.
     func statesInEveryContext() -> [(String, AppState)] {
         var states = AppState.inEveryKeyContext(environment: environment)

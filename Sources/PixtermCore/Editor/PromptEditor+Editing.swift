@@ -14,6 +14,8 @@ extension PromptEditor {
     /// User text as the buffer may hold it: CR and CRLF become LF, other control characters and
     /// escape sequences are dropped so a paste cannot smuggle terminal commands into the prompt.
     static func cleaned(_ text: String) -> String {
+        // Printable ASCII (almost every typed key) has nothing to clean.
+        if text.utf8.allSatisfy({ (0x20..<0x7F).contains($0) }) { return text }
         let unified = text.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
         return TerminalText.sanitized(unified, keepNewlines: true)
     }

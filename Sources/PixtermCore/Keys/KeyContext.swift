@@ -40,20 +40,30 @@ extension AppState {
 
     /// The keys in force on the screen beneath any overlay (its footer); the help overlay lists
     /// all the screen's tables instead (`helpSections`).
-    public var screenKeyGuide: KeyGuide {
+    public var screenKeyGuide: KeyGuide { .combined(screenGuides) }
+
+    /// `keyGuide.footer` without gathering the help lines, which the footer drawn on every
+    /// frame does not need.
+    public var footerHints: [KeyHint] {
+        if let overlay { return KeyMaps.guide(for: overlay).footer }
+        return screenGuides.flatMap(\.footer)
+    }
+
+    /// The screen's tables, innermost first.
+    private var screenGuides: [KeyGuide] {
         let global = KeyMaps.global(typingText: isTypingText).guide
         switch keyContext {
-        case let .prompt(searching): return .combined([KeyMaps.prompt.guide, KeyMaps.compose(searching: searching).guide, global])
-        case let .picker(typingSize): return .combined([KeyMaps.picker(typingSize: typingSize).guide, KeyMaps.compose(searching: false).guide, global])
-        case .sources: return .combined([KeyMaps.sources.guide, KeyMaps.compose(searching: false).guide, global])
-        case .jobs: return .combined([KeyMaps.jobs.guide, KeyMaps.compose(searching: false).guide, global])
-        case .galleryList: return .combined([KeyMaps.galleryList.guide, global])
-        case .galleryGrid: return .combined([KeyMaps.galleryGrid.guide, global])
-        case .galleryFilter: return .combined([KeyMaps.galleryFilter.guide, global])
-        case .galleryFilterBar: return .combined([KeyMaps.galleryFilterBar.guide, global])
-        case .fullScreen: return .combined([KeyMaps.fullScreen.guide, global])
-        case .compare: return .combined([KeyMaps.compare.guide, global])
-        case let .sheet(viewing): return .combined([viewing ? KeyMaps.fullScreen.guide : KeyMaps.sheet.guide, global])
+        case let .prompt(searching): return [KeyMaps.prompt.guide, KeyMaps.compose(searching: searching).guide, global]
+        case let .picker(typingSize): return [KeyMaps.picker(typingSize: typingSize).guide, KeyMaps.compose(searching: false).guide, global]
+        case .sources: return [KeyMaps.sources.guide, KeyMaps.compose(searching: false).guide, global]
+        case .jobs: return [KeyMaps.jobs.guide, KeyMaps.compose(searching: false).guide, global]
+        case .galleryList: return [KeyMaps.galleryList.guide, global]
+        case .galleryGrid: return [KeyMaps.galleryGrid.guide, global]
+        case .galleryFilter: return [KeyMaps.galleryFilter.guide, global]
+        case .galleryFilterBar: return [KeyMaps.galleryFilterBar.guide, global]
+        case .fullScreen: return [KeyMaps.fullScreen.guide, global]
+        case .compare: return [KeyMaps.compare.guide, global]
+        case let .sheet(viewing): return [viewing ? KeyMaps.fullScreen.guide : KeyMaps.sheet.guide, global]
         }
     }
 }

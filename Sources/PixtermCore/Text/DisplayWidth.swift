@@ -9,8 +9,10 @@
 public enum DisplayWidth {
     /// Columns one grapheme cluster occupies: 0, 1 or 2.
     public static func of(_ character: Character) -> Int {
-        if let ascii = character.asciiValue {
-            return (0x20..<0x7F).contains(ascii) ? 1 : 0
+        // One byte: ASCII, the common case, read without decoding scalars.
+        let utf8 = character.utf8
+        if utf8.count == 1, let byte = utf8.first {
+            return (0x20..<0x7F).contains(byte) ? 1 : 0
         }
         var scalars = character.unicodeScalars.makeIterator()
         guard let base = scalars.next() else { return 0 }
@@ -30,15 +32,33 @@ public enum DisplayWidth {
         return width
     }
 
-    /// Columns a string occupies when printed on one line.
-    public static func of(_ text: some StringProtocol) -> Int {
-        var asciiWidth = 0
-        for byte in text.utf8 {
-            guard byte < 0x80 else { return text.reduce(0) { $0 + of($1) } }
-            if byte >= 0x20 && byte < 0x7F { asciiWidth += 1 }
+    /// Columns a string occupies when printed on one line: the sum of its graphemes' widths.
+    /// Status lines, footers and panels are mostly ASCII with a few symbols ("·", "…"), so
+    /// their ASCII runs are counted by bytes and only the clusters around other bytes are
+    /// examined as graphemes. An ASCII byte followed by another ASCII byte is a grapheme of its
+    /// own (only CR LF joins, and both are zero wide), so that split is exact.
+    public static func of(_ text: Substring) -> Int {
+        let utf8 = text.utf8
+        var width = 0
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            if byte < 0x80 && (next == utf8.endIndex || utf8[next] < 0x80) {
+                if byte >= 0x20 && byte < 0x7F { width += 1 }
+                index = next
+            } else {
+                // A cluster starting here: an ASCII letter with its accents, or a symbol.
+                guard let cluster = text[index...].first else { break }
+                width += of(cluster)
+                index = utf8.index(index, offsetBy: cluster.utf8.count)
+            }
         }
-        return asciiWidth
+        return width
     }
+
+    /// Columns a string occupies when printed on one line (see the `Substring` form).
+    public static func of(_ text: String) -> Int { of(text[...]) }
 
     /// Columns one scalar occupies on its own (the base of a cluster).
     static func scalarWidth(_ scalar: Unicode.Scalar) -> Int {

@@ -89,7 +89,7 @@ enum ChromeView {
 
     static func drawFooter(_ state: AppState, into grid: inout CellGrid, layout: ScreenLayout) {
         var column = 0
-        for hint in state.keyGuide.footer {
+        for hint in state.footerHints {
             let entry = DisplayWidth.of(hint.keys) + 1 + DisplayWidth.of(hint.action) + 2
             guard column + entry <= layout.size.columns else { break }
             column += grid.put(hint.keys, row: layout.footerRow, column: column, style: Theme.key)

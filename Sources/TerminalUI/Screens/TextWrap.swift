@@ -6,7 +6,9 @@ enum TextWrap {
     static func lines(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var result: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Most texts are one paragraph: looking for the byte is far cheaper than splitting.
+        let paragraphs = text.utf8.contains(UInt8(ascii: "\n")) ? text.split(separator: "\n", omittingEmptySubsequences: false) : [text[...]]
+        for paragraph in paragraphs {
             // A line that fits keeps its spacing (aligned columns in help and tables).
             if DisplayWidth.of(paragraph) <= width {
                 result.append(String(paragraph))

@@ -2,14 +2,21 @@ import TerminalGraphics
 
 /// Box drawing for panels and separators, in the light line characters every font has.
 extension CellGrid {
-    /// A horizontal rule of `width` cells from (`row`, `column`).
+    /// A horizontal rule of `width` cells from (`row`, `column`); the line character is
+    /// measured once, not once per cell.
     public mutating func hline(row: Int, column: Int, width: Int, style: CellStyle) {
-        put(String(repeating: "─", count: max(0, width)), row: row, column: column, style: style, limit: column + width)
+        let end = min(column + width, size.columns)
+        guard (0..<size.rows).contains(row), column >= 0, let cell = cell(for: "─", style: style) else { return }
+        var at = column
+        while at < end { at += place(cell, row: row, column: at, end: end) }
     }
 
     /// A vertical rule of `height` cells from (`row`, `column`).
     public mutating func vline(row: Int, column: Int, height: Int, style: CellStyle) {
-        for at in row..<(row + max(0, height)) { put("│", row: at, column: column, style: style) }
+        guard column >= 0, let cell = cell(for: "│", style: style) else { return }
+        for at in row..<(row + max(0, height)) where (0..<size.rows).contains(at) && column < size.columns {
+            _ = place(cell, row: at, column: column, end: size.columns)
+        }
     }
 
     /// A frame around the edge of `rect`; the inside is left as it is. An optional title is

@@ -4,7 +4,8 @@ import TerminalGraphics
 /// what changed, and tests compare it as text. Everything is measured in display columns.
 public struct CellGrid: Sendable, Hashable {
     public let size: GridSize
-    private var cells: [ScreenCell]
+    /// Row by row; read directly by the diff.
+    private(set) var cells: [ScreenCell]
 
     public init(size: GridSize, style: CellStyle = .plain) {
         self.size = size
@@ -22,19 +23,38 @@ public struct CellGrid: Sendable, Hashable {
         let end = min(limit ?? size.columns, size.columns)
         guard (0..<size.rows).contains(row), column >= 0 else { return 0 }
         var at = column
-        for character in text where at < end {
-            let width = columnWidth(of: character)
-            if width == 0 { continue }
-            if width == 2 && at + 1 >= end {
-                set(.blank(style), row: row, column: at)
-                at += 1
-                break
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (most of every frame): one byte is one grapheme of width 1, or a control
+            // character of width 0 ("\r\n" is one grapheme, but both of its bytes are dropped).
+            for byte in text.utf8 where at < end && (0x20..<0x7F).contains(byte) {
+                at += place(ScreenCell(ascii: byte, style: style), row: row, column: at, end: end)
             }
-            set(ScreenCell(grapheme: character, style: style, width: UInt8(width)), row: row, column: at)
-            if width == 2 { set(.continuation(style), row: row, column: at + 1) }
-            at += width
+            return at - column
+        }
+        for character in text where at < end {
+            guard let cell = cell(for: character, style: style) else { continue }
+            at += place(cell, row: row, column: at, end: end)
         }
         return at - column
+    }
+
+    /// `character` measured and encoded as a cell, or nil when it takes no columns; rules and
+    /// box edges make it once and place it many times.
+    func cell(for character: Character, style: CellStyle) -> ScreenCell? {
+        let width = columnWidth(of: character)
+        return width == 0 ? nil : ScreenCell(grapheme: character, style: style, width: UInt8(width))
+    }
+
+    /// Places `cell` at `column` of `row`, before `end`, with its continuation if it is wide; a
+    /// wide cell that would straddle `end` becomes a blank. Returns the columns it advanced.
+    mutating func place(_ cell: ScreenCell, row: Int, column: Int, end: Int) -> Int {
+        if cell.width == 2 && column + 1 >= end {
+            set(.blank(cell.style), row: row, column: column)
+            return 1
+        }
+        set(cell, row: row, column: column)
+        if cell.width == 2 { set(.continuation(cell.style), row: row, column: column + 1) }
+        return Int(cell.width)
     }
 
     /// Blanks every cell of `rect` that lies on the grid with `style`.

@@ -11,16 +11,26 @@ extension CellGrid {
     /// never listed; a changed one lists its wide grapheme instead. With no previous frame, or
     /// one of another size, every cell is listed.
     public func changes(since previous: CellGrid?) -> [CellChange] {
-        let comparable = previous?.size == size ? previous : nil
+        // Through buffer pointers: the diff runs over every cell of every frame.
+        cells.withUnsafeBufferPointer { cells in
+            guard let previous, previous.size == size else { return Self.changes(in: cells, since: nil, size: size) }
+            return previous.cells.withUnsafeBufferPointer { Self.changes(in: cells, since: $0, size: size) }
+        }
+    }
+
+    private static func changes(
+        in cells: UnsafeBufferPointer<ScreenCell>, since before: UnsafeBufferPointer<ScreenCell>?, size: GridSize
+    ) -> [CellChange] {
         var result: [CellChange] = []
         for row in 0..<size.rows {
+            let first = row * size.columns
             var lastListed = -1
             for column in 0..<size.columns {
-                let cell = self[row, column]
-                if let comparable, comparable[row, column] == cell { continue }
+                let cell = cells[first + column]
+                if let before, ScreenCell.same(before.baseAddress! + first + column, cells.baseAddress! + first + column) { continue }
                 let lead = cell.isContinuation && column > 0 ? column - 1 : column
-                guard lead > lastListed, !self[row, lead].isContinuation else { continue }
-                result.append(CellChange(row: row, column: lead, cell: self[row, lead]))
+                guard lead > lastListed, !cells[first + lead].isContinuation else { continue }
+                result.append(CellChange(row: row, column: lead, cell: cells[first + lead]))
                 lastListed = lead
             }
         }
