@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 // The common case, 8-bit RGB or RGBA without interlacing or tRNS (everything the image API and
 // pixterm itself write), decoded with libdeflate when the system has it: its inflate is two to
@@ -309,11 +310,26 @@ static bool unfilter_and_sum(uint8_t *raw, uint32_t width, uint32_t height, unsi
     return known;
 }
 
+/// Room for `size` bytes of inflated rows, freed with free(). Large buffers are 2 MiB aligned and
+/// offered to the kernel for transparent huge pages (honoured where THP is "madvise" or
+/// "always"): a 4K photo's 25 MB is then a dozen page faults instead of six thousand, which
+/// otherwise cost about a tenth of the whole preview.
+static uint8_t *allocate_rows(size_t size) {
+    const size_t huge = (size_t)2 << 20;
+    if (size < 2 * huge) return malloc(size);
+    void *rows = NULL;
+    if (posix_memalign(&rows, huge, size) != 0) return NULL;
+#ifdef MADV_HUGEPAGE
+    madvise(rows, size & ~(huge - 1), MADV_HUGEPAGE);
+#endif
+    return rows;
+}
+
 bool pxc_png_row_sums(const uint8_t *data, size_t len, uint32_t width, uint32_t height,
                       const pxc_span *columns, size_t column_count, float *sums) {
     unsigned channels = fast_channels(data, len, width, height);
     if (!channels) return false;
-    uint8_t *raw = malloc(((size_t)width * channels + 1) * height);
+    uint8_t *raw = allocate_rows(((size_t)width * channels + 1) * height);
     bool done = raw && inflate_rows(data, len, width, height, channels, raw)
         && unfilter_and_sum(raw, width, height, channels, columns, column_count, sums);
     free(raw);

@@ -42,7 +42,14 @@ struct PreviewCommand: AsyncParsableCommand {
             let terminal = TerminalSize.current()
             let maxColumns = width ?? terminal?.columns ?? 80
             let maxRows = height ?? terminal.map { max(1, $0.rows - 1) } ?? 40
-            let choice = try GraphicsSetup.choose(flag: graphics, settings: try? PixtermSettings.load(environment: environment), environment: environment)
+            // A `--graphics` flag decides alone, so the config file (whose validation parses the
+            // model and price tables) is read only for its `graphics` key; and half blocks need
+            // nothing from tmux (no passthrough), so asked for by name they do not wait on it.
+            let settings = graphics == nil ? try? PixtermSettings.load(environment: environment) : nil
+            let blocksByName = graphics.flatMap(GraphicsPreference.init) == .fixed(.blocks)
+            let choice = try GraphicsSetup.choose(
+                flag: graphics, settings: settings, environment: environment, tmux: blocksByName ? GraphicsSetup.TmuxQuestion(answer: nil) : nil
+            )
             if let fix = choice.detection.fix, isatty(STDERR_FILENO) == 1 {
                 Terminal.printError("showing half blocks because \(choice.detection.reason); for pixels: \(fix)")
             }
