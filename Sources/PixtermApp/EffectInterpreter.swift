@@ -11,15 +11,18 @@ import TerminalUI
 /// thread through `send`.
 ///
 /// The backend opens in the background (a gallery without an index is rebuilt on open, which
-/// takes seconds at 100,000 images; the demo's simulator starts first), so the first frame
-/// never waits for it.
+/// takes seconds at 100,000 images; the demo's simulator starts first), and only once the UI
+/// starts (after its first frame) or an effect needs it, so the first frame neither waits for
+/// it nor shares the processor with it.
 public final class EffectInterpreter: AppServices, @unchecked Sendable {
     private let lock = NSLock()
     private let settings: PixtermSettings
     private let insideTmux: Bool
     private let logger: Logger
     private let relay: ActionRelay
-    private var backend: Task<OpenBackend, any Error>
+    private let open: @Sendable () async throws -> OpenBackend
+    /// nil until something needs the backend.
+    private var backend: Task<OpenBackend, any Error>?
     /// The live backend after the demo replaced it: its HTTP client must outlive the process.
     private var retired: [OpenBackend] = []
     let jobs = JobRegistry()
@@ -42,7 +45,7 @@ public final class EffectInterpreter: AppServices, @unchecked Sendable {
         self.insideTmux = insideTmux
         self.logger = logger
         self.relay = relay
-        self.backend = Task.detached { try await open() }
+        self.open = open
     }
 
     /// `backend` opens the backend, its clients reporting to `relay`.
@@ -85,10 +88,22 @@ public final class EffectInterpreter: AppServices, @unchecked Sendable {
 
     /// The backend once open; its failure (an unwritable gallery, say) is what the action reports.
     private func current() async throws -> JobBackend {
-        try await lock.withLock { backend }.value.backend
+        try await opening().value.backend
     }
 
-    /// Claims the journal entries left open and hands them to `update` as a plan.
+    /// The backend's opening, begun on first use.
+    private func opening() -> Task<OpenBackend, any Error> {
+        lock.withLock {
+            if let backend { return backend }
+            let open = open
+            let task = Task.detached { try await open() }
+            backend = task
+            return task
+        }
+    }
+
+    /// Opens the backend (the UI calls this after its first frame), then claims the journal
+    /// entries left open and hands them to `update` as a plan.
     public func start(send: @escaping @Sendable (Action) -> Void) {
         relay.connect(send)
         Task.detached { [self] in
@@ -181,9 +196,9 @@ public final class EffectInterpreter: AppServices, @unchecked Sendable {
     /// (the tests). The UI itself never calls it: it exits with its clients open, because paid
     /// work may be in flight, and the journal has it.
     func shutdown() async {
-        let opening: Task<OpenBackend, any Error> = lock.withLock { backend }
+        let opening: Task<OpenBackend, any Error>? = lock.withLock { backend }
         var backends: [OpenBackend] = lock.withLock { retired }
-        if let open = try? await opening.value { backends.append(open) }
+        if let open = try? await opening?.value { backends.append(open) }
         for open in backends {
             await open.backend.client?.shutdown()
             await open.simulator?.shutdown()
@@ -216,7 +231,7 @@ public final class EffectInterpreter: AppServices, @unchecked Sendable {
         Task.detached { [self] in
             do {
                 let demo = try await Self.openDemo(settings: settings, logger: logger, relay: relay)
-                let previous = try? await lock.withLock { backend }.value
+                let previous = try? await lock.withLock { backend }?.value
                 lock.withLock {
                     if let previous { retired.append(previous) }
                     backend = Task { demo }

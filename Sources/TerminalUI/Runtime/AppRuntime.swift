@@ -58,9 +58,10 @@ public final class AppRuntime {
         if mouse { backend.setMouseReporting(true) }
         defer { backend.shutdown() }
         let inbox = inbox
-        services.start { inbox.post(.action($0)) }
         syncLayout()
         draw()
+        // After the first frame: the services open their backend now, so it never delays it.
+        services.start { inbox.post(.action($0)) }
         while !session.hasEnded {
             switch startupPages.nextEvent(from: backend, timeout: waitForInput()) {
             case let .key(.resize(columns, rows)):

@@ -3,8 +3,8 @@ import PixtermCore
 /// The one interpreter of `Effect`s: jobs, gallery, files, the demo simulator, the clipboard and
 /// quitting. Behind a protocol so the runtime can be driven in tests without network or disk.
 public protocol AppServices: AnyObject, Sendable {
-    /// Called once before the first frame: claims the journal entries left open and reports
-    /// them with `.resume`.
+    /// Called once, right after the first frame: opens what the services need (the backend)
+    /// and claims the journal entries left open, reporting them with `.resume`.
     func start(send: @escaping @Sendable (Action) -> Void)
     /// Runs one effect. Called on the UI thread: `session` is for this call only (the
     /// terminal belongs to that thread); work that takes time runs in the background and
