@@ -35,6 +35,37 @@ extension TerminalUIEndToEndTests {
         try await tmux.waitFor("the UI to exit") { _ in tmux.paneIsDead }
     }
 
+    /// With a key, the HTTP client (and NIO's event loop threads under it) is made for the first
+    /// request, not at start: an idle UI that has sent nothing has no event loop thread.
+    @Test func theUIStartsNoEventLoopThreadBeforeItsFirstRequest() async throws {
+        let sim = try SimulatorProcess(["--task-duration", "200"])
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let tmux = try launch(dir, sim: sim)
+        try await tmux.waitFor(text: "Prompt")
+        let pid = try tmux.paneFormat("#{pane_pid}")
+        try await Task.sleep(for: .seconds(1))
+        let idle = try Self.threadNames(pid: pid)
+        #expect(idle.filter { $0.hasPrefix("NIO-") }.isEmpty, "\(idle)")
+
+        try tmux.type("a fox")
+        try tmux.send("Enter")
+        try await tmux.waitFor(text: "✔ done")
+        let working = try Self.threadNames(pid: pid)
+        #expect(working.contains { $0.hasPrefix("NIO-") }, "the request made the client: \(working)")
+        try tmux.send("C-c")
+        try await tmux.waitFor(text: "press Ctrl+C again to quit")
+        try tmux.send("C-c")
+        try await tmux.waitFor("the UI to exit") { _ in tmux.paneIsDead }
+    }
+
+    /// The names of a process's threads (`/proc/PID/task/*/comm`).
+    static func threadNames(pid: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task").map {
+            try String(contentsOfFile: "/proc/\(pid)/task/\($0)/comm", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+    }
+
     /// The resident pages of a process's read-only private file mappings that it never wrote
     /// (Rss less Anonymous), from `/proc/PID/smaps`: the code and constants it has mapped in.
     static func cleanReadOnlyFileBytes(pid: String) throws -> Int {

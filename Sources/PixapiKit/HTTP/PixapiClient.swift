@@ -15,7 +15,8 @@ import NIOPosix
 /// its key's `Redactor` in front of it, so no line carries the key whoever built the logger.
 public final class PixapiClient: ImageAPI {
     public let configuration: ClientConfiguration
-    private let http: HTTPClient
+    /// Made on the first request (`LazyHTTPClient`).
+    private let http: LazyHTTPClient
     private let logger: Logger
     private let onEvent: @Sendable (ClientEvent) -> Void
 
@@ -25,7 +26,8 @@ public final class PixapiClient: ImageAPI {
         self.configuration = configuration
         self.logger = logger.redacting(configuration.redactor)
         self.onEvent = onEvent
-        http = Self.makeHTTPClient(connectTimeout: configuration.connectTimeout, readTimeout: configuration.readTimeout, logger: self.logger)
+        let logger = self.logger
+        http = LazyHTTPClient { Self.makeHTTPClient(connectTimeout: configuration.connectTimeout, readTimeout: configuration.readTimeout, logger: logger) }
     }
 
     /// An HTTPClient that reports a failed connection at once. By default AsyncHTTPClient
@@ -45,7 +47,7 @@ public final class PixapiClient: ImageAPI {
     }
 
     public func shutdown() async {
-        try? await http.shutdown()
+        await http.shutdown()
     }
 
     public func create(_ request: ImageRequest, idempotencyKey: String, staging: URL) async throws(PixapiError) -> ImageResult {
@@ -282,7 +284,7 @@ public final class PixapiClient: ImageAPI {
         var keySent = !authorization.isEmpty
         var hops = 0
         while true {
-            let response = try await http.execute(request, timeout: configuration.readTimeout.timeAmount, logger: logger)
+            let response = try await http.client().execute(request, timeout: configuration.readTimeout.timeAmount, logger: logger)
             let status = Int(response.status.code)
             guard RedirectRule.follows(method: request.method.rawValue, status: status),
                 let hop = try rule.next(status: status, location: response.headers.first(name: "Location"), from: url, keySentSoFar: keySent, hops: hops)
