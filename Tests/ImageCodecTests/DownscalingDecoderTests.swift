@@ -79,6 +79,15 @@ import TestSupport
         try expectSameRowSums(split, targetWidth: 13, "1000-byte chunks")
     }
 
+    /// Inflated rows of 2 MiB and more get a mapping of their own (huge pages): an 800x700 RGBA
+    /// image (2.2 MB of rows) must come out as exactly as a small one.
+    @Test func largeImagesMatch() throws {
+        let encoded = try PNGCodec.encode(Synthetic.image(width: 800, height: 700), compressionLevel: 1)
+        #expect(summed(encoded, 80, 70))
+        #expect(thumbnail(encoded, 80, 70) == reference(encoded, 80, 70))
+        try expectSameRowSums(encoded, targetWidth: 80, "800x700")
+    }
+
     /// Everything the fast path leaves to libpng still comes out the same through the full decode.
     @Test func otherKindsOfPNGFallBackToTheFullDecode() {
         let image = Synthetic.image(width: 23, height: 17)
