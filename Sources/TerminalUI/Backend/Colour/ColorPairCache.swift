@@ -30,21 +30,22 @@ struct ColorPairCache: Sendable {
     private var numbers: [ColorPairKey: Int32] = [:]
     // A circular doubly linked recency list over pair numbers with index 0 as the sentinel:
     // `next` runs from the newest to the oldest, so `next[0]` is the newest, `previous[0]` the oldest.
-    private var keys: [ColorPairKey?]
-    private var next: [Int32]
-    private var previous: [Int32]
-    private var usedInFrame: [UInt32]
+    // The tables grow as numbers are handed out (in order, 1 first): a terminal with 65,536 pairs
+    // would otherwise cost 1.5 MiB of tables that a UI showing no picture never uses.
+    private var keys: [ColorPairKey?] = [nil]
+    private var next: [Int32] = [0]
+    private var previous: [Int32] = [0]
+    private var usedInFrame: [UInt32] = [0]
     private var frame: UInt32 = 1
     private var nextUnused: Int32 = 1
 
     /// `pairs` is ncurses' COLOR_PAIRS, including pair 0.
     init(pairs: Int) {
         capacity = max(0, pairs - 1)
-        keys = Array(repeating: nil, count: capacity + 1)
-        next = Array(repeating: 0, count: capacity + 1)
-        previous = Array(repeating: 0, count: capacity + 1)
-        usedInFrame = Array(repeating: 0, count: capacity + 1)
     }
+
+    /// Pair numbers with room in the tables so far: those handed out, and the sentinel.
+    var storedPairs: Int { keys.count }
 
     /// Starts a new frame: pairs used from here on are protected from recycling until the next.
     mutating func beginFrame() { frame &+= 1 }
@@ -59,6 +60,10 @@ struct ColorPairCache: Sendable {
         if Int(nextUnused) <= capacity {
             let number = nextUnused
             nextUnused += 1
+            keys.append(nil)
+            next.append(0)
+            previous.append(0)
+            usedInFrame.append(0)
             adopt(number, key)
             return .assigned(number, evicted: nil)
         }
