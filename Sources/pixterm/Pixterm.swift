@@ -1,15 +1,17 @@
 import ArgumentParser
 
 /// The entry point: core dumps go off before anything reads the key, a bare `--version` is
-/// answered without building the parser, then the command runs.
+/// answered without building the parser, the UI's question to tmux starts, then the command runs.
 @main
 enum PixtermMain {
     static func main() async {
         CoreDumps.disable()
-        if let version = VersionFastPath.answer(for: Array(CommandLine.arguments.dropFirst())) {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let version = VersionFastPath.answer(for: arguments) {
             print(version)
             return
         }
+        GraphicsSetup.askTmuxEarly(arguments: arguments)
         await Pixterm.main()
     }
 }

@@ -51,8 +51,34 @@ enum GraphicsSetup {
     }
 
     /// Starts the question to tmux (a `tmux` process, some milliseconds) so that it runs while
-    /// the caller does other work; `choose` waits for its answer.
+    /// the caller does other work; `choose` waits for its answer. Takes the one `askTmuxEarly`
+    /// started, if any.
     static func askTmux(_ environment: [String: String]) -> TmuxQuestion {
-        TmuxQuestion(answer: GraphicsDetector(environment: environment).insideTmux ? TmuxProbe.start(environment: environment) : nil)
+        if let early = EarlyTmuxQuestion.shared.take() { return early }
+        return TmuxQuestion(answer: GraphicsDetector(environment: environment).insideTmux ? TmuxProbe.start(environment: environment) : nil)
+    }
+
+    /// Called by `main` before the arguments are parsed: when they open the UI on a terminal
+    /// (no arguments, or only `--demo`), tmux is asked now, so it answers while the parser and
+    /// the settings do their work rather than while the first frame waits.
+    static func askTmuxEarly(arguments: [String]) {
+        guard arguments.isEmpty || arguments == ["--demo"], isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return }
+        EarlyTmuxQuestion.shared.keep(askTmux(ProcessInfo.processInfo.environment))
+    }
+
+    /// The question `askTmuxEarly` started, until the UI takes it.
+    private final class EarlyTmuxQuestion: @unchecked Sendable {
+        static let shared = EarlyTmuxQuestion()
+        private let lock = NSLock()
+        private var question: TmuxQuestion?
+
+        func keep(_ question: TmuxQuestion) { lock.withLock { self.question = question } }
+
+        func take() -> TmuxQuestion? {
+            lock.withLock {
+                defer { question = nil }
+                return question
+            }
+        }
     }
 }

@@ -32,7 +32,7 @@ struct UICommand: AsyncParsableCommand {
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
                 throw PixapiError(.invalidInput, "the UI needs an interactive terminal; in scripts use `pixterm generate` (see `pixterm --help`)")
             }
-            // tmux answers while the settings load and the services start.
+            // tmux answers while the settings load (`main` already asked it, for the usual arguments).
             let tmux = GraphicsSetup.askTmux(environment)
             let settings = try global.settings(printingWarnings: false)
             let log = try global.interfaceLogger(settings: settings)
