@@ -27,7 +27,7 @@ enum StartupPages {
         for line in smaps.split(separator: "\n", omittingEmptySubsequences: true) {
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)
             guard let first = fields.first else { continue }
-            if first.contains("-"), !first.hasSuffix(":") {
+            if first.contains("-" as Character), !first.hasSuffix(":") {
                 close()
                 candidate = mappingRange(fields)
                 resident = false
@@ -42,7 +42,7 @@ enum StartupPages {
 
     /// The range of a mapping's header line when it is a read-only private mapping of a file.
     private static func mappingRange(_ fields: [Substring]) -> Range<UInt>? {
-        guard fields.count >= 6, fields[1].count == 4, fields[1].hasSuffix("p"), !fields[1].contains("w"),
+        guard fields.count >= 6, fields[1].count == 4, fields[1].hasSuffix("p"), !fields[1].contains("w" as Character),
             fields[5].hasPrefix("/")
         else { return nil }
         let bounds = fields[0].split(separator: "-")
