@@ -15,3 +15,12 @@ import Testing
         #expect(TextWrap.lines("a\r\nb\nc", width: 5) == ["a\r\nb", "c"])
     }
 }
+
+/// The cost panel's remembered dollar text is always what the formatter gives for the amount.
+@Suite struct CentsTextTests {
+    @Test func everyAmountFormatsAsTwoDecimalsEvenWhenAmountsAlternate() {
+        for usd in [0.14, 0.14, 0.125, 1.005, 0, -0.0, 0.14, 12_345.678, 0.135, 0.145, 2.675, 0.14] {
+            #expect(CentsText.of(usd) == String(format: "%.2f", usd), "\(usd)")
+        }
+    }
+}

@@ -40,6 +40,10 @@ struct LogicalLine: Sendable {
     @discardableResult
     mutating func mergeSeam(at index: Int) -> Bool {
         guard index > 0, index < count else { return false }
+        // Two ASCII characters stay apart (only CR LF would join, and the buffer holds no CR):
+        // the common case of typing, decided without building a string.
+        let before = characters[index - 1].utf8, after = characters[index].utf8
+        if before.count == 1, after.count == 1, before.first != UInt8(ascii: "\r") { return false }
         let joined = String(characters[index - 1]) + String(characters[index])
         guard joined.count == 1, let cluster = joined.first else { return false }
         replaceSubrange(index - 1..<index + 1, with: [cluster])

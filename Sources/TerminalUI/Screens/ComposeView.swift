@@ -120,7 +120,7 @@ enum ComposeView {
         switch preview.status {
         case let .priced(estimate):
             let marker = estimate.estimate ? "~" : ""
-            lines.append(("\(marker)\(estimate.costCredits.grouped) credits  ($\(String(format: "%.2f", estimate.usd)))", Theme.money))
+            lines.append(("\(marker)\(estimate.costCredits.grouped) credits  ($\(CentsText.of(estimate.usd)))", Theme.money))
             lines.append(("\(marker)\(estimate.creditsPerImage) credits/image · \(estimate.tier) tier · n=\(estimate.n)", Theme.text))
             for crossed in preview.budgetsCrossed {
                 oneRow.insert(lines.count)

@@ -26,8 +26,12 @@ public struct CellGrid: Sendable, Hashable {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII (most of every frame): one byte is one grapheme of width 1, or a control
             // character of width 0 ("\r\n" is one grapheme, but both of its bytes are dropped).
-            for byte in text.utf8 where at < end && (0x20..<0x7F).contains(byte) {
-                at += place(ScreenCell(ascii: byte, style: style), row: row, column: at, end: end)
+            let columns = size.columns, rowStart = row * columns
+            cells.withUnsafeMutableBufferPointer { cells in
+                for byte in text.utf8 where at < end && (0x20..<0x7F).contains(byte) {
+                    Self.set(ScreenCell(ascii: byte, style: style), at: rowStart + at, column: at, columns: columns, in: cells)
+                    at += 1
+                }
             }
             return at - column
         }
@@ -68,11 +72,17 @@ public struct CellGrid: Sendable, Hashable {
     /// grid never holds half a character.
     mutating func set(_ cell: ScreenCell, row: Int, column: Int) {
         guard (0..<size.rows).contains(row), (0..<size.columns).contains(column) else { return }
-        let index = row * size.columns + column
+        let columns = size.columns
+        cells.withUnsafeMutableBufferPointer { Self.set(cell, at: row * columns + column, column: column, columns: columns, in: $0) }
+    }
+
+    /// `set` on the cell storage itself (`index` is the cell at `column` of its row), so a run
+    /// of text pays for one uniqueness check rather than one per cell.
+    private static func set(_ cell: ScreenCell, at index: Int, column: Int, columns: Int, in cells: UnsafeMutableBufferPointer<ScreenCell>) {
         let old = cells[index]
         if old.isContinuation, column > 0 {
             cells[index - 1] = .blank(cells[index - 1].style)
-        } else if old.width == 2, column + 1 < size.columns, cell.width != 2 {
+        } else if old.width == 2, column + 1 < columns, cell.width != 2 {
             cells[index + 1] = .blank(cells[index + 1].style)
         }
         cells[index] = cell

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// One terminal cell. A two-column grapheme sits in its left cell; the right cell is a
 /// continuation that holds no text, so row and column arithmetic stays in display columns.
 /// Plain data (no references), so building, copying and diffing whole frames stays cheap.
@@ -40,9 +34,24 @@ public struct ScreenCell: Sendable, Hashable {
     public var isContinuation: Bool { width == 0 }
 
     /// Whether two cells are equal, first by their bytes: a frame's diff compares every cell
-    /// and almost all are unchanged copies, which one `memcmp` confirms; cells that differ
-    /// only in bytes no field uses are then compared field by field.
+    /// and almost all are unchanged copies, which a few word loads confirm; cells whose bytes
+    /// differ (possibly only in bytes no field uses) are then compared field by field.
     static func same(_ one: UnsafePointer<ScreenCell>, _ other: UnsafePointer<ScreenCell>) -> Bool {
-        memcmp(one, other, MemoryLayout<ScreenCell>.size) == 0 || one.pointee == other.pointee
+        let first = UnsafeRawPointer(one), second = UnsafeRawPointer(other)
+        let size = MemoryLayout<ScreenCell>.size
+        var offset = 0
+        while offset + 8 <= size {
+            guard first.load(fromByteOffset: offset, as: UInt64.self) == second.load(fromByteOffset: offset, as: UInt64.self) else {
+                return one.pointee == other.pointee
+            }
+            offset += 8
+        }
+        while offset < size {
+            guard first.load(fromByteOffset: offset, as: UInt8.self) == second.load(fromByteOffset: offset, as: UInt8.self) else {
+                return one.pointee == other.pointee
+            }
+            offset += 1
+        }
+        return true
     }
 }
