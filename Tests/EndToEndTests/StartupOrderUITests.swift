@@ -29,10 +29,7 @@ extension TerminalUIEndToEndTests {
         let tmux = try launch(dir, sim: nil, arguments: ["--demo"], width: 120, extra: ["XDG_DATA_HOME": notAFolder])
         let screen = try await tmux.waitFor(text: "the demo could not start: cannot create")
         #expect(screen.contains("DEMO - offline simulator"))
-        try tmux.send("C-c")
-        try await tmux.waitFor(text: "press Ctrl+C again to quit")
-        try tmux.send("C-c")
-        try await tmux.waitFor("the UI to exit") { _ in tmux.paneIsDead }
+        try await quitWithCtrlC(tmux)
     }
 
     /// tmux is asked (one `tmux` process, started before the settings load) whether the pane
@@ -49,6 +46,11 @@ extension TerminalUIEndToEndTests {
         try await tmux.waitFor(text: "previews: kitty because KITTY_WINDOW_ID is set, through tmux passthrough")
         try tmux.send("Escape")
         try await tmux.waitFor("the log to close") { !$0.contains("Session log") }
+        try await quitWithCtrlC(tmux)
+    }
+
+    /// Ctrl+C twice, the way out of the compose screen, and waits for the process to end.
+    private func quitWithCtrlC(_ tmux: TmuxSession) async throws {
         try tmux.send("C-c")
         try await tmux.waitFor(text: "press Ctrl+C again to quit")
         try tmux.send("C-c")
