@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 // The common case, 8-bit RGB or RGBA without interlacing or tRNS (everything the image API and
 // pixterm itself write), decoded with libdeflate when the system has it: its inflate is two to
@@ -319,13 +320,14 @@ static bool unfilter_and_sum(uint8_t *raw, uint32_t width, uint32_t height, unsi
 static uint8_t *allocate_rows(size_t size) {
     const size_t huge = (size_t)2 << 20;
     if (size < huge) return malloc(size);
-    size_t span = size + huge;
+    // In whole pages, so both trimmed ends start on a page boundary as munmap requires.
+    size_t page = (size_t)sysconf(_SC_PAGESIZE), pages = (size + page - 1) & ~(page - 1), span = pages + huge;
     uint8_t *mapping = mmap(NULL, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (mapping == MAP_FAILED) return NULL;
     uint8_t *rows = (uint8_t *)(((uintptr_t)mapping + huge - 1) & ~(uintptr_t)(huge - 1));
-    size_t before = (size_t)(rows - mapping), after = span - before - size;
+    size_t before = (size_t)(rows - mapping), after = span - before - pages;
     if (before) munmap(mapping, before);
-    if (after) munmap(rows + size, after);
+    if (after) munmap(rows + pages, after);
 #ifdef MADV_HUGEPAGE
     madvise(rows, size, MADV_HUGEPAGE);
 #endif
