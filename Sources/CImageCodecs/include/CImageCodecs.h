@@ -47,7 +47,8 @@ typedef struct pxc_span {
 /// each of the column_count spans, into sums (height * column_count * 4 floats), the same to the
 /// bit as Downscale.swift's. Only for 8-bit RGB or RGBA PNGs without interlacing or tRNS, with
 /// libdeflate installed; false for any other image and for damaged data (decode it in full then,
-/// for libpng's verdict). width and height are the ones pxc_png_dimensions returned.
+/// for libpng's verdict). width and height are the ones pxc_png_dimensions returned. For rows of
+/// 2 MiB and more it starts (and joins) one thread that faults their buffer in while inflating.
 bool pxc_png_row_sums(const uint8_t *data, size_t len, uint32_t width, uint32_t height,
                       const pxc_span *columns, size_t column_count, float *sums);
 
