@@ -86,3 +86,59 @@ struct GridFastPathTests {
         #expect(Array(decomposed.grapheme.utf8) == Array("e\u{301}".utf8))
     }
 }
+
+/// Cells store their style packed into an integer; every style must come back unchanged, and
+/// different styles must stay different cells.
+@Suite struct PackedStyleTests {
+    static let colors: [CellColor] = [.default, .ansi(0), .ansi(15), .indexed(0), .indexed(255), .rgb(RGB(0, 0, 0)), .rgb(RGB(255, 255, 255)), .rgb(RGB(1, 2, 3))]
+
+    @Test func everyStyleRoundTripsAndDistinctStylesStayDistinct() {
+        var seen: [UInt64: CellStyle] = [:]
+        for foreground in Self.colors {
+            for background in Self.colors {
+                for attributes in (0..<16).map({ CellAttributes(rawValue: UInt8($0)) }) {
+                    let style = CellStyle(foreground: foreground, background: background, attributes: attributes)
+                    #expect(CellStyle(packed: style.packed) == style)
+                    #expect(ScreenCell.blank(style).style == style)
+                    #expect(seen.updateValue(style, forKey: style.packed) == nil, "\(style) packs like another style")
+                }
+            }
+        }
+    }
+}
+
+/// The diff compares rows by their bytes, which is only right while a cell has no padding and
+/// one encoding per value.
+@Suite struct ScreenCellLayoutTests {
+    @Test func aCellIsFourWordsWithoutPadding() {
+        #expect(MemoryLayout<ScreenCell>.size == 32)
+        #expect(MemoryLayout<ScreenCell>.stride == MemoryLayout<ScreenCell>.size)
+    }
+
+    @Test func equalCellsMadeDifferentWaysHaveEqualBytes() {
+        let style = CellStyle(foreground: .rgb(RGB(1, 2, 3)), background: .ansi(4), attributes: [.dim])
+        var grid = CellGrid(size: GridSize(columns: 4, rows: 1), style: style)
+        grid.put("漢", row: 0, column: 0, style: style)
+        grid.put("ab", row: 0, column: 1, style: style)  // cuts 漢 in half: its left half becomes a blank
+        let pairs: [(ScreenCell, ScreenCell)] = [
+            (ScreenCell.blank(style), ScreenCell(grapheme: " ", style: style, width: 1)),
+            (grid[0, 0], ScreenCell.blank(style)),
+            (grid[0, 1], ScreenCell(grapheme: "a", style: style, width: 1)),
+            (ScreenCell(grapheme: "漢", style: style, width: 2).continuation, ScreenCell.blank(style).continuation),
+        ]
+        for (one, other) in pairs {
+            #expect(one == other)
+            #expect(withUnsafeBytes(of: one) { Array($0) } == withUnsafeBytes(of: other) { Array($0) })
+        }
+    }
+
+    @Test func aChangeInAnyRowIsFoundAfterUnchangedRows() {
+        var before = CellGrid(size: GridSize(columns: 5, rows: 4))
+        before.put("hello", row: 0, column: 0, style: .plain)
+        var after = before
+        after.put("x", row: 3, column: 4, style: CellStyle(attributes: [.bold]))
+        let changes = after.changes(since: before)
+        #expect(changes.map(\.row) == [3] && changes.map(\.column) == [4])
+        #expect(after.changes(since: after).isEmpty)
+    }
+}

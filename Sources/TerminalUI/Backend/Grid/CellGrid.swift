@@ -26,10 +26,10 @@ public struct CellGrid: Sendable, Hashable {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII (most of every frame): one byte is one grapheme of width 1, or a control
             // character of width 0 ("\r\n" is one grapheme, but both of its bytes are dropped).
-            let columns = size.columns, rowStart = row * columns
+            let columns = size.columns, rowStart = row * columns, packedStyle = style.packed
             cells.withUnsafeMutableBufferPointer { cells in
                 for byte in text.utf8 where at < end && (0x20..<0x7F).contains(byte) {
-                    Self.set(ScreenCell(ascii: byte, style: style), at: rowStart + at, column: at, columns: columns, in: cells)
+                    Self.set(ScreenCell(ascii: byte, packedStyle: packedStyle), at: rowStart + at, column: at, columns: columns, in: cells)
                     at += 1
                 }
             }
@@ -53,11 +53,11 @@ public struct CellGrid: Sendable, Hashable {
     /// wide cell that would straddle `end` becomes a blank. Returns the columns it advanced.
     mutating func place(_ cell: ScreenCell, row: Int, column: Int, end: Int) -> Int {
         if cell.width == 2 && column + 1 >= end {
-            set(.blank(cell.style), row: row, column: column)
+            set(cell.blanked, row: row, column: column)
             return 1
         }
         set(cell, row: row, column: column)
-        if cell.width == 2 { set(.continuation(cell.style), row: row, column: column + 1) }
+        if cell.width == 2 { set(cell.continuation, row: row, column: column + 1) }
         return Int(cell.width)
     }
 
@@ -81,9 +81,9 @@ public struct CellGrid: Sendable, Hashable {
     private static func set(_ cell: ScreenCell, at index: Int, column: Int, columns: Int, in cells: UnsafeMutableBufferPointer<ScreenCell>) {
         let old = cells[index]
         if old.isContinuation, column > 0 {
-            cells[index - 1] = .blank(cells[index - 1].style)
+            cells[index - 1] = cells[index - 1].blanked
         } else if old.width == 2, column + 1 < columns, cell.width != 2 {
-            cells[index + 1] = .blank(cells[index + 1].style)
+            cells[index + 1] = cells[index + 1].blanked
         }
         cells[index] = cell
     }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One cell to send to the terminal: the left cell of a grapheme with its full content.
 public struct CellChange: Sendable, Hashable {
     public let row: Int
@@ -22,12 +28,16 @@ extension CellGrid {
         in cells: UnsafeBufferPointer<ScreenCell>, since before: UnsafeBufferPointer<ScreenCell>?, size: GridSize
     ) -> [CellChange] {
         var result: [CellChange] = []
+        let rowBytes = size.columns * MemoryLayout<ScreenCell>.stride
         for row in 0..<size.rows {
             let first = row * size.columns
+            // Most rows are unchanged: one comparison of their bytes settles them (cells are
+            // equal exactly when their bytes are, see `ScreenCell`).
+            if let before, memcmp(before.baseAddress! + first, cells.baseAddress! + first, rowBytes) == 0 { continue }
             var lastListed = -1
             for column in 0..<size.columns {
                 let cell = cells[first + column]
-                if let before, ScreenCell.same(before.baseAddress! + first + column, cells.baseAddress! + first + column) { continue }
+                if let before, before[first + column] == cell { continue }
                 let lead = cell.isContinuation && column > 0 ? column - 1 : column
                 guard lead > lastListed, !cells[first + lead].isContinuation else { continue }
                 result.append(CellChange(row: row, column: lead, cell: cells[first + lead]))

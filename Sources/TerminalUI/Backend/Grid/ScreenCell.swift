@@ -1,57 +1,52 @@
 /// One terminal cell. A two-column grapheme sits in its left cell; the right cell is a
 /// continuation that holds no text, so row and column arithmetic stays in display columns.
-/// Plain data (no references), so building, copying and diffing whole frames stays cheap.
+/// Plain integers (no references, no enums), so building, copying and diffing whole frames
+/// stays cheap.
+///
+/// Four whole words with no padding and one encoding per value, so two cells are equal exactly
+/// when their bytes are, and a frame's rows can be compared with `memcmp` (see `changes`).
 public struct ScreenCell: Sendable, Hashable {
     private let bytes: GraphemeBytes
-    public internal(set) var style: CellStyle
-    /// Columns the grapheme covers: 1 or 2, and 0 for the right half of a wide grapheme.
-    public internal(set) var width: UInt8
+    /// `style`, packed (see `CellStyle.packed`).
+    private let packedStyle: UInt64
+    /// `width` in a whole word, so no padding follows it.
+    private var widthWord: UInt64
 
     init(grapheme: Character, style: CellStyle, width: UInt8) {
         bytes = GraphemeBytes(grapheme)
-        self.style = style
-        self.width = width
+        packedStyle = style.packed
+        widthWord = UInt64(width)
     }
 
-    /// A printable ASCII character (0x20-0x7E), one column wide.
-    init(ascii byte: UInt8, style: CellStyle) {
+    /// A printable ASCII character (0x20-0x7E), one column wide, in a style already packed.
+    init(ascii byte: UInt8, packedStyle: UInt64) {
         bytes = GraphemeBytes(ascii: byte)
-        self.style = style
-        width = 1
+        self.packedStyle = packedStyle
+        widthWord = 1
+    }
+
+    /// Columns the grapheme covers: 1 or 2, and 0 for the right half of a wide grapheme.
+    public internal(set) var width: UInt8 {
+        get { UInt8(truncatingIfNeeded: widthWord) }
+        set { widthWord = UInt64(newValue) }
     }
 
     /// The grapheme shown here; a space for blank and continuation cells.
     public var grapheme: Character { bytes.character }
 
-    public static func blank(_ style: CellStyle) -> ScreenCell { ScreenCell(ascii: UInt8(ascii: " "), style: style) }
+    public var style: CellStyle { CellStyle(packed: packedStyle) }
 
-    static func continuation(_ style: CellStyle) -> ScreenCell {
-        var cell = ScreenCell(ascii: UInt8(ascii: " "), style: style)
+    public static func blank(_ style: CellStyle) -> ScreenCell { ScreenCell(ascii: UInt8(ascii: " "), packedStyle: style.packed) }
+
+    /// A blank in this cell's style (what is left of a wide grapheme cut in half).
+    var blanked: ScreenCell { ScreenCell(ascii: UInt8(ascii: " "), packedStyle: packedStyle) }
+
+    /// The right half of this wide cell: no text, its style.
+    var continuation: ScreenCell {
+        var cell = blanked
         cell.width = 0
         return cell
     }
 
     public var isContinuation: Bool { width == 0 }
-
-    /// Whether two cells are equal, first by their bytes: a frame's diff compares every cell
-    /// and almost all are unchanged copies, which a few word loads confirm; cells whose bytes
-    /// differ (possibly only in bytes no field uses) are then compared field by field.
-    static func same(_ one: UnsafePointer<ScreenCell>, _ other: UnsafePointer<ScreenCell>) -> Bool {
-        let first = UnsafeRawPointer(one), second = UnsafeRawPointer(other)
-        let size = MemoryLayout<ScreenCell>.size
-        var offset = 0
-        while offset + 8 <= size {
-            guard first.load(fromByteOffset: offset, as: UInt64.self) == second.load(fromByteOffset: offset, as: UInt64.self) else {
-                return one.pointee == other.pointee
-            }
-            offset += 8
-        }
-        while offset < size {
-            guard first.load(fromByteOffset: offset, as: UInt8.self) == second.load(fromByteOffset: offset, as: UInt8.self) else {
-                return one.pointee == other.pointee
-            }
-            offset += 1
-        }
-        return true
-    }
 }
