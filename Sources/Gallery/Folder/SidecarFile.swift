@@ -27,7 +27,8 @@ enum SidecarFile {
             throw Unreadable(reason: error.reason)
         }
         do {
-            return try Sidecar.decoder.decode(Sidecar.self, from: Data(bytes)).sanitized()
+            // The fast reader takes the sidecars it is sure of; JSONDecoder the rest, with its messages.
+            return try (SidecarJSON.decode(bytes) ?? Sidecar.decoder.decode(Sidecar.self, from: Data(bytes))).sanitized()
         } catch {
             throw Unreadable(reason: GalleryStore.describe(error))
         }
