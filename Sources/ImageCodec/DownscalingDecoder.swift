@@ -7,14 +7,14 @@ import Foundation
 /// never built: for a 4K photo that is 33 MB less memory to fault in, fill and read back.
 extension ImageDecoder {
     /// `targetSize` picks the thumbnail's size from the decoded size (which for a JPEG may be a
-    /// DCT-scaled one, see `maxDimensionHint`). The file is mapped, not copied (`RegularFile.withMapped`);
+    /// DCT-scaled one, see `maxDimensionHint`). The file is read with `RegularFile.withContents`;
     /// errors are the ones `decode(contentsOf:)` reports.
     public static func decodeDownscaled(
         contentsOf url: URL, maxDimensionHint: Int? = nil, targetSize: (_ width: Int, _ height: Int) -> (width: Int, height: Int)
     ) throws(ImageCodecError) -> RGBAImage {
         let result: Result<RGBAImage, ImageCodecError>
         do {
-            result = try RegularFile.withMapped(url) { bytes in
+            result = try RegularFile.withContents(url) { bytes in
                 Result { () throws(ImageCodecError) in try decodeDownscaled(bytes, maxDimensionHint: maxDimensionHint, targetSize: targetSize) }
             }
         } catch {

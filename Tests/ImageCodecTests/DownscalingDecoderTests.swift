@@ -160,7 +160,7 @@ import TestSupport
         #expect(fast == decoded.downscaled(toWidth: decoded.width / 5, height: decoded.height / 5))
     }
 
-    /// The mapped-file variant reads what `decode(contentsOf:)` reads and fails as it fails.
+    /// The file variant reads what `decode(contentsOf:)` reads and fails as it fails.
     @Test func filesDecodeAndFailLikeTheFullDecode() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -178,6 +178,21 @@ import TestSupport
             #expect(fast == full, "\(file.lastPathComponent)")
         }
         #expect((try? both(png).0.get())?.width == 7)
+    }
+
+    /// Another program truncating the file while it is decoded must not kill pixterm: a mapped
+    /// file would end the process with SIGBUS on the first byte past the new end.
+    @Test func aFileTruncatedWhileItIsDecodedKeepsTheBytesThatWereRead() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let png = directory.file("a.png")
+        let encoded = try PNGCodec.encode(Synthetic.image(width: 300, height: 200))
+        try Data(encoded).write(to: png)
+        let seen = try RegularFile.withContents(png) { bytes in
+            #expect(truncate(png.path, 0) == 0)
+            return Array(bytes)
+        }
+        #expect(seen == encoded)
     }
 
     private func chunkCount(_ type: String, in png: [UInt8]) -> Int {
