@@ -153,8 +153,10 @@ struct GalleryIndex: Sendable {
 
     /// `entry.insert(db, onConflict: .ignore)` through one cached statement, with the values
     /// taken straight from the entry (`GalleryEntry.databaseValue(of:)`): GRDB's insert makes its
-    /// SQL, statement lookup and `Encodable` dictionary again for every row.
+    /// SQL, statement lookup and `Encodable` dictionary again for every row. (Given as optional
+    /// existentials: GRDB's generic initializer reads each value through a key path, slowly.)
     private static func insert(_ entry: GalleryEntry, in db: Database) throws {
-        try db.cachedStatement(sql: insertSQL).execute(arguments: StatementArguments(columns.map { entry.databaseValue(of: $0) } as [DatabaseValue]))
+        let values: [(any DatabaseValueConvertible)?] = columns.map { entry.databaseValue(of: $0) }
+        try db.cachedStatement(sql: insertSQL).execute(arguments: StatementArguments(values))
     }
 }

@@ -4,6 +4,8 @@ public enum TerminalText {
     /// or file text can never move the cursor, retitle the window or write to the clipboard.
     /// Newlines and tabs become spaces unless `keepNewlines` is set.
     public static func sanitized(_ text: String, keepNewlines: Bool = false) -> String {
+        // Most text has nothing to remove: no C0 control, DEL or C1 control (whose UTF-8 starts 0xC2).
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x7F && $0 != 0xC2 }) { return text }
         var out = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()
         var pending = scalars.next()
