@@ -311,13 +311,13 @@ static bool unfilter_and_sum(uint8_t *raw, uint32_t width, uint32_t height, unsi
     return known;
 }
 
-/// Room for `size` bytes of inflated rows, released with release_rows(). Buffers of 2 MiB and
+/// Room for `size` bytes (inflated rows, a file read whole), released with pxc_release_large(). Buffers of 2 MiB and
 /// more are mapped on their own, 2 MiB aligned, and offered to the kernel for transparent huge
 /// pages (honoured where THP is "madvise" or "always"): a 4K photo's 25 MB is then a dozen page
 /// faults instead of six thousand, which otherwise cost about a tenth of the whole preview. Being
 /// a mapping of its own, it goes back to the system when released (a long-running UI keeps no
 /// huge pages in its heap).
-static uint8_t *allocate_rows(size_t size) {
+uint8_t *pxc_allocate_large(size_t size) {
     const size_t huge = (size_t)2 << 20;
     if (size < huge) return malloc(size);
     // In whole pages, so both trimmed ends start on a page boundary as munmap requires.
@@ -334,7 +334,7 @@ static uint8_t *allocate_rows(size_t size) {
     return rows;
 }
 
-static void release_rows(uint8_t *rows, size_t size) {
+void pxc_release_large(uint8_t *rows, size_t size) {
     if (!rows) return;
     if (size < ((size_t)2 << 20)) {
         free(rows);
@@ -371,7 +371,7 @@ bool pxc_png_row_sums(const uint8_t *data, size_t len, uint32_t width, uint32_t 
     unsigned channels = fast_channels(data, len, width, height);
     if (!channels) return false;
     size_t size = ((size_t)width * channels + 1) * height;
-    uint8_t *raw = allocate_rows(size);
+    uint8_t *raw = pxc_allocate_large(size);
     if (!raw) return false;
     prefault_job job = {raw, size};
     pthread_t prefault;
@@ -379,6 +379,6 @@ bool pxc_png_row_sums(const uint8_t *data, size_t len, uint32_t width, uint32_t 
     bool done = inflate_rows(data, len, width, height, channels, raw)
         && unfilter_and_sum(raw, width, height, channels, columns, column_count, sums);
     if (prefaulting) pthread_join(prefault, NULL);
-    release_rows(raw, size);
+    pxc_release_large(raw, size);
     return done;
 }
