@@ -50,11 +50,14 @@ enum ImageSynthesis {
     }
 }
 
-/// A tiny deterministic generator (SplitMix64) for picking colours and stripe shapes from a seed.
-struct SplitMix {
-    var state: UInt64
+/// A tiny deterministic generator (SplitMix64) for picking colours and stripe shapes from a seed;
+/// public so tests draw reproducible random cases from the same generator.
+public struct SplitMix: RandomNumberGenerator {
+    public var state: UInt64
 
-    mutating func next() -> UInt64 {
+    public init(state: UInt64) { self.state = state }
+
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -5,7 +5,8 @@ import TestSupport
 
 /// `pixterm gallery rebuild`'s progress line: drawn in place on a terminal, never wider than it,
 /// cleared at the end; absent when standard error is not a terminal; and Ctrl+C keeps the index.
-@Suite struct GalleryRebuildProgressTests {
+/// One test at a time: each writes thousands of files and runs a rebuild on every core.
+@Suite(.serialized) struct GalleryRebuildProgressTests {
     /// A temp home with a gallery of `count` images with sidecars, written directly (as
     /// Benchmarks/make-gallery.py does) so a few thousand take a moment.
     struct Setup {
@@ -26,6 +27,15 @@ import TestSupport
                 try png.write(to: image)
                 let sidecar = #"{"schema": 1, "id": "\#(id)-0", "prompt": "fox \#(number)", "model": "gpt-image-2", "created": "2026-01-01T12:00:00Z"}"#
                 try Data(sidecar.utf8).write(to: image.appendingPathExtension("json"))
+            }
+        }
+
+        /// Writes the gallery on a thread of its own: thousands of blocking writes on one of the
+        /// concurrency pool's threads (two on a 2-core machine) starved the UI tests running
+        /// beside this suite until their waits for the first frame timed out.
+        static func make(images count: Int) async throws -> Setup {
+            try await withCheckedThrowingContinuation { continuation in
+                Thread.detachNewThread { continuation.resume(with: Result { try Setup(images: count) }) }
             }
         }
 
@@ -50,7 +60,7 @@ import TestSupport
     }
 
     @Test func aTerminalSeesTheBarRedrawnInPlaceNeverWiderThanItAndClearedAtTheEnd() async throws {
-        let setup = try Setup(images: 3000)
+        let setup = try await Setup.make(images: 3000)
         defer { setup.dir.remove() }
         let width = 44
         let (tmux, recording) = try setup.rebuildInTerminal(width: width)
@@ -70,7 +80,7 @@ import TestSupport
     }
 
     @Test func withoutATerminalThereIsNoLine() async throws {
-        let setup = try Setup(images: 300)
+        let setup = try await Setup.make(images: 300)
         defer { setup.dir.remove() }
         let piped = try await setup.run(["gallery", "rebuild"])
         #expect(piped.status == 0, "\(piped.stderr)")
@@ -89,7 +99,7 @@ import TestSupport
     /// and leaves the old index, every row of it. The gallery is large enough that reading it
     /// takes seconds after the bar first shows.
     @Test func ctrlCClearsTheLineAndKeepsTheOldIndex() async throws {
-        let setup = try Setup(images: 20000)
+        let setup = try await Setup.make(images: 20000)
         defer { setup.dir.remove() }
         #expect(try await setup.run(["gallery", "rebuild"]).status == 0)
         for number in 0..<10 {

@@ -1,6 +1,7 @@
 import Foundation
 @testable import Gallery
 import PixapiKit
+import PixapiSimulator
 import Testing
 
 /// `SidecarJSON`, the fast sidecar reader `gallery rebuild` tries first, against `JSONDecoder`:
@@ -96,7 +97,7 @@ import Testing
 
     /// Random damage to real sidecars: wherever the fast reader still answers, it agrees.
     @Test func damagedSidecarsAreReadTheSameOrLeftToJSONDecoder() throws {
-        var random = SplitMix(seed: 14)
+        var random = SplitMix(state: 14)
         let seeds = [Array(Self.benchmarkShape.utf8), Array(try Self.pixtermShape().utf8)] + Self.edgeCases.prefix(12).map { Array($0.utf8) }
         let pieces: [[UInt8]] = ["\"", "\\", ",", "}", "{", "[", "]", ":", "null", "1", "-", ".", "e", "\\u00", "\u{0}", "\u{1B}", " ", "\"id\": ", "狐"].map { Array($0.utf8) }
         var fast = 0
@@ -118,7 +119,7 @@ import Testing
     }
 
     @Test func datesAgreeWithJSONDecoderAcrossYearsAndLeapDays() throws {
-        var random = SplitMix(seed: 2026)
+        var random = SplitMix(state: 2026)
         for _ in 0..<500 {
             let seconds = Int(random.next() % 4_000_000_000) - 1_000_000_000
             let date = Date(timeIntervalSince1970: Double(seconds))
@@ -127,18 +128,5 @@ import Testing
             #expect(fast.created == date, "\(text)")
             #expect(Self.check(Array(text.utf8)) == (true, true), "\(text)")
         }
-    }
-}
-
-/// A small seeded generator, so a failure can be run again.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import PixtermCore
 
@@ -26,7 +27,7 @@ import Testing
     }
 
     @Test func seededRandomStringsAndTheirSubstringsMeasureLikeTheirGraphemes() {
-        var generator = SeededGenerator(seed: 14)
+        var generator = SeededGenerator(state: 14)
         for _ in 0..<500 {
             let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
             #expect(DisplayWidth.of(text) == Self.graphemeSum(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
@@ -37,20 +38,5 @@ import Testing
             let tail = text[start...]
             #expect(DisplayWidth.of(tail) == Self.graphemeSum(tail), "\(tail.unicodeScalars.map { String($0.value, radix: 16) })")
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so a failure names a reproducible case.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

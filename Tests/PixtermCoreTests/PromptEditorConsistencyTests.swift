@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import PixtermCore
 
@@ -32,7 +33,7 @@ import Testing
 
     @Test(arguments: [1, 2, 3, 4])
     func randomSessionsMatchAFreshComputation(seed: UInt64) {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SeededGenerator(state: seed)
         var editor = makeEditor("start 漢字 e\u{301}", width: 12, height: 4)
         for step in 0..<600 {
             let width = Int.random(in: 0..<50, using: &generator) == 0 ? Int.random(in: 1...30, using: &generator) : editor.layoutWidth
