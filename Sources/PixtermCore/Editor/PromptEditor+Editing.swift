@@ -61,7 +61,8 @@ extension PromptEditor {
         let start = range.lowerBound
         let end = range.upperBound
         // Typed text rarely holds a line break: finding none by its byte is far cheaper than splitting.
-        let pieces = text.utf8.contains(UInt8(ascii: "\n"))
+        let pieces =
+            text.utf8.contains(UInt8(ascii: "\n"))
             ? text.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init) : [Array(text)]
         revision += 1
         if pieces.count == 1 && start.line == end.line {
