@@ -62,12 +62,17 @@ build() {
         Fuzz/harness/sidecar.swift "$modules/libPixapiKit.a" -o "$bin" ;;
     listing)
       # FolderListing.swift imports ImageCodec for one function: build that file as the module.
+      # RegularFile.swift reads large files into CImageCodecs' huge-page buffers: a module map for
+      # its header (SwiftPM writes one in a package build) and its C files in the link.
       local modules=$out/modules/listing
-      mkdir -p "$modules"
-      "$swiftc" "${swift_flags[@]}" -module-name ImageCodec -emit-library -static -emit-module \
+      mkdir -p "$modules/CImageCodecs"
+      printf 'module CImageCodecs {\n  header "%s"\n  export *\n}\n' "$PWD/Sources/CImageCodecs/include/CImageCodecs.h" \
+        >"$modules/CImageCodecs/module.modulemap"
+      "$swiftc" "${swift_flags[@]}" -module-name ImageCodec -emit-library -static -emit-module -I "$modules/CImageCodecs" \
         -emit-module-path "$modules/ImageCodec.swiftmodule" -o "$modules/libImageCodec.a" Sources/ImageCodec/RegularFile.swift
-      "$swiftc" "${swift_flags[@]}" -module-name Gallery -I "$modules" Sources/Gallery/Folder/FolderListing.swift \
-        Fuzz/harness/listing.swift "$modules/libImageCodec.a" -o "$bin" ;;
+      (cd "$modules" && "$clang" -g -O1 -fsanitize=address -I"$OLDPWD/Sources/CImageCodecs/include" -c "$OLDPWD"/Sources/CImageCodecs/*.c)
+      "$swiftc" "${swift_flags[@]}" -module-name Gallery -I "$modules" -I "$modules/CImageCodecs" Sources/Gallery/Folder/FolderListing.swift \
+        Fuzz/harness/listing.swift "$modules/libImageCodec.a" "$modules"/*.o -lpng16 -ljpeg -lz -o "$bin" ;;
     *)
       echo "fuzz: unknown target $target (png jpeg toml keys spooler sidecar listing)" >&2
       return 1 ;;
