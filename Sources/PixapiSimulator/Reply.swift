@@ -51,7 +51,7 @@ enum Wire {
                 ResponseBody(contentLength: body.count) { writer in
                     try await writer.write(ByteBuffer(bytes: body.prefix(body.count / 2)))
                     // Give the half body time to leave the socket before the close discards it.
-                    try await Task.sleep(for: .milliseconds(50))
+                    try await Pause.for(.milliseconds(50))
                     throw TruncatedOnPurpose()
                 }
             case .slowBody?:
@@ -77,7 +77,7 @@ enum Wire {
         let pauses = max(1, (body.count + size - 1) / size - 1)
         return ResponseBody(contentLength: body.count) { writer in
             for start in stride(from: 0, to: body.count, by: size) {
-                if start > 0 { try await Task.sleep(for: total / pauses) }
+                if start > 0 { try await Pause.for(total / pauses) }
                 try await writer.write(ByteBuffer(bytes: body[start..<min(start + size, body.count)]))
             }
             try await writer.finish(nil)

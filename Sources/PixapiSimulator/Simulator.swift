@@ -12,8 +12,13 @@ import ServiceLifecycle
 /// containing the word "forbidden" is refused with 422 `prompt_rejected`. `response_format`
 /// defaults to `url`, as in Pixapi's documentation example.
 public enum Simulator {
-    /// Starts the simulator in this process and returns once it is listening.
-    public static func start(_ configuration: SimulatorConfiguration = .init()) async throws -> RunningSimulator {
+    /// Starts the simulator in this process and returns once it is listening. Its server and
+    /// handlers run on `executor` when one is given: tests give it a thread of its own, so that
+    /// it answers on time (a slow body's pauses) however busy their shared pool is, as a server
+    /// on another machine would.
+    public static func start(
+        _ configuration: SimulatorConfiguration = .init(), executor: (any TaskExecutor)? = nil
+    ) async throws -> RunningSimulator {
         let state = SimulatorState(configuration: configuration)
         let (ports, announce) = AsyncStream<Int>.makeStream()
         let application = makeApplication(state: state) { port in
@@ -21,7 +26,7 @@ public enum Simulator {
             announce.finish()
         }
         let group = ServiceGroup(services: [application], logger: quietLogger)
-        let running = Task {
+        let running = Task(executorPreference: executor) {
             defer { announce.finish() }
             try await group.run()
         }

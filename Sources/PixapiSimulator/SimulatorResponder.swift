@@ -37,7 +37,7 @@ struct SimulatorResponder: HTTPResponder {
                 Result { () throws(APIError) in try RequestForm.parse(bytes, contentType: contentType) }
             } : nil
         let fault = await state.takeFault(for: path, kinds: [.status, .drop, .dropAfterWork, .truncate, .malformed, .slowBody])
-        if path.hasPrefix("/v1/"), configuration.latency > .zero { try await Task.sleep(for: configuration.latency) }
+        if path.hasPrefix("/v1/"), configuration.latency > .zero { try await Pause.for(configuration.latency) }
         let idempotencyKey = request.method == .post ? request.headers[Self.idempotencyKeyField] : nil
 
         let reply: Reply?

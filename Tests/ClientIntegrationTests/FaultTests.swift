@@ -84,6 +84,22 @@ import Testing
         }
     }
 
+    /// A steady body completes while every thread of the test pool is held for longer than the
+    /// read timeout: the simulator and the client each run on a thread of their own
+    /// (`DedicatedThreadExecutor`), and the simulator's pauses are timed by an event loop. On the
+    /// pool, the pauses and the client's reads would wait for a free thread, past the timeout.
+    @Test func slowBodyKeepsItsPaceWhileTheTestPoolIsBusy() async throws {
+        try await SimulatorHarness.with(readTimeout: .milliseconds(500), retry: .none) { harness in
+            await harness.simulator.schedule(Fault(kind: .slowBody, durationMs: 2000))
+            let (client, request, staging) = (harness.client, request, harness.staging)
+            async let result = client.create(request, staging: staging)
+            while await postCount(harness) == 0 { try await Task.sleep(for: .milliseconds(10)) }
+            let holds = (0..<ProcessInfo.processInfo.activeProcessorCount).map { _ in Task.detached { _ = usleep(1_200_000) } }
+            #expect(try await result.items.count == 1)
+            for hold in holds { await hold.value }
+        }
+    }
+
     @Test func stalledBodyTimesOutAndLeavesNoFiles() async throws {
         // 20 chunks a second apart: silent for longer than the 300 ms read timeout.
         try await SimulatorHarness.with(readTimeout: .milliseconds(300), retry: .none) { harness in

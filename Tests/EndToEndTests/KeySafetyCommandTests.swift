@@ -49,68 +49,68 @@ import TestSupport
     }
 
     @Test func credentialsInTheBaseURLReachNoJournalListingOrDoctor() async throws {
-        let simulator = try await Simulator.start(SimulatorConfiguration(taskDuration: .seconds(3)))
-        defer { Task { await simulator.shutdown() } }
-        let dir = try TemporaryDirectory()
-        defer { dir.remove() }
-        let environment = dir.isolatedEnvironment(["PIXAPI_KEY": "sk-e2e-test", "PIXTERM_GALLERY": dir.path("gallery"), "TERM": "xterm-256color"])
-        let withCredentials = "http://alice:pa55word@127.0.0.1:\(simulator.port)"
-        let journal = dir.url.appendingPathComponent("data/pixterm/journal")
+        try await withSimulator(SimulatorConfiguration(taskDuration: .seconds(3))) { simulator in
+            let dir = try TemporaryDirectory()
+            defer { dir.remove() }
+            let environment = dir.isolatedEnvironment(["PIXAPI_KEY": "sk-e2e-test", "PIXTERM_GALLERY": dir.path("gallery"), "TERM": "xterm-256color"])
+            let withCredentials = "http://alice:pa55word@127.0.0.1:\(simulator.port)"
+            let journal = dir.url.appendingPathComponent("data/pixterm/journal")
 
-        let process = try PixtermBinary.start(["generate", "a quiet harbour", "-q", "low", "--async", "--base-url", withCredentials], environment: environment)
-        let recorded = try await PixtermBinary.wait(timeout: 20) {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: journal.path)) ?? []
-            return names.contains { $0.hasSuffix(".json") && ((try? String(contentsOf: journal.appendingPathComponent($0), encoding: .utf8))?.contains("\"taskID\"") ?? false) }
+            let process = try PixtermBinary.start(["generate", "a quiet harbour", "-q", "low", "--async", "--base-url", withCredentials], environment: environment)
+            let recorded = try await PixtermBinary.wait(timeout: 20) {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: journal.path)) ?? []
+                return names.contains { $0.hasSuffix(".json") && ((try? String(contentsOf: journal.appendingPathComponent($0), encoding: .utf8))?.contains("\"taskID\"") ?? false) }
+            }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(recorded, "the journal never recorded the task")
+
+            let entries = try FileManager.default.contentsOfDirectory(atPath: journal.path).filter { $0.hasSuffix(".json") }
+            #expect(entries.count == 1)
+            for name in entries {
+                let text = try String(contentsOf: journal.appendingPathComponent(name), encoding: .utf8)
+                #expect(!text.contains("pa55word") && !text.contains("alice"), "\(text)")
+                #expect(text.contains("http:\\/\\/127.0.0.1:\(simulator.port)") || text.contains("http://127.0.0.1:\(simulator.port)"))
+                var info = stat()
+                _ = stat(journal.appendingPathComponent(name).path, &info)
+                #expect(info.st_mode & 0o777 == 0o600)
+            }
+            var folder = stat()
+            _ = stat(journal.path, &folder)
+            #expect(folder.st_mode & 0o777 == 0o700)
+
+            let listed = try await PixtermBinary.run(["tasks", "--json", "--base-url", withCredentials], environment: environment)
+            #expect(listed.status == 0, "\(listed.stderr)")
+            #expect(listed.stdout.contains("127.0.0.1:\(simulator.port)"))
+            #expect(!(listed.stdout + listed.stderr).contains("pa55word"))
+            #expect(listed.stderr.contains("has a user name or password, which pixterm ignores"))
+
+            let doctor = try await PixtermBinary.run(["doctor", "--base-url", withCredentials], environment: environment, timeout: 60)
+            #expect(doctor.stdout.contains("base url     http://127.0.0.1:\(simulator.port) reachable"), "\(doctor.stdout)")
+            #expect(doctor.stdout.contains("base url     warning"))
+            #expect(!(doctor.stdout + doctor.stderr).contains("pa55word") && !doctor.stdout.contains("alice"))
         }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(recorded, "the journal never recorded the task")
-
-        let entries = try FileManager.default.contentsOfDirectory(atPath: journal.path).filter { $0.hasSuffix(".json") }
-        #expect(entries.count == 1)
-        for name in entries {
-            let text = try String(contentsOf: journal.appendingPathComponent(name), encoding: .utf8)
-            #expect(!text.contains("pa55word") && !text.contains("alice"), "\(text)")
-            #expect(text.contains("http:\\/\\/127.0.0.1:\(simulator.port)") || text.contains("http://127.0.0.1:\(simulator.port)"))
-            var info = stat()
-            _ = stat(journal.appendingPathComponent(name).path, &info)
-            #expect(info.st_mode & 0o777 == 0o600)
-        }
-        var folder = stat()
-        _ = stat(journal.path, &folder)
-        #expect(folder.st_mode & 0o777 == 0o700)
-
-        let listed = try await PixtermBinary.run(["tasks", "--json", "--base-url", withCredentials], environment: environment)
-        #expect(listed.status == 0, "\(listed.stderr)")
-        #expect(listed.stdout.contains("127.0.0.1:\(simulator.port)"))
-        #expect(!(listed.stdout + listed.stderr).contains("pa55word"))
-        #expect(listed.stderr.contains("has a user name or password, which pixterm ignores"))
-
-        let doctor = try await PixtermBinary.run(["doctor", "--base-url", withCredentials], environment: environment, timeout: 60)
-        #expect(doctor.stdout.contains("base url     http://127.0.0.1:\(simulator.port) reachable"), "\(doctor.stdout)")
-        #expect(doctor.stdout.contains("base url     warning"))
-        #expect(!(doctor.stdout + doctor.stderr).contains("pa55word") && !doctor.stdout.contains("alice"))
     }
 
     @Test func aRevisedPromptEchoingTheKeyIsSavedRedacted() async throws {
-        let simulator = try await Simulator.start()
-        defer { Task { await simulator.shutdown() } }
-        let dir = try TemporaryDirectory()
-        defer { dir.remove() }
-        let key = "sk-e2e-revised-key-0042"
-        let environment = dir.isolatedEnvironment(["PIXAPI_KEY": key, "PIXTERM_GALLERY": dir.path("gallery")])
-        let output = try await PixtermBinary.run(
-            ["generate", "a sign that reads \(key)", "-q", "low", "--base-url", simulator.baseURL.absoluteString], environment: environment
-        )
-        #expect(output.status == 0, "\(output.stderr)")
-        let sidecars =
-            FileManager.default.enumerator(atPath: dir.path("gallery"))?.compactMap { $0 as? String }
-            .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".pixterm") } ?? []
-        #expect(sidecars.count == 1)
-        for name in sidecars {
-            let data = try Data(contentsOf: URL(fileURLWithPath: dir.path("gallery")).appendingPathComponent(name))
-            let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-            #expect(object["revisedPrompt"] as? String == "a sign that reads [redacted]", "\(object)")
+        try await withSimulator { simulator in
+            let dir = try TemporaryDirectory()
+            defer { dir.remove() }
+            let key = "sk-e2e-revised-key-0042"
+            let environment = dir.isolatedEnvironment(["PIXAPI_KEY": key, "PIXTERM_GALLERY": dir.path("gallery")])
+            let output = try await PixtermBinary.run(
+                ["generate", "a sign that reads \(key)", "-q", "low", "--base-url", simulator.baseURL.absoluteString], environment: environment
+            )
+            #expect(output.status == 0, "\(output.stderr)")
+            let sidecars =
+                FileManager.default.enumerator(atPath: dir.path("gallery"))?.compactMap { $0 as? String }
+                .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".pixterm") } ?? []
+            #expect(sidecars.count == 1)
+            for name in sidecars {
+                let data = try Data(contentsOf: URL(fileURLWithPath: dir.path("gallery")).appendingPathComponent(name))
+                let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+                #expect(object["revisedPrompt"] as? String == "a sign that reads [redacted]", "\(object)")
+            }
         }
     }
 

@@ -176,9 +176,9 @@ import Testing
     }
 }
 
-/// Waits until `condition` holds, checking every 20 ms, for at most 10 s.
+/// Waits until `condition` holds, checking every 20 ms, for at most 90 s (see `ActionLog.wait`).
 func waitUntil(_ what: String, _ condition: () -> Bool) async throws {
-    let deadline = ContinuousClock.now + .seconds(10)
+    let deadline = ContinuousClock.now + .seconds(90)
     while !condition() {
         guard ContinuousClock.now < deadline else { throw HarnessTimeout(what: what, actions: []) }
         try await Task.sleep(for: .milliseconds(20))

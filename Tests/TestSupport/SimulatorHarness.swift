@@ -3,11 +3,14 @@ import ImageCodec
 import PixapiKit
 import PixapiSimulator
 
-/// Starts a simulator, runs `body` with it, and shuts it down afterwards, even when `body` throws.
+/// Starts a simulator on a thread of its own, runs `body` with it, and shuts it down afterwards,
+/// even when `body` throws.
 public func withSimulator<Value>(
     _ configuration: SimulatorConfiguration = .init(), _ body: (RunningSimulator) async throws -> Value
 ) async throws -> Value {
-    try await using(try await Simulator.start(configuration), tearDown: { await $0.shutdown() }, body)
+    let executor = DedicatedThreadExecutor(name: "simulator")
+    defer { executor.stop() }
+    return try await using(try await Simulator.start(configuration, executor: executor), tearDown: { await $0.shutdown() }, body)
 }
 
 /// A simulator on 127.0.0.1:0, a real client pointed at it, and a staging folder: the parts
@@ -41,7 +44,14 @@ public struct SimulatorHarness {
                 ))
             let harness = SimulatorHarness(simulator: simulator, client: client, stagingFolder: try TemporaryDirectory("pixterm-it"))
             defer { harness.stagingFolder.remove() }
-            try await using(harness, tearDown: { await $0.client.shutdown() }, body)
+            // The client reads a body only as fast as its task is given a thread, and its read
+            // timeout counts that wait; on a thread of its own a test of timeouts measures the
+            // client and the server, not the test runner's queue.
+            let clientThread = DedicatedThreadExecutor(name: "client")
+            defer { clientThread.stop() }
+            try await withTaskExecutorPreference(clientThread) {
+                try await using(harness, tearDown: { await $0.client.shutdown() }, body)
+            }
         }
     }
 

@@ -77,33 +77,17 @@ final class TmuxSession {
     }
 
     /// Waits until `predicate` holds for the screen, returning it; throws with the last screen.
-    /// It must hold on two looks in a row: tmux applies a frame as its bytes arrive, so one look
-    /// can catch a frame half drawn (a new status line above an old picker). Sleeps between
-    /// looks without holding one of the cooperative threads other tests need.
+    /// See `ScreenWait` for when it gives up. Sleeps between looks without holding one of the
+    /// cooperative threads other tests need.
     @discardableResult
     func waitFor(_ what: String, timeout: TimeInterval = 20, _ predicate: (String) -> Bool) async throws -> String {
-        let deadline = Date().addingTimeInterval(timeout)
-        var last = ""
-        var heldBefore = false
-        while Date() < deadline {
-            last = try screen()
-            let holds = predicate(last)
-            if holds, heldBefore { return last }
-            heldBefore = holds
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        throw WaitError(what: what, screen: last)
+        try await ScreenWait(what: what, deadline: Date().addingTimeInterval(timeout)).run(
+            look: screen, holds: predicate, now: Date.init, pause: { try await Task.sleep(for: .milliseconds(50)) })
     }
 
     @discardableResult
     func waitFor(text: String, timeout: TimeInterval = 20) async throws -> String {
         try await waitFor("\"\(text)\"", timeout: timeout) { $0.contains(text) }
-    }
-
-    struct WaitError: Error, CustomStringConvertible {
-        let what: String
-        let screen: String
-        var description: String { "timed out waiting for \(what); the screen was:\n\(screen)" }
     }
 
     @discardableResult

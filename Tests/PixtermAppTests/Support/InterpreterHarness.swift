@@ -21,8 +21,11 @@ final class ActionLog: @unchecked Sendable {
     }
 
     /// Waits until `condition` holds for the actions so far; fails the wait after `timeout`.
+    /// The interpreter's work (polls, downloads, saves) shares the test runner's two-thread pool
+    /// with every other test, where a job of a second alone has taken 40 s; the timeout is there
+    /// to end a hang, not to time the work.
     func wait(
-        _ what: String, timeout: Duration = .seconds(20), until condition: ([Action]) -> Bool
+        _ what: String, timeout: Duration = .seconds(90), until condition: ([Action]) -> Bool
     ) async throws {
         let deadline = ContinuousClock.now + timeout
         while !condition(all) {
