@@ -139,7 +139,7 @@ let package = Package(
             dependencies: ["PixapiKit", "TestSupport", .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: strict
         ),
-        .testTarget(name: "ImageCodecTests", dependencies: ["ImageCodec", "TerminalGraphics", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "ImageCodecTests", dependencies: ["ImageCodec", "CImageCodecs", "TerminalGraphics", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "SimulatorTests",
             dependencies: [

@@ -5,7 +5,8 @@
 // Beyond memory errors it checks the fast path against libpng: whenever both decode an image,
 // the pixels must be the same. libpng here ignores CRCs, which the fast path does not read. The
 // preview's row sums (pxc_png_row_sums) must come exactly when the fast decode succeeds and be
-// libpng's pixels summed the way Downscale.swift sums them.
+// libpng's pixels summed the way Downscale.swift sums them. The fast verifier may accept only
+// what libpng's verify accepts.
 #include "CImageCodecs.h"
 #include "pxc_internal.h"
 
@@ -132,6 +133,17 @@ static void check_row_sums(const uint8_t *data, size_t size, uint32_t width, uin
     free(expected);
 }
 
+/// The verifier's fast half (pxc_png_verify_fast) may only accept what libpng's verify accepts:
+/// a PNG it calls whole must decode in full with libpng, CRCs checked.
+static void check_verify(const uint8_t *data, size_t size, uint32_t width, uint32_t height) {
+    char err[256];
+    if (pxc_png_verify_fast(data, size, width, height)
+        && pxc_png_verify_with_libpng(data, size, width, height, err, sizeof err) != PXC_OK) {
+        fprintf(stderr, "the fast verifier accepts this %ux%u PNG, which libpng refuses: %s\n", width, height, err);
+        abort();
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     uint32_t width, height;
     char err[256];
@@ -151,6 +163,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         }
         check_row_sums(data, size, width, height, fast_ok, slow, slow_ok);
     }
+    check_verify(data, size, width, height);
     free(fast);
     free(slow);
     free(out);

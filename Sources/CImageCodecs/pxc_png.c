@@ -74,6 +74,22 @@ static bool create_reader(png_context *context, png_structp *png, png_infop *inf
     return true;
 }
 
+/// False when a chunk before IEND claims more bytes than the file has left. libpng allocates
+/// (and clears) an ancillary chunk's claimed length before reading it, and its own limit on that
+/// is only a warning: a 42-byte file claiming a 2 GB sPLT chunk would cost 2 GB.
+static bool chunks_fit(const uint8_t *data, size_t len, char *err, size_t errlen) {
+    for (size_t offset = 8; len >= offset + 8;) {
+        size_t size = (size_t)data[offset] << 24 | (size_t)data[offset + 1] << 16 | (size_t)data[offset + 2] << 8 | data[offset + 3];
+        if (size + 12 > len - offset) {
+            pxc_message(err, errlen, "the file ends early (truncated)");
+            return false;
+        }
+        if (memcmp(data + offset + 4, "IEND", 4) == 0) return true;
+        offset += 12 + size;
+    }
+    return true;
+}
+
 /// Reads the chunks before the image data; the size must be the one pxc_png_dimensions returned.
 /// Must run after setjmp: libpng reports errors by longjmp.
 static void read_info(png_structp png, png_infop info, uint32_t width, uint32_t height) {
@@ -107,6 +123,7 @@ pxc_status pxc_png_decode(const uint8_t *data, size_t len, uint32_t width, uint3
         return PXC_INVALID;
     }
     if (pxc_png_decode_fast(data, len, width, height, out)) return PXC_OK;
+    if (!chunks_fit(data, len, err, errlen)) return PXC_CORRUPT;
     png_context context = {.err = err, .errlen = errlen, .input = data, .input_length = len};
     png_structp png;
     png_infop info;
@@ -178,6 +195,13 @@ pxc_status pxc_png_verify(const uint8_t *data, size_t len, uint64_t max_pixels,
                           uint32_t *width, uint32_t *height, char *err, size_t errlen) {
     pxc_status status = pxc_png_dimensions(data, len, max_pixels, width, height, err, errlen);
     if (status != PXC_OK) return status;
+    if (pxc_png_verify_fast(data, len, *width, *height)) return PXC_OK;
+    return pxc_png_verify_with_libpng(data, len, *width, *height, err, errlen);
+}
+
+pxc_status pxc_png_verify_with_libpng(const uint8_t *data, size_t len, uint32_t width, uint32_t height,
+                                      char *err, size_t errlen) {
+    if (!chunks_fit(data, len, err, errlen)) return PXC_CORRUPT;
     png_context context = {.err = err, .errlen = errlen, .input = data, .input_length = len};
     png_structp png;
     png_infop info;
@@ -188,13 +212,13 @@ pxc_status pxc_png_verify(const uint8_t *data, size_t len, uint64_t max_pixels,
         png_destroy_read_struct(&png, &info, NULL);
         return PXC_CORRUPT;
     }
-    read_info(png, info, *width, *height);
+    read_info(png, info, width, height);
     int passes = png_set_interlace_handling(png);
     png_read_update_info(png, info);
     row = malloc(png_get_rowbytes(png, info));
     if (!row) png_error(png, "out of memory");
     for (int pass = 0; pass < passes; pass++) {
-        for (uint32_t y = 0; y < *height; y++) png_read_row(png, row, NULL);
+        for (uint32_t y = 0; y < height; y++) png_read_row(png, row, NULL);
     }
     png_read_end(png, NULL);
     free(row);

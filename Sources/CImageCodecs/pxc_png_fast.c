@@ -20,11 +20,13 @@
 typedef void *(*alloc_fn)(void);
 typedef int (*zlib_decompress_fn)(void *, const void *, size_t, void *, size_t, size_t *);
 typedef void (*free_fn)(void *);
+typedef uint32_t (*crc32_fn)(uint32_t, const void *, size_t);
 
 static struct {
     alloc_fn alloc;
     zlib_decompress_fn decompress;
     free_fn release;
+    crc32_fn crc32;  // only the verifier needs it; NULL leaves verifying to libpng
 } deflate_api;
 static pthread_once_t deflate_once = PTHREAD_ONCE_INIT;
 
@@ -42,6 +44,7 @@ static void load_libdeflate(void) {
     deflate_api.alloc = alloc;
     deflate_api.decompress = decompress;
     deflate_api.release = release;
+    deflate_api.crc32 = (crc32_fn)dlsym(library, "libdeflate_crc32");
 }
 
 static uint32_t big_endian32(const uint8_t *p) {
@@ -366,19 +369,70 @@ static void *prefault_rows(void *argument) {
     return NULL;
 }
 
+/// The image data inflated into a large buffer (see pxc_allocate_large), faulted in by a second
+/// thread while libdeflate fills it; NULL when it does not inflate to exactly `height` rows.
+/// Release with pxc_release_large and `*size`.
+static uint8_t *inflate_large(const uint8_t *data, size_t len, uint32_t width, uint32_t height, unsigned channels, size_t *size) {
+    *size = ((size_t)width * channels + 1) * height;
+    uint8_t *raw = pxc_allocate_large(*size);
+    if (!raw) return NULL;
+    prefault_job job = {raw, *size};
+    pthread_t prefault;
+    bool prefaulting = *size >= ((size_t)2 << 20) && pthread_create(&prefault, NULL, prefault_rows, &job) == 0;
+    bool inflated = inflate_rows(data, len, width, height, channels, raw);
+    if (prefaulting) pthread_join(prefault, NULL);
+    if (inflated) return raw;
+    pxc_release_large(raw, *size);
+    return NULL;
+}
+
 bool pxc_png_row_sums(const uint8_t *data, size_t len, uint32_t width, uint32_t height,
                       const pxc_span *columns, size_t column_count, float *sums) {
     unsigned channels = fast_channels(data, len, width, height);
-    if (!channels) return false;
-    size_t size = ((size_t)width * channels + 1) * height;
-    uint8_t *raw = pxc_allocate_large(size);
+    size_t size = 0;
+    uint8_t *raw = channels ? inflate_large(data, len, width, height, channels, &size) : NULL;
     if (!raw) return false;
-    prefault_job job = {raw, size};
-    pthread_t prefault;
-    bool prefaulting = size >= ((size_t)2 << 20) && pthread_create(&prefault, NULL, prefault_rows, &job) == 0;
-    bool done = inflate_rows(data, len, width, height, channels, raw)
-        && unfilter_and_sum(raw, width, height, channels, columns, column_count, sums);
-    if (prefaulting) pthread_join(prefault, NULL);
+    bool done = unfilter_and_sum(raw, width, height, channels, columns, column_count, sums);
     pxc_release_large(raw, size);
     return done;
+}
+
+/// Every chunk up to IEND whole and with its CRC; IHDR, then ancillary chunks (a lowercase first
+/// letter) and one unbroken run of IDAT, then IEND. Anything else (PLTE, tRNS, another critical
+/// chunk, a bad CRC even on a chunk libpng would skip) is left to libpng.
+static bool chunks_are_plain(const uint8_t *data, size_t len) {
+    bool in_data = false, data_ended = false;
+    for (size_t offset = 8; len - offset >= 12;) {
+        uint32_t size = big_endian32(data + offset);
+        const uint8_t *type = data + offset + 4;
+        if (size > len - offset - 12) return false;
+        if (deflate_api.crc32(0, type, (size_t)size + 4) != big_endian32(type + 4 + size)) return false;
+        bool is_data = memcmp(type, "IDAT", 4) == 0;
+        if (is_data && data_ended) return false;
+        if (!is_data && in_data) data_ended = true;
+        in_data = is_data;
+        if (memcmp(type, "IEND", 4) == 0) return data_ended;
+        bool critical = (type[0] & 0x20) == 0;
+        if (critical && !is_data && !(offset == 8 && memcmp(type, "IHDR", 4) == 0)) return false;
+        if (offset == 8 && memcmp(type, "IHDR", 4) != 0) return false;
+        if (memcmp(type, "tRNS", 4) == 0) return false;
+        offset += 12 + (size_t)size;
+    }
+    return false;
+}
+
+bool pxc_png_verify_fast(const uint8_t *data, size_t len, uint32_t width, uint32_t height) {
+    // libpng's default limits on a read (PNG_USER_WIDTH_MAX, PNG_USER_HEIGHT_MAX).
+    if (width > 1000000 || height > 1000000) return false;
+    unsigned channels = fast_channels(data, len, width, height);
+    if (!channels || !deflate_api.crc32 || !chunks_are_plain(data, len)) return false;
+    size_t size = 0;
+    uint8_t *raw = inflate_large(data, len, width, height, channels, &size);
+    if (!raw) return false;
+    // Unfiltering cannot fail once every row's filter type is one PNG defines.
+    size_t stride = (size_t)width * channels + 1;
+    bool filters_known = true;
+    for (size_t y = 0; y < height && filters_known; y++) filters_known = raw[y * stride] <= 4;
+    pxc_release_large(raw, size);
+    return filters_known;
 }

@@ -30,6 +30,70 @@ import Testing
         }
     }
 
+    /// Megabytes of base64 go through `decodeGroups` four characters at a time, and through
+    /// `feed` one at a time wherever a group is cut by a piece's end, an escaped `\/`, a JSON
+    /// line break or padding. Whatever the mix, the file is the payload, byte for byte, across
+    /// the 1 MiB writes.
+    @Test(arguments: [1, 2, 3])
+    func largeImagesDecodeTheSameInAnyPiecesWithEscapesAndLineBreaks(seed: UInt64) throws {
+        var random = SeededGenerator(state: seed)
+        // Filled eight bytes at a time: a byte at a time takes seconds in a debug build.
+        let payloads = [1_100_001 + Int(seed), Int(seed), 70_000].map { count in
+            var payload = [UInt8](repeating: 0, count: count)
+            payload.withUnsafeMutableBytes { bytes in
+                for start in stride(from: 0, to: count, by: 8) {
+                    withUnsafeBytes(of: random.next()) { word in
+                        bytes[start..<min(start + 8, count)].copyBytes(from: word.prefix(min(8, count - start)))
+                    }
+                }
+            }
+            return payload
+        }
+        let encoded = payloads.map { payload in
+            var text: [UInt8] = []
+            text.reserveCapacity(payload.count * 2)
+            for (offset, character) in Data(payload).base64EncodedData().enumerated() {
+                if offset % 76 == 75, random.next() & 1 == 0 { text += Array("\\n".utf8) }
+                if character == UInt8(ascii: "/"), random.next() & 1 == 0 { text.append(UInt8(ascii: "\\")) }
+                text.append(character)
+            }
+            return text
+        }
+        let items = encoded.map { Array("{\"b64_json\": \"".utf8) + $0 + Array("\"}".utf8) }
+        let body = Array("{\"data\": [".utf8) + Array(items.joined(separator: Array(", ".utf8))) + Array("]}".utf8)
+        let temporary = try TemporaryDirectory("pixterm-spool")
+        defer { temporary.remove() }
+        var spooler = ImageResponseSpooler(staging: temporary.url)
+        var offset = 0
+        while offset < body.count {
+            let piece = random.next() % 8 == 0 ? Int.random(in: 1...7, using: &random) : Int.random(in: 1...200_000, using: &random)
+            try spooler.consume(body[offset..<min(offset + piece, body.count)])
+            offset += piece
+        }
+        try spooler.finish()
+        #expect(spooler.spooledFiles.count == payloads.count)
+        for (file, payload) in zip(spooler.spooledFiles, payloads) {
+            #expect(try [UInt8](Data(contentsOf: file)) == payload)
+        }
+    }
+
+    /// A character outside the alphabet inside a run of whole groups is caught, wherever it is.
+    /// (After it, every character takes the slow path: a short run keeps a debug build quick.)
+    @Test func anInvalidCharacterInTheMiddleOfALongRunIsMalformed() throws {
+        let valid = Data(repeating: 7, count: 3_000).base64EncodedString()
+        for position in [0, 1, 2, 3, 4, 2_001, 3_999] {
+            var characters = Array(valid.utf8)
+            characters[position] = UInt8(ascii: "$")
+            let temporary = try TemporaryDirectory("pixterm-spool")
+            defer { temporary.remove() }
+            var spooler = ImageResponseSpooler(staging: temporary.url)
+            #expect(throws: PixapiError.self, "position \(position)") {
+                try spooler.consume(Array("{\"data\": [{\"b64_json\": \"".utf8) + characters + Array("\"}]}".utf8))
+                try spooler.finish()
+            }
+        }
+    }
+
     @Test func truncatedBodyIsReportedAndFilesCanBeDiscarded() throws {
         let temporary = try TemporaryDirectory("pixterm-spool")
         defer { temporary.remove() }

@@ -81,6 +81,16 @@ pxc_status pxc_png_verify(const uint8_t *data, size_t len, uint64_t max_pixels,
 pxc_status pxc_jpeg_verify(const uint8_t *data, size_t len, uint64_t max_pixels,
                            uint32_t *width, uint32_t *height, char *err, size_t errlen);
 
+/// The two halves of pxc_png_verify, for the tests and the fuzz target that hold them to the same
+/// verdict. The fast one, for plain 8-bit RGB/RGBA PNGs with libdeflate installed, inflates the
+/// image data with libdeflate (exact length, Adler-32), checks every chunk's CRC and every row's
+/// filter type, and skips unfiltering, which cannot fail: true only when the PNG is certainly
+/// whole; false for anything it does not handle or doubts, for libpng to judge. width and height
+/// are the ones pxc_png_dimensions returned.
+bool pxc_png_verify_fast(const uint8_t *data, size_t len, uint32_t width, uint32_t height);
+pxc_status pxc_png_verify_with_libpng(const uint8_t *data, size_t len, uint32_t width, uint32_t height,
+                                      char *err, size_t errlen);
+
 /// Releases a buffer returned by an encoder.
 void pxc_free(void *pointer);
 

@@ -31,7 +31,7 @@ struct RawPNG {
 
     private static let adam7 = [(0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2)]
 
-    private func scanlines() -> [UInt8] {
+    func scanlines() -> [UInt8] {
         let passes = interlaced ? Self.adam7 : [(0, 0, 1, 1)]
         var data: [UInt8] = []
         for (x0, y0, dx, dy) in passes {
@@ -95,7 +95,7 @@ struct RawPNG {
         return uint32(payload.count) + typed + uint32(Int(crc32(typed)))
     }
 
-    private static func zlibStored(_ data: [UInt8]) -> [UInt8] {
+    static func zlibStored(_ data: [UInt8]) -> [UInt8] {
         var out: [UInt8] = [0x78, 0x01]
         var offset = 0
         repeat {
