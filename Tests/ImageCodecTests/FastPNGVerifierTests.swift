@@ -62,7 +62,13 @@ struct FastPNGVerifierTests {
         var badCRC = Self.build([parts[0], (type: "tEXt", payload: Array("Comment\0x".utf8))] + parts.dropFirst())
         badCRC[33 + 8 + 9] ^= 0xFF  // the tEXt chunk's CRC: libpng skips a damaged ancillary chunk
         let data = parts.remove(at: 1)
-        let dataSplitByAChunk = Self.build([parts[0], (type: "IDAT", payload: Array(data.payload.prefix(40))), (type: "tEXt", payload: Array("a\0b".utf8)), (type: "IDAT", payload: Array(data.payload.dropFirst(40))), parts[1]])
+        let dataSplitByAChunk = Self.build([
+            parts[0],
+            (type: "IDAT", payload: Array(data.payload.prefix(40))),
+            (type: "tEXt", payload: Array("a\0b".utf8)),
+            (type: "IDAT", payload: Array(data.payload.dropFirst(40))),
+            parts[1],
+        ])
         let others = [
             badCRC,
             RawPNG(width: 5, height: 4, bitDepth: 8, colourType: 3, palette: [0, 0, 0, 255, 0, 0]) { x, _ in [x % 2] }.bytes,
