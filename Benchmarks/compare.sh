@@ -92,7 +92,7 @@ run_preview() {
 }
 
 run_generate() {
-    section "Generate against the simulator (whole process)" "Simulator latency 0, photo-like images (\`sim --images photo\`), quality low, images saved to disk. pixterm also writes the gallery index and sidecars. The floor (b64_json only) is curl with the same request piped through C JSON and base64 decoders writing the same files (floor_generate.sh). Ratio is to \`pixterm generate\`."
+    section "Generate against the simulator (whole process)" "Simulator latency 0, photo-like images (\`sim --images photo\`), quality low, images saved to disk, \`sync\` before every run. pixterm also writes the gallery index and sidecars. The floor (b64_json only) is curl with the same request piped through C JSON and base64 decoders writing the same files (floor_generate.sh). Ratio is to \`pixterm generate\`."
     local gallery="$WORK/generate-gallery" out="$WORK/openai-out" floor_out="$WORK/floor-out"
     for size in 1024x1024 3840x2160; do
         for n in 1 8; do
@@ -105,7 +105,9 @@ run_generate() {
                 [[ $format == b64_json ]] && commands+=("$HERE/floor_generate.sh $SIM $n $size $floor_out")
                 printf '**n=%s, %s, %s**\n\n' "$n" "$size" "$format" >>"$RESULTS"
                 table_header
-                hyperfine -w 1 -r "$runs" --export-json "$WORK/generate.json" "${commands[@]}" >/dev/null
+                # sync before each run: every run then waits only for its own writes, not for the
+                # gigabytes the earlier runs left to the kernel (pixterm fsyncs what it saves).
+                hyperfine -w 1 -r "$runs" --prepare sync --export-json "$WORK/generate.json" "${commands[@]}" >/dev/null
                 python3 "$LIB" rows "$WORK/generate.json" | sed "s|$PIXTERM|pixterm|g; s|$HERE/||g; s|$SIM|\$SIM|g; s|$WORK/||g" >>"$RESULTS"
                 printf '\nPeak RSS: pixterm %s MiB, python+openai %s MiB\n\n' \
                     "$(python3 "$LIB" peak-rss -- bash -c "$pix")" "$(python3 "$LIB" peak-rss -- bash -c "$py")" >>"$RESULTS"

@@ -30,6 +30,10 @@ public struct SimulatorConfiguration: Sendable {
     /// The system clock by default; a test passes a clock it moves itself, so a task's whole
     /// life is walked through without waiting for it.
     public var now: @Sendable () -> Date
+    /// How many bytes of answers are kept for repeats of an `Idempotency-Key`, oldest forgotten
+    /// first (the newest is always kept). Without a bound a simulator left running, or the
+    /// demo, grew by every answer: 150 MB for one n=8 4K b64_json generation.
+    public var rememberedAnswerBytes = 256 << 20
 
     public init(
         host: String = "127.0.0.1",

@@ -20,6 +20,9 @@ actor SimulatorState {
     private var tasks: [String: TaskRecord] = [:]
     /// Answers by `Idempotency-Key` (and path); `nil` while the first request is being worked on.
     private var idempotentAnswers: [IdempotencyScope: Reply?] = [:]
+    /// The kept answers, oldest first, and their bytes: see `rememberedAnswerBytes`.
+    private var answerOrder: [IdempotencyScope] = []
+    private var answerBytes = 0
 
     /// What an `Idempotency-Key` is remembered under: a key is only ever reused for one endpoint.
     struct IdempotencyScope: Hashable, Sendable {
@@ -65,6 +68,8 @@ actor SimulatorState {
         fileOrder = []
         tasks = [:]
         idempotentAnswers = [:]
+        answerOrder = []
+        answerBytes = 0
         balance = configuration.startingCredits
     }
 
@@ -78,7 +83,18 @@ actor SimulatorState {
 
     /// Keeps a successful answer for repeats; after a refusal (nothing charged) the key is free again.
     func finishIdempotent(_ scope: IdempotencyScope, reply: Reply) {
-        idempotentAnswers[scope] = (200..<300).contains(reply.status) ? .some(reply) : nil
+        guard (200..<300).contains(reply.status) else {
+            idempotentAnswers[scope] = nil
+            return
+        }
+        idempotentAnswers[scope] = .some(reply)
+        answerOrder.append(scope)
+        answerBytes += reply.body.count
+        // A forgotten key is a new request when it comes again, as after a real server's window.
+        while answerBytes > configuration.rememberedAnswerBytes, answerOrder.count > 1 {
+            let oldest = answerOrder.removeFirst()
+            if case let .some(.some(forgotten)) = idempotentAnswers.removeValue(forKey: oldest) { answerBytes -= forgotten.body.count }
+        }
     }
 
     /// Takes `cost` credits, or refuses with 402 when the balance is lower.

@@ -30,6 +30,22 @@ struct IdempotencyTests {
         }
     }
 
+    /// Kept answers stay within `rememberedAnswerBytes`; the oldest go first, the newest stays.
+    @Test("answers past the memory bound are forgotten, oldest first")
+    func oldAnswersAreForgotten() async throws {
+        var configuration = SimulatorConfiguration(startingCredits: 10)
+        configuration.rememberedAnswerBytes = 1
+        try await withSimulator(configuration) { sim in
+            let path = "/v1/images/generations"
+            for key in ["k-1", "k-2", "k-2", "k-1"] {
+                let answer = try await Self.post(sim, path, key: key)
+                #expect(answer.status == 200)
+            }
+            #expect(await sim.receivedRequests().map(\.replayed) == [false, false, true, false])
+            #expect(await sim.creditBalance() == 7, "k-1 was forgotten when k-2 came, so its repeat is charged")
+        }
+    }
+
     @Test("different keys, or none, are separate requests")
     func differentKeysAreCharged() async throws {
         try await withSimulator(.init(startingCredits: 10)) { sim in
