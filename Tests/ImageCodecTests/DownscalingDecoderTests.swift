@@ -200,24 +200,12 @@ import TestSupport
     }
 
     private func chunkCount(_ type: String, in png: [UInt8]) -> Int {
-        chunks(png).filter { $0.type == type }.count
-    }
-
-    /// (type, payload) of every chunk after the signature.
-    private func chunks(_ png: [UInt8]) -> [(type: String, payload: [UInt8])] {
-        var result: [(String, [UInt8])] = []
-        var offset = 8
-        while offset + 12 <= png.count {
-            let length = png[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) }
-            result.append((String(decoding: png[offset + 4..<offset + 8], as: UTF8.self), Array(png[offset + 8..<offset + 8 + length])))
-            offset += 12 + length
-        }
-        return result
+        RawPNG.chunks(of: png).filter { $0.type == type }.count
     }
 
     /// The same PNG with its image data re-cut into IDAT chunks of `every` bytes.
     private func splittingImageData(_ png: [UInt8], every size: Int) -> [UInt8] {
-        let all = chunks(png)
+        let all = RawPNG.chunks(of: png)
         let data = all.filter { $0.type == "IDAT" }.flatMap(\.payload)
         var out = Array(png.prefix(8))
         for (type, payload) in all where type != "IDAT" && type != "IEND" { out += RawPNG.chunk(type, payload) }

@@ -26,30 +26,14 @@ struct FastPNGVerifierTests {
         RawPNG(width: 13, height: 9, bitDepth: 8, colourType: 2, filters: filters) { x, y in [x * 19 % 256, y * 27 % 256, (x * y) % 256] }
     }
 
-    /// A PNG rebuilt from its chunks, so tests can put chunks between them or split IDAT.
-    static func chunks(of png: [UInt8]) -> [(type: String, payload: [UInt8])] {
-        var chunks: [(String, [UInt8])] = []
-        var offset = 8
-        while offset + 12 <= png.count {
-            let size = png[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) }
-            chunks.append((String(decoding: png[offset + 4..<offset + 8], as: UTF8.self), Array(png[offset + 8..<offset + 8 + size])))
-            offset += 12 + size
-        }
-        return chunks
-    }
-
-    static func build(_ chunks: [(type: String, payload: [UInt8])]) -> [UInt8] {
-        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + chunks.flatMap { RawPNG.chunk($0.type, $0.payload) }
-    }
-
     @Test func plainPNGsAreVerifiedWithoutLibpng() throws {
         let encoded = try PNGCodec.encode(Synthetic.image(width: 37, height: 23))
         let rgb = Self.rgb().bytes
-        var parts = Self.chunks(of: rgb)
+        var parts = RawPNG.chunks(of: rgb)
         let data = parts.remove(at: 1).payload
         let text = (type: "tEXt", payload: Array("Comment\0made by a test".utf8))
         let split = [parts[0], text] + stride(from: 0, to: data.count, by: 50).map { (type: "IDAT", payload: Array(data[$0..<min($0 + 50, data.count)])) } + [text, parts[1]]
-        for png in [encoded, rgb, Self.build(split)] {
+        for png in [encoded, rgb, RawPNG.file(split)] {
             #expect(Self.fast(png))
             #expect(Self.libpngAccepts(png))
             #expect(try ImageVerifier.verify(png).width == ImageHeader.parse(png)?.width)
@@ -58,11 +42,11 @@ struct FastPNGVerifierTests {
 
     /// Left to libpng, which accepts them all: the verdict is libpng's as before.
     @Test func whatItDoesNotHandleIsLeftToLibpng() throws {
-        var parts = Self.chunks(of: Self.rgb().bytes)
-        var badCRC = Self.build([parts[0], (type: "tEXt", payload: Array("Comment\0x".utf8))] + parts.dropFirst())
+        var parts = RawPNG.chunks(of: Self.rgb().bytes)
+        var badCRC = RawPNG.file([parts[0], (type: "tEXt", payload: Array("Comment\0x".utf8))] + parts.dropFirst())
         badCRC[33 + 8 + 9] ^= 0xFF  // the tEXt chunk's CRC: libpng skips a damaged ancillary chunk
         let data = parts.remove(at: 1)
-        let dataSplitByAChunk = Self.build([
+        let dataSplitByAChunk = RawPNG.file([
             parts[0],
             (type: "IDAT", payload: Array(data.payload.prefix(40))),
             (type: "tEXt", payload: Array("a\0b".utf8)),
@@ -87,14 +71,14 @@ struct FastPNGVerifierTests {
     /// Damage behind valid CRCs, where only the image data tells: refused by both halves.
     @Test func damagedImageDataIsRefused() throws {
         let unknownFilter = Self.rgb(filters: [0, 1, 5]).bytes
-        var parts = Self.chunks(of: Self.rgb().bytes)
+        var parts = RawPNG.chunks(of: Self.rgb().bytes)
         let stream = RawPNG.zlibStored(Self.rgb().scanlines())
         parts[1] = (type: "IDAT", payload: Array(stream.dropLast(4)))
-        let noChecksum = Self.build(parts)
+        let noChecksum = RawPNG.file(parts)
         parts[1] = (type: "IDAT", payload: Array(stream.dropLast(4)) + RawPNG.uint32(0x1234_5678))
-        let wrongChecksum = Self.build(parts)
+        let wrongChecksum = RawPNG.file(parts)
         parts[1] = (type: "IDAT", payload: RawPNG.zlibStored(Array(Self.rgb().scanlines().dropLast(40))))
-        let rowsMissing = Self.build(parts)
+        let rowsMissing = RawPNG.file(parts)
         for png in [unknownFilter, noChecksum, wrongChecksum, rowsMissing] {
             #expect(!Self.fast(png))
             #expect(throws: ImageCodecError.self) { try ImageVerifier.verify(png) }

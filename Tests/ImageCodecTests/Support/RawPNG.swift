@@ -90,6 +90,23 @@ struct RawPNG {
         [UInt8(value >> 24 & 0xFF), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
     }
 
+    /// (type, payload) of every chunk after the signature, for tests that rearrange them.
+    static func chunks(of png: [UInt8]) -> [(type: String, payload: [UInt8])] {
+        var result: [(String, [UInt8])] = []
+        var offset = 8
+        while offset + 12 <= png.count {
+            let length = png[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) }
+            result.append((String(decoding: png[offset + 4..<offset + 8], as: UTF8.self), Array(png[offset + 8..<offset + 8 + length])))
+            offset += 12 + length
+        }
+        return result
+    }
+
+    /// A PNG made of `chunks`, each given its length and CRC.
+    static func file(_ chunks: [(type: String, payload: [UInt8])]) -> [UInt8] {
+        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + chunks.flatMap { chunk($0.type, $0.payload) }
+    }
+
     static func chunk(_ type: String, _ payload: [UInt8]) -> [UInt8] {
         let typed = Array(type.utf8) + payload
         return uint32(payload.count) + typed + uint32(Int(crc32(typed)))
