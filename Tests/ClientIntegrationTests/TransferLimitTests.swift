@@ -77,7 +77,8 @@ import Testing
         #expect(error.message.contains("the image host 127.0.0.1 sent only"), "\(error)")
         #expect(error.message.contains("bytes in the last 1 s"), "\(error)")
         #expect(error.message.hasSuffix("giving up"), "\(error)")
-        #expect(seconds < 4, "abandoned about a window after it began, not after 60 s: \(seconds) s")
+        // About a second; the bound leaves room for a loaded runner and still rules out the minute.
+        #expect(seconds < 20, "abandoned about a window after it began, not after 60 s: \(seconds) s")
         #expect(requests == 1, "a stalled host is not asked again")
     }
 
@@ -89,7 +90,7 @@ import Testing
         }
         #expect(error.kind == .timeout)
         #expect(error.message.contains("after 2 s, the most pixterm waits; giving up"), "\(error)")
-        #expect(seconds >= 2 && seconds < 5)
+        #expect(seconds >= 2 && seconds < 20, "at the 2 s ceiling, not after the 100 s the host would take: \(seconds) s")
     }
 
     @Test func aTricklingErrorAnswerIsNotWaitedOut() async throws {
@@ -98,7 +99,7 @@ import Testing
                 + Array(repeating: [HostileImageHost.Step.send([0x20]), .pause(.milliseconds(200))], count: 300).flatMap { $0 }
         }
         #expect(error.status == 404, "\(error)")
-        #expect(seconds < 4, "the error body is dropped once it stalls: \(seconds) s")
+        #expect(seconds < 20, "the error body is dropped once it stalls, not read for a minute: \(seconds) s")
     }
 
     @Test func aDeclaredLengthOverTheCapIsRefusedAtOnce() async throws {
@@ -107,7 +108,7 @@ import Testing
         }
         #expect(error.kind == .malformedResponse)
         #expect(error.message.contains("over the 1 MiB pixterm accepts"), "\(error)")
-        #expect(seconds < 1)
+        #expect(seconds < 10, "refused on the declared length, not after the host's 20 s pause: \(seconds) s")
         #expect(requests == 1)
     }
 
@@ -197,7 +198,9 @@ import Testing
                 #expect(error.message.contains("127.0.0.1 sent only"), "\(error)")
                 #expect(error.message.contains("giving up"), "\(error)")
             }
-            #expect(ContinuousClock.now - start < .seconds(5))
+            // Abandoned after about a second, not waited out for the minute the body would take
+            // (the stall watchdog's wake-up can wait for a thread on a loaded runner).
+            #expect(ContinuousClock.now - start < .seconds(20))
             #expect(Self.staged(staging).isEmpty)
         }
     }
@@ -211,7 +214,7 @@ import Testing
             let start = ContinuousClock.now
             let result = try await client.waitForTask(id: task.id, staging: staging, schedule: SimulatorHarness.fastPoll)
             #expect(result.items.count == 1)
-            #expect(ContinuousClock.now - start < .seconds(8), "the trickling poll was dropped after about a second, not waited out")
+            #expect(ContinuousClock.now - start < .seconds(30), "the trickling poll was dropped after about a second, not waited out for a minute")
         }
     }
 }

@@ -113,7 +113,8 @@ struct GenerationTests {
             let file = try await RawHTTP.send(.GET, try #require(response.data.first?["url"] as? String))
             let elapsed = clock.now - start
             #expect(ImageHeader.parse(file.body)?.width == 3840)
-            #expect(elapsed < .seconds(10), "3840x2160 took \(elapsed)")
+            // Far under the client's 300 s read timeout even in a debug build on a loaded runner.
+            #expect(elapsed < .seconds(60), "3840x2160 took \(elapsed)")
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import TerminalUI
 
@@ -22,28 +23,33 @@ struct KeyDecoderHostileInputTests {
         #expect(decode(raw("\u{1B}[1;5C")) == [.ctrlRight])
     }
 
-    /// Sized so the old quadratic decoder took seconds (over 10 s for the paste and for the
-    /// sequence in a debug build) while the linear one takes a fraction of a second.
-    private func decodeTimed(_ bytes: [UInt8]) -> (events: [KeyEvent], seconds: Double) {
-        let clock = ContinuousClock()
+    /// The thread's CPU time to decode `bytes` (not the wall clock, which a loaded runner
+    /// stretches), with what it decoded to.
+    private func decodeCost(_ bytes: [UInt8]) -> (events: [KeyEvent], seconds: Double) {
         var events: [KeyEvent] = []
-        let elapsed = clock.measure { events = decodeBytes(bytes) }
-        return (events, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        let seconds = threadCPUSeconds { events = decodeBytes(bytes) }
+        return (events, seconds)
     }
 
+    /// Four times the input must cost about four times the CPU; the old quadratic decoder took
+    /// sixteen times (over 10 s for 600,000 bytes in a debug build).
     @Test func aLongParameterRunIsDroppedInLinearTime() {
-        let bytes = Array("\u{1B}[".utf8) + Array(repeating: UInt8(ascii: "1"), count: 600_000) + Array("Ax".utf8)
-        let run = decodeTimed(bytes)
-        #expect(run.seconds < 2.5)
-        #expect(run.events == [.text("x")])
+        func run(_ count: Int) -> (events: [KeyEvent], seconds: Double) {
+            decodeCost(Array("\u{1B}[".utf8) + Array(repeating: UInt8(ascii: "1"), count: count) + Array("Ax".utf8))
+        }
+        let short = run(40_000), long = run(160_000)
+        #expect(short.events == [.text("x")] && long.events == [.text("x")])
+        #expect(long.seconds < short.seconds * 8, "40,000 bytes took \(short.seconds) s of CPU, 160,000 took \(long.seconds) s")
     }
 
     @Test func aLargePasteDecodesInLinearTime() {
-        let text = String(repeating: "pasted 猫\r", count: 55_000)
-        let bytes = Array("\u{1B}[200~".utf8) + Array(text.utf8) + Array("\u{1B}[20\u{1B}[201~".utf8)
-        let run = decodeTimed(bytes)
-        #expect(run.seconds < 2.5)
-        let expected = text.replacingOccurrences(of: "\r", with: "\n") + "\u{1B}[20"
-        #expect(run.events == [.paste(expected)])
+        func run(_ lines: Int) -> (events: [KeyEvent], seconds: Double, expected: String) {
+            let text = String(repeating: "pasted 猫\r", count: lines)
+            let cost = decodeCost(Array("\u{1B}[200~".utf8) + Array(text.utf8) + Array("\u{1B}[20\u{1B}[201~".utf8))
+            return (cost.events, cost.seconds, text.replacingOccurrences(of: "\r", with: "\n") + "\u{1B}[20")
+        }
+        let short = run(4_000), long = run(16_000)
+        #expect(short.events == [.paste(short.expected)] && long.events == [.paste(long.expected)])
+        #expect(long.seconds < short.seconds * 8, "4,000 lines took \(short.seconds) s of CPU, 16,000 took \(long.seconds) s")
     }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import TerminalUI
 
@@ -88,12 +89,17 @@ struct MouseDecoderTests {
         #expect(decodeBytes("\u{1B}[M `5") == [])
     }
 
+    /// Four times the report costs about four times the CPU (sixteen if it were quadratic),
+    /// counted in the thread's CPU time so a loaded runner cannot make it look slow.
     @Test func aLongHostileReportIsLinear() {
-        let long = "\u{1B}[<" + String(repeating: "1;", count: 200_000) + "M!"
-        let clock = ContinuousClock()
-        var events: [KeyEvent] = []
-        let elapsed = clock.measure { events = decodeBytes(long) }
-        #expect(events == [.text("!")])
-        #expect(elapsed < .seconds(2.5))
+        func cost(_ repeats: Int) -> Double {
+            let long = "\u{1B}[<" + String(repeating: "1;", count: repeats) + "M!"
+            var events: [KeyEvent] = []
+            let seconds = threadCPUSeconds { events = decodeBytes(long) }
+            #expect(events == [.text("!")])
+            return seconds
+        }
+        let short = cost(20_000), long = cost(80_000)
+        #expect(long < short * 8, "20,000 repeats took \(short) s of CPU, 80,000 took \(long) s")
     }
 }
