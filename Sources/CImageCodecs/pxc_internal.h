@@ -21,6 +21,11 @@ bool pxc_buffer_reserve(pxc_buffer *buffer, size_t extra);
 void pxc_message(char *err, size_t errlen, const char *format, ...)
     __attribute__((format(printf, 3, 4)));
 
+/// A PNG chunk length or IHDR field: four bytes, most significant first.
+static inline uint32_t pxc_big_endian32(const uint8_t *p) {
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
 /// The fields of a PNG's IHDR chunk that decoding depends on.
 typedef struct pxc_png_header {
     uint32_t width, height;

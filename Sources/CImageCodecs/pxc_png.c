@@ -79,7 +79,7 @@ static bool create_reader(png_context *context, png_structp *png, png_infop *inf
 /// is only a warning: a 42-byte file claiming a 2 GB sPLT chunk would cost 2 GB.
 static bool chunks_fit(const uint8_t *data, size_t len, char *err, size_t errlen) {
     for (size_t offset = 8; len >= offset + 8;) {
-        size_t size = (size_t)data[offset] << 24 | (size_t)data[offset + 1] << 16 | (size_t)data[offset + 2] << 8 | data[offset + 3];
+        size_t size = pxc_big_endian32(data + offset);
         if (size + 12 > len - offset) {
             pxc_message(err, errlen, "the file ends early (truncated)");
             return false;

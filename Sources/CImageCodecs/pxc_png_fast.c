@@ -47,17 +47,13 @@ static void load_libdeflate(void) {
     deflate_api.crc32 = (crc32_fn)dlsym(library, "libdeflate_crc32");
 }
 
-static uint32_t big_endian32(const uint8_t *p) {
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
 bool pxc_png_read_header(const uint8_t *data, size_t len, pxc_png_header *header) {
     static const uint8_t signature[8] = {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
     if (len < 33 || memcmp(data, signature, 8) != 0) return false;
-    if (big_endian32(data + 8) != 13 || memcmp(data + 12, "IHDR", 4) != 0) return false;
+    if (pxc_big_endian32(data + 8) != 13 || memcmp(data + 12, "IHDR", 4) != 0) return false;
     const uint8_t *fields = data + 16;
-    header->width = big_endian32(fields);
-    header->height = big_endian32(fields + 4);
+    header->width = pxc_big_endian32(fields);
+    header->height = pxc_big_endian32(fields + 4);
     header->bit_depth = fields[8];
     header->colour_type = fields[9];
     header->interlace = fields[12];
@@ -72,7 +68,7 @@ static bool collect_image_data(const uint8_t *data, size_t len, const uint8_t **
     size_t total = 0, chunks = 0;
     const uint8_t *first = NULL;
     for (size_t offset = 33; len - offset >= 12;) {
-        uint32_t size = big_endian32(data + offset);
+        uint32_t size = pxc_big_endian32(data + offset);
         const uint8_t *type = data + offset + 4, *payload = data + offset + 8;
         if (size > len - offset - 12) return false;
         if (memcmp(type, "IDAT", 4) == 0) {
@@ -88,9 +84,9 @@ static bool collect_image_data(const uint8_t *data, size_t len, const uint8_t **
                 return true;
             }
             if (!pxc_buffer_reserve(copy, total)) return false;
-            for (size_t at = 33; at < offset; at += 12 + (size_t)big_endian32(data + at)) {
+            for (size_t at = 33; at < offset; at += 12 + (size_t)pxc_big_endian32(data + at)) {
                 if (memcmp(data + at + 4, "IDAT", 4) != 0) continue;
-                uint32_t part = big_endian32(data + at);
+                uint32_t part = pxc_big_endian32(data + at);
                 memcpy(copy->data + copy->length, data + at + 8, part);
                 copy->length += part;
             }
@@ -403,10 +399,10 @@ bool pxc_png_row_sums(const uint8_t *data, size_t len, uint32_t width, uint32_t 
 static bool chunks_are_plain(const uint8_t *data, size_t len) {
     bool in_data = false, data_ended = false;
     for (size_t offset = 8; len - offset >= 12;) {
-        uint32_t size = big_endian32(data + offset);
+        uint32_t size = pxc_big_endian32(data + offset);
         const uint8_t *type = data + offset + 4;
         if (size > len - offset - 12) return false;
-        if (deflate_api.crc32(0, type, (size_t)size + 4) != big_endian32(type + 4 + size)) return false;
+        if (deflate_api.crc32(0, type, (size_t)size + 4) != pxc_big_endian32(type + 4 + size)) return false;
         bool is_data = memcmp(type, "IDAT", 4) == 0;
         if (is_data && data_ended) return false;
         if (!is_data && in_data) data_ended = true;
