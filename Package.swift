@@ -16,6 +16,8 @@ let ncursesPkgConfig: String? = "ncursesw"
 let ncursesPkgConfig: String? = nil
 #endif
 
+let linkingDirectory = String(#filePath.dropLast("Package.swift".count)) + "Linking"
+
 let package = Package(
     name: "pixterm",
     platforms: [.macOS(.v14)],
@@ -126,7 +128,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: strict
+            swiftSettings: strict,
+            linkerSettings: [.unsafeFlags(["-L" + linkingDirectory, "-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux]))]
         ),
 
         // Helpers shared by the test targets (temp folders, simulator harness, timeouts).

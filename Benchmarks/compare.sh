@@ -32,7 +32,7 @@ install_tools() {
 
 build_pixterm() {
     if [[ -z "${PIXTERM:-}" ]]; then
-        (cd "$ROOT" && swift build -c release --static-swift-stdlib --scratch-path .build-release --product pixterm >&2)
+        (cd "$ROOT" && swift build -c release --static-swift-stdlib --disable-local-rpath --scratch-path .build-release --product pixterm >&2)
         PIXTERM="$ROOT/.build-release/release/pixterm"
     fi
     GALLERY_PIXTERM="${GALLERY_PIXTERM:-$PIXTERM}"

@@ -5,6 +5,8 @@ import Foundation
 /// bundle sits beside the binary, so a `pixterm` copied alone into another folder still has its
 /// catalog and prices. This is the one file that names the generated type.
 enum BuiltInData {
-    static var catalogJSON: Data { Data(PackageResources.catalog_json) }
-    static var pricingJSON: Data { Data(PackageResources.pricing_json) }
+    static var catalogJSON: Data { Data(catalogJSONBytes) }
+    static var pricingJSON: Data { Data(pricingJSONBytes) }
+    static var catalogJSONBytes: [UInt8] { PackageResources.catalog_json }
+    static var pricingJSONBytes: [UInt8] { PackageResources.pricing_json }
 }

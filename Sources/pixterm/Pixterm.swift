@@ -1,18 +1,26 @@
 import ArgumentParser
+import Foundation
 
-/// The entry point: core dumps go off before anything reads the key, a bare `--version` is
-/// answered without building the parser, the UI's question to tmux starts, then the command runs.
+/// The entry point: core dumps go off before anything reads the key; `--version`, `pixterm`
+/// and `pixterm --demo` skip the argument parser (`FastRoute`); anything else is parsed.
 @main
 enum PixtermMain {
     static func main() async {
         CoreDumps.disable()
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if let version = VersionFastPath.answer(for: arguments) {
-            print(version)
+        let route = FastRoute(arguments)
+        if route == .version {
+            print(PixtermVersion.current)
             return
         }
-        GraphicsSetup.askTmuxEarly(arguments: arguments)
-        await Pixterm.main()
+        guard case let .userInterface(demo) = route else { return await Pixterm.main() }
+        do {
+            try await UILaunch(demo: demo, graphics: nil, global: GlobalChoices()).run()
+        } catch {
+            // `reportingFailures` has printed the message and thrown an `ExitCode`; this is
+            // what the parser's `main` does with it.
+            Foundation.exit((error as? ExitCode)?.rawValue ?? 1)
+        }
     }
 }
 

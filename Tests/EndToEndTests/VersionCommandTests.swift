@@ -2,9 +2,10 @@ import Foundation
 import Testing
 import TestSupport
 
-/// `pixterm --version` is answered before the argument parser is built; these pin that its answer
-/// is exactly the parser's (which `generate --version` still goes through), and that other
-/// argument lists mentioning `--version` keep the parser's behaviour.
+/// `pixterm --version`, `pixterm` and `pixterm --demo` are answered before the argument parser is
+/// built (`FastRoute`); these pin that their answers are exactly the parser's (which
+/// `generate --version` and `pixterm ui` still go through), and that other argument lists
+/// mentioning `--version` keep the parser's behaviour.
 @Suite struct VersionCommandTests {
     @Test func bareVersionPrintsWhatTheParserPrints() async throws {
         let dir = try TemporaryDirectory()
@@ -35,6 +36,21 @@ import TestSupport
             let output = try await PixtermBinary.run(arguments, environment: dir.isolatedEnvironment())
             #expect(output.status == 64, "\(arguments): \(output.stderr)")
             #expect(output.stdout.isEmpty, "\(arguments)")
+        }
+    }
+
+    /// The UI started without the parser fails as the parsed `ui` does: same message, same status.
+    @Test func theUIStartedWithoutTheParserAnswersAsTheParsedOne() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        for (fast, parsed) in [([String](), ["ui"]), (["--demo"], ["ui", "--demo"])] {
+            // Standard input is a pipe here, which the UI refuses.
+            let direct = try await PixtermBinary.run(fast, environment: dir.isolatedEnvironment(), stdin: "")
+            let viaParser = try await PixtermBinary.run(parsed, environment: dir.isolatedEnvironment(), stdin: "")
+            #expect(direct.status == viaParser.status, "\(fast)")
+            #expect(direct.stderr == viaParser.stderr, "\(fast)")
+            #expect(direct.stdout == viaParser.stdout, "\(fast)")
+            #expect(direct.status != 0 && direct.stderr.contains("the UI needs an interactive terminal"), "\(fast): \(direct.stderr)")
         }
     }
 }

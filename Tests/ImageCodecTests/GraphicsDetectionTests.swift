@@ -139,6 +139,25 @@ final class RecordedTerminal: TerminalQuerying {
         #expect(!TerminalReplies.containsDeviceAttributes(bytes("\u{1B}[?62;4")))
     }
 
+    /// Keys typed while the queries were out come back in order, whatever the replies around
+    /// them; only what terminals send as replies is taken out.
+    @Test func keysTypedAmidTheRepliesAreTypeahead() {
+        let replies = TerminalReplies(
+            parsing: bytes("ab\u{1B}_Gi=31;ENOTSUPPORTED\u{1B}\\c\u{1B}[A\u{1B}P>|foot(1.16)\u{1B}\\猫\u{1B}[6;20;10t\u{1B}x\u{1B}[?62;22c\r\u{1B}"))
+        #expect(text(replies.typeahead) == "abc\u{1B}[A猫\u{1B}x\r\u{1B}")
+        #expect(replies.version == "foot(1.16)" && replies.deviceAttributes == [62, 22] && !replies.kittyGraphics)
+        #expect(TerminalReplies(parsing: bytes("\u{1B}[?62;c")).typeahead.isEmpty)
+        // A sequence the read cut short is kept as typed: it may be the start of a key.
+        #expect(text(TerminalReplies(parsing: bytes("q\u{1B}[1;5")).typeahead) == "q\u{1B}[1;5")
+        #expect(text(TerminalReplies(parsing: bytes("q\u{1B}Pabc")).typeahead) == "q\u{1B}Pabc")
+    }
+
+    @Test func detectionHandsBackTheKeysTypedMeanwhile() {
+        let (detection, _) = detect(Self.xterm, reply: "hi\u{1B}[?62;4c")
+        #expect(detection.method == .sixel)
+        #expect(text(detection.typeahead) == "hi")
+    }
+
     @Test func cellSizeFromWindowSize() {
         #expect(CellPixelSize.from(columns: 80, rows: 24, pixelWidth: 800, pixelHeight: 480) == CellPixelSize(width: 10, height: 20))
         #expect(CellPixelSize.from(columns: 80, rows: 24, pixelWidth: 0, pixelHeight: 0) == nil)

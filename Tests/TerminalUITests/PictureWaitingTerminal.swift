@@ -58,6 +58,10 @@ final class PictureWaitingTerminal: TerminalBackend {
         }
     }
 
+    func feed(typeahead: [UInt8]) {
+        steps.insert(contentsOf: RecordingTerminal.keys(typeahead).map { .input(.key($0)) }, at: 0)
+    }
+
     func nextEvent(timeout: Duration?) -> TerminalInput {
         while let step = steps.first {
             switch step {

@@ -54,6 +54,16 @@ final class RecordingTerminal: TerminalBackend {
         return cleared
     }
 
+    /// Decodes the bytes as the real terminal does and puts the keys ahead of the script.
+    func feed(typeahead: [UInt8]) {
+        script.insert(contentsOf: Self.keys(typeahead).map(TerminalInput.key), at: 0)
+    }
+
+    static func keys(_ bytes: [UInt8]) -> [KeyEvent] {
+        var decoder = KeyDecoder()
+        return bytes.flatMap { decoder.feed(byte: $0) } + decoder.feed(.idle)
+    }
+
     func nextEvent(timeout: Duration?) -> TerminalInput {
         timeouts.append(timeout)
         guard !script.isEmpty else { return .timeout }

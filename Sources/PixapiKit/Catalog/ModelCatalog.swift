@@ -12,8 +12,12 @@ public struct ModelCatalog: Codable, Sendable, Hashable {
         self.editLimits = editLimits
     }
 
-    /// The catalog compiled into the binary from `Sources/PixapiKit/Resources/catalog.json`.
+    /// The catalog compiled into the binary from `Sources/PixapiKit/Resources/catalog.json`,
+    /// read without `JSONDecoder` when it can be (`JSONTree`): it is on the UI's first frame.
     public static let builtIn: ModelCatalog = {
+        if let tree = JSONTree(parsing: BuiltInData.catalogJSONBytes), let catalog = ModelCatalog(tree: tree), catalog.hasItsDefaultModel {
+            return catalog
+        }
         do {
             return try decode(BuiltInData.catalogJSON)
         } catch {
@@ -24,11 +28,13 @@ public struct ModelCatalog: Codable, Sendable, Hashable {
     /// Decodes a catalog file; used for the built-in one and for a user's override file.
     public static func decode(_ data: Data) throws -> ModelCatalog {
         let catalog = try JSONDecoder().decode(ModelCatalog.self, from: data)
-        guard catalog.models.contains(where: { $0.id == catalog.defaultModel }) else {
+        guard catalog.hasItsDefaultModel else {
             throw PixapiError(.invalidInput, "the catalog's default model \(catalog.defaultModel) is not in its model list")
         }
         return catalog
     }
+
+    var hasItsDefaultModel: Bool { models.contains { $0.id == defaultModel } }
 
     public var modelIDs: [String] { models.map(\.id) }
 

@@ -26,8 +26,10 @@ public struct PriceTable: Codable, Sendable, Hashable {
         public func credits(for quality: Quality) -> Int? { credits[quality.rawValue] }
     }
 
-    /// The table compiled into the binary from `Sources/PixapiKit/Resources/pricing.json`.
+    /// The table compiled into the binary from `Sources/PixapiKit/Resources/pricing.json`,
+    /// read without `JSONDecoder` when it can be (`JSONTree`): it is on the UI's first frame.
     public static let builtIn: PriceTable = {
+        if let tree = JSONTree(parsing: BuiltInData.pricingJSONBytes), let table = PriceTable(tree: tree) { return table }
         do {
             return try decode(BuiltInData.pricingJSON)
         } catch {

@@ -23,7 +23,9 @@ extension AppState {
             compose.input.setViewport(layoutWidth: max(1, width - 1), height: max(1, height))
             return []
         case let .helpLayout(rows):
-            helpScroll.resize(visibleRows: rows, lineCount: helpLineCount)
+            // At the top no page can run past the end, so the help's text (slow to build) is
+            // counted only when it is scrolled: not for the first frame.
+            helpScroll.resize(visibleRows: rows, lineCount: helpScroll.top > 0 ? helpLineCount : 0)
             return []
         case let .jobEvent(id, event):
             applyJobEvent(id, event, now: environment.now())

@@ -34,6 +34,8 @@ public struct GraphicsDetection: Sendable, Hashable {
     public var fix: String?
     /// The cell size the terminal reported, if it answered CSI 16 t.
     public var cellSize: CellPixelSize?
+    /// What the user typed while the terminal was asked (`TerminalReplies.typeahead`).
+    public var typeahead: [UInt8] = []
 
     public init(method: GraphicsMethod, passthrough: Bool = false, placeholders: Bool = false, reason: String, fix: String? = nil, cellSize: CellPixelSize? = nil) {
         self.method = method
@@ -96,6 +98,7 @@ public struct GraphicsDetector: Sendable {
         let replies = TerminalReplies(parsing: answer)
         var detection = insideTmux ? behindTmux(replies, hint: hint, fix: tmuxFix) : direct(replies)
         detection.cellSize = replies.cellSize
+        detection.typeahead = replies.typeahead
         return detection
     }
 

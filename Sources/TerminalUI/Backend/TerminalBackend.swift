@@ -23,6 +23,9 @@ public protocol TerminalBackend: AnyObject {
     @discardableResult func draw(_ grid: CellGrid, cursor: GridPoint?) -> Bool
     /// Waits for the next event; nil waits indefinitely (costing no CPU).
     func nextEvent(timeout: Duration?) -> TerminalInput
+    /// Takes bytes the terminal sent that someone else read (keys typed while the UI asked the
+    /// terminal a question) as input that arrived before anything still unread.
+    func feed(typeahead: [UInt8])
     /// Queues bytes ncurses knows nothing about (OSC 52, bracketed paste mode, image protocols)
     /// to be written straight to the terminal right after the next frame is flushed.
     func emit(rawBytes: [UInt8])

@@ -13,7 +13,10 @@ public final class AppRuntime {
     private let view: AppView
     private let previews: PreviewLoader
     /// nil when previews are half blocks.
-    private let pixels: PixelLoader?
+    private var pixels: PixelLoader?
+    private let thumbnails: ThumbnailCache?
+    /// Runs right after the first frame (`FirstFrameFollowUp`).
+    private let followUp: (() -> FirstFrameFollowUp)?
     private var pixelScreen = PixelScreen()
     /// Lets go of the pages startup touched once the UI first sits idle.
     private var startupPages: StartupPagesRelease
@@ -30,13 +33,14 @@ public final class AppRuntime {
     private var mouseRegions: [MouseRegion] = []
 
     /// `graphics` draws previews with pixels (kitty, iTerm2, sixel); nil or half blocks keep
-    /// them in the frame's cells. `mouse` turns on click and wheel reporting.
+    /// them in the frame's cells. `followUp` runs after the first frame and may set `graphics`
+    /// then. `mouse` turns on click and wheel reporting.
     /// `releasingStartupPages` lets go of the process's startup code once the UI first sits idle
     /// (`StartupPagesRelease`): for the process that owns the terminal, not for tests.
     public init(
         state: AppState, environment: AppEnvironment, backend: any TerminalBackend, services: any AppServices,
-        view: AppView, previewRenderer: PreviewRenderer, graphics: GraphicsEncoder? = nil, mouse: Bool = true,
-        releasingStartupPages: Bool = false
+        view: AppView, previewRenderer: PreviewRenderer, graphics: GraphicsEncoder? = nil,
+        followUp: (() -> FirstFrameFollowUp)? = nil, mouse: Bool = true, releasingStartupPages: Bool = false
     ) {
         self.mouse = mouse
         startupPages = StartupPagesRelease(pending: releasingStartupPages)
@@ -46,7 +50,9 @@ public final class AppRuntime {
         self.services = services
         self.view = view
         previews = PreviewLoader(renderer: previewRenderer)
-        pixels = graphics.flatMap { $0.method == .blocks ? nil : PixelLoader(encoder: $0, thumbnails: previewRenderer.cache) }
+        thumbnails = previewRenderer.cache
+        pixels = Self.pixelLoader(graphics, thumbnails: previewRenderer.cache)
+        self.followUp = followUp
         inbox = ActionInbox(waker: backend.waker)
         session = TerminalSession(backend: backend)
         size = backend.size()
@@ -62,6 +68,7 @@ public final class AppRuntime {
         draw()
         // After the first frame: the services open their backend now, so it never delays it.
         services.start { inbox.post(.action($0)) }
+        if let followUp { adopt(followUp()) }
         while !session.hasEnded {
             switch startupPages.nextEvent(from: backend, timeout: waitForInput()) {
             case let .key(.resize(columns, rows)):
@@ -85,6 +92,19 @@ public final class AppRuntime {
             draw()
         }
         write(pixelScreen.leave())
+    }
+
+    private static func pixelLoader(_ graphics: GraphicsEncoder?, thumbnails: ThumbnailCache?) -> PixelLoader? {
+        graphics.flatMap { $0.method == .blocks ? nil : PixelLoader(encoder: $0, thumbnails: thumbnails) }
+    }
+
+    /// Takes what the first frame's follow-up found, and draws what it changed.
+    private func adopt(_ found: FirstFrameFollowUp) {
+        if let graphics = found.graphics { pixels = Self.pixelLoader(graphics, thumbnails: thumbnails) }
+        backend.feed(typeahead: found.typeahead)
+        for action in found.actions { dispatch(action) }
+        syncLayout()
+        draw()
     }
 
     /// How long to wait for input before a `.tick`: a second while a job runs (jobs show elapsed

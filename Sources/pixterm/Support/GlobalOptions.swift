@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import PixapiKit
 
 /// Options every command takes: where the API and the gallery are, and where the log goes.
@@ -14,6 +15,25 @@ struct GlobalOptions: ParsableArguments {
     var verbose = false
 
     @Option(name: .long, help: ArgumentHelp("Append the log to this file (created 0600; a link, FIFO or folder is refused). The API key is never logged.", valueName: "path"))
+    var logFile: String?
+
+    /// The same options as plain values, for code the UI's fast route also runs.
+    var choices: GlobalChoices { GlobalChoices(baseURL: baseURL, gallery: gallery, verbose: verbose, logFile: logFile) }
+
+    func settings(maxCredits: Int? = nil, printingWarnings: Bool = true) throws(PixapiError) -> PixtermSettings {
+        try choices.settings(maxCredits: maxCredits, printingWarnings: printingWarnings)
+    }
+
+    func commandLogger(settings: PixtermSettings) throws(PixapiError) -> Logger { try choices.commandLogger(settings: settings) }
+}
+
+/// What the global options say, as plain values: `pixterm` and `pixterm --demo` open the UI
+/// without building the argument parser (`FastRoute`), so the UI cannot read `GlobalOptions`,
+/// whose property wrappers hold values only after a parse.
+struct GlobalChoices: Sendable {
+    var baseURL: String?
+    var gallery: String?
+    var verbose = false
     var logFile: String?
 
     /// The resolved settings. Their warnings (a config holding the key that others can read,

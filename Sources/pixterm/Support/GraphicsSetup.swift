@@ -13,11 +13,19 @@ enum GraphicsSetup {
 
     /// `flag` is the raw `--graphics` value, already validated. With `forOutput`, automatic
     /// detection gives half blocks when standard output is not a terminal (a file or a pipe).
-    /// `tmux` is the question to tmux from `askTmux`, when the caller started it earlier.
+    /// `tmux` is the question to tmux when the caller has one (one with no answer: do not ask).
     static func choose(
         flag: String?, settings: PixtermSettings?, environment: [String: String], forOutput: Bool = true, tmux: TmuxQuestion? = nil
     ) throws(PixapiError) -> Choice {
         let (preference, source) = try preference(flag: flag, settings: settings)
+        return detect(preference: preference, source: source, environment: environment, forOutput: forOutput, tmux: tmux)
+    }
+
+    /// `choose` once the preference is known: the UI checks its preference before the first
+    /// frame (a bad setting stops it there) and detects after it, off the frame's path.
+    static func detect(
+        preference: GraphicsPreference, source: String, environment: [String: String], forOutput: Bool = true, tmux: TmuxQuestion? = nil
+    ) -> Choice {
         let detector = GraphicsDetector(environment: environment, tmux: (tmux ?? askTmux(environment)).answer?.info())
         let detection: GraphicsDetection
         if forOutput, preference == .auto, isatty(STDOUT_FILENO) != 1 {
@@ -50,35 +58,8 @@ enum GraphicsSetup {
         var answer: TmuxProbe.Pending?
     }
 
-    /// Starts the question to tmux (a `tmux` process, some milliseconds) so that it runs while
-    /// the caller does other work; `choose` waits for its answer. Takes the one `askTmuxEarly`
-    /// started, if any.
+    /// Starts the question to tmux (a `tmux` process, some milliseconds); nothing outside tmux.
     static func askTmux(_ environment: [String: String]) -> TmuxQuestion {
-        if let early = EarlyTmuxQuestion.shared.take() { return early }
-        return TmuxQuestion(answer: GraphicsDetector(environment: environment).insideTmux ? TmuxProbe.start(environment: environment) : nil)
-    }
-
-    /// Called by `main` before the arguments are parsed: when they open the UI on a terminal
-    /// (no arguments, or only `--demo`), tmux is asked now, so it answers while the parser and
-    /// the settings do their work rather than while the first frame waits.
-    static func askTmuxEarly(arguments: [String]) {
-        guard arguments.isEmpty || arguments == ["--demo"], isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return }
-        EarlyTmuxQuestion.shared.keep(askTmux(ProcessInfo.processInfo.environment))
-    }
-
-    /// The question `askTmuxEarly` started, until the UI takes it.
-    private final class EarlyTmuxQuestion: @unchecked Sendable {
-        static let shared = EarlyTmuxQuestion()
-        private let lock = NSLock()
-        private var question: TmuxQuestion?
-
-        func keep(_ question: TmuxQuestion) { lock.withLock { self.question = question } }
-
-        func take() -> TmuxQuestion? {
-            lock.withLock {
-                defer { question = nil }
-                return question
-            }
-        }
+        TmuxQuestion(answer: GraphicsDetector(environment: environment).insideTmux ? TmuxProbe.start(environment: environment) : nil)
     }
 }

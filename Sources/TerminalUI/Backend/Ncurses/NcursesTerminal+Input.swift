@@ -53,6 +53,10 @@ extension NcursesTerminal {
         }
     }
 
+    public func feed(typeahead: [UInt8]) {
+        for byte in typeahead { pending += decoder.feed(byte: byte) }
+    }
+
     /// Feeds the decoder everything that can be read without waiting. `wgetch` hands over
     /// key codes ncurses decoded and otherwise raw bytes, which the decoder assembles into
     /// UTF-8 itself: `wget_wch` converts through the locale, and in one without UTF-8 it

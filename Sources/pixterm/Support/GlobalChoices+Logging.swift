@@ -2,7 +2,7 @@ import Foundation
 import Logging
 import PixapiKit
 
-extension GlobalOptions {
+extension GlobalChoices {
     /// A command's logger: to `--log-file` when given (info, or debug with `--verbose`), else to
     /// standard error with `--verbose`, else nowhere. Opened before anything is sent, so a log
     /// file that cannot be written stops the command while it has cost nothing.

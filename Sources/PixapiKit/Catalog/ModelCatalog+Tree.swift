@@ -1,0 +1,45 @@
+extension ModelCatalog {
+    /// The catalog a `JSONTree` describes, or nil when any field is missing or of another
+    /// shape, so `JSONDecoder` gives the verdict (and the message). Unknown keys are ignored,
+    /// as `JSONDecoder` ignores them.
+    init?(tree: JSONTree) {
+        guard let defaultModel = tree["defaultModel"]?.string, let models = tree["models"]?.array,
+            let edit = tree["editLimits"], let maxImages = edit["maxImages"]?.int, let maxImageBytes = edit["maxImageBytes"]?.int,
+            let maxMaskBytes = edit["maxMaskBytes"]?.int
+        else { return nil }
+        var specs: [ModelSpec] = []
+        for model in models {
+            guard let spec = ModelSpec(tree: model) else { return nil }
+            specs.append(spec)
+        }
+        self.init(
+            defaultModel: defaultModel, models: specs,
+            editLimits: EditLimits(maxImages: maxImages, maxImageBytes: maxImageBytes, maxMaskBytes: maxMaskBytes)
+        )
+    }
+}
+
+extension ModelSpec {
+    init?(tree: JSONTree) {
+        guard let id = tree["id"]?.string, let summary = tree["summary"]?.string,
+            let qualities = tree["qualities"]?.array?.map({ $0.string.flatMap(Quality.init(rawValue:)) }),
+            let presets = tree["presets"]?.array?.map({ $0.string.flatMap { try? ImageSize.parse($0) } }),
+            let promptLimit = tree["promptLimit"]?.int, let maxN = tree["maxN"]?.int,
+            let formats = tree["responseFormats"]?.array?.map({ $0.string.flatMap(ResponseFormat.init(rawValue:)) }),
+            !qualities.contains(nil), !presets.contains(nil), !formats.contains(nil)
+        else { return nil }
+        var customSizes: CustomSizeRules?
+        switch tree["customSizes"] {
+        case nil, .null?: customSizes = nil
+        case let rules?:
+            guard let multipleOf = rules["multipleOf"]?.int, let minPixels = rules["minPixels"]?.int, let maxPixels = rules["maxPixels"]?.int,
+                let maxAspectRatio = rules["maxAspectRatio"]?.int, let maxEdge = rules["maxEdge"]?.int
+            else { return nil }
+            customSizes = CustomSizeRules(multipleOf: multipleOf, minPixels: minPixels, maxPixels: maxPixels, maxAspectRatio: maxAspectRatio, maxEdge: maxEdge)
+        }
+        self.init(
+            id: id, summary: summary, qualities: qualities.compactMap { $0 }, presets: presets.compactMap { $0 }, customSizes: customSizes,
+            promptLimit: promptLimit, maxN: maxN, responseFormats: formats.compactMap { $0 }
+        )
+    }
+}
