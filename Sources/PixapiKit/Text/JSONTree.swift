@@ -118,18 +118,12 @@ enum JSONTree: Equatable {
         /// A string without escapes (all the built-in files hold); one with any is left to
         /// `JSONDecoder`, which knows every escape.
         private mutating func string() -> String? {
-            guard take(UInt8(ascii: "\"")) else { return nil }
-            let start = position
-            while position < bytes.count {
-                let byte = bytes[position]
-                if byte == UInt8(ascii: "\"") {
-                    position += 1
-                    return String(validating: bytes[start..<position - 1], as: UTF8.self)
-                }
-                guard byte != UInt8(ascii: "\\"), byte >= 0x20 else { return nil }
-                position += 1
-            }
-            return nil
+            guard take(UInt8(ascii: "\"")),
+                let end = bytes[position...].firstIndex(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }),
+                bytes[end] == UInt8(ascii: "\"")
+            else { return nil }
+            defer { position = end + 1 }
+            return String(validating: bytes[position..<end], as: UTF8.self)
         }
 
         private mutating func literal(_ word: StaticString, _ tree: JSONTree) -> JSONTree? {
