@@ -1,7 +1,7 @@
 import PixtermCore
 import TerminalGraphics
 
-/// What the UI works out right after its first frame, on its own thread, before it reads a
+/// What the UI works out right after its first frame, on the UI thread, before it reads a
 /// key: the graphics detection, which waits for tmux's answer and for a round trip to the
 /// terminal (up to 600 ms over SSH), and so would otherwise hold the first frame back.
 public struct FirstFrameFollowUp {
