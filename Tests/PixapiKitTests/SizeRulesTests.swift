@@ -104,3 +104,17 @@ import Testing
         }
     }
 }
+
+/// Trimming keeps what is between the first and last non-whitespace characters, whatever the
+/// whitespace (Unicode's, CR LF as one character) and whatever is inside.
+@Suite struct TrimmingWhitespaceTests {
+    @Test func trimsOnlyTheEnds() throws {
+        let cases = ["", " ", " \t\r\n ", "1024x1024", "  1024x768\t", "\u{3000}auto\u{00A0}", "a b", " 猫 🦊 ", "\r\n x \r\n", "é\u{301} "]
+        for text in cases {
+            let reference = String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+            #expect(text.trimmingWhitespace() == reference, "\(text.debugDescription)")
+            #expect(text[...].trimmingWhitespace() == reference, "a Substring: \(text.debugDescription)")
+        }
+        #expect(try ImageSize.parse("\u{3000} 1536x1024\t") == .pixels(width: 1536, height: 1024))
+    }
+}

@@ -56,7 +56,10 @@ public enum ImageSize: Hashable, Sendable, CustomStringConvertible, Codable {
 }
 
 extension StringProtocol {
+    /// Without leading and trailing whitespace. By index: `reversed()` twice made the Swift
+    /// runtime build its nested generic types on first use, about 1 ms of the UI's start.
     func trimmingWhitespace() -> String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(self[first...last])
     }
 }

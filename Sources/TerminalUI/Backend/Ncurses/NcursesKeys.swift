@@ -4,7 +4,10 @@ import CNcurses
 /// modified arrows and the paste markers get codes at run time from the terminfo entry and
 /// `define_key`, so they are looked up once after `initscr`.
 struct NcursesKeys {
-    private var dynamic: [Int32: InputToken] = [:]
+    /// At most six codes, so a list: a dictionary's first use made the Swift runtime check its
+    /// key's `Hashable` conformance by scanning every conformance record, on the way to the
+    /// first frame.
+    private var dynamic: [(code: Int32, token: InputToken)] = []
 
     /// Must run after `initscr` and `keypad`.
     init() {
@@ -13,7 +16,7 @@ struct NcursesKeys {
         ]
         for (name, key) in capabilities {
             let code = nc_key_for_capability(name)
-            if code > 0 { dynamic[code] = .key(key) }
+            if code > 0 { dynamic.append((code, .key(key))) }
         }
         // Mouse reports go to the decoder as raw bytes: terminfo's kmous (`\e[<` for xterm,
         // `\e[M` for tmux) would make ncurses report KEY_MOUSE and leave the rest of the report
@@ -22,14 +25,14 @@ struct NcursesKeys {
         // Past every code ncurses assigns to terminfo's extended keys.
         let firstFree = KEY_MAX + 512
         let start = nc_bind_sequence("\u{1B}[200~", firstFree)
-        if start > 0 { dynamic[start] = .pasteStart }
+        if start > 0 { dynamic.append((start, .pasteStart)) }
         let end = nc_bind_sequence("\u{1B}[201~", firstFree)
-        if end > 0 { dynamic[end] = .pasteEnd }
+        if end > 0 { dynamic.append((end, .pasteEnd)) }
     }
 
     /// The token for a key code `wgetch` returned (KEY_MIN and up), or nil for keys we ignore.
     func token(for code: Int32, size: () -> GridSize) -> InputToken? {
-        if let token = dynamic[code] { return token }
+        if let known = dynamic.first(where: { $0.code == code }) { return known.token }
         if code > KEY_F0 && code <= KEY_F0 + 12 { return .key(.function(Int(code - KEY_F0))) }
         switch code {
         case KEY_UP: return .key(.up)
