@@ -4,7 +4,8 @@ hyperfine's JSON, and driving a terminal program in tmux (first frame, idle RSS,
 
     benchlib.py peak-rss -- CMD...             prints the peak RSS of CMD and its children in MiB
     benchlib.py rows JSON [BASELINE_INDEX]     markdown rows: command, median, min..max, ratio
-    benchlib.py ui NAME READY_TEXT CMD         tmux figures for a program, as one markdown row
+    benchlib.py ui NAME READY_TEXT CMD [N]     tmux figures for a program, as one markdown row
+                                               (first frame: median of N launches, default 5)
     benchlib.py picture WIDTH HEIGHT OUT.png   a photo-like test PNG (gradients, waves, noise)
 """
 import json
@@ -143,7 +144,7 @@ def main():
     elif sys.argv[1] == "rows":
         rows(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 0)
     elif sys.argv[1] == "ui":
-        ui(sys.argv[2], sys.argv[3], sys.argv[4])
+        ui(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]) if len(sys.argv) > 5 else 5)
     elif sys.argv[1] == "picture":
         picture(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])
     else:

@@ -143,19 +143,19 @@ PY
 }
 
 run_ui() {
-    section "UI in tmux (120x40)" "First frame: from \`tmux respawn-pane\` to the screen showing the program (median of 5, polled every 2 ms, so about +5 ms). Idle: 2 s after the first frame. Typing: a 2,000-character prompt sent one character per \`tmux send-keys\` about every 6 ms; CPU from /proc/PID/stat less the idle rate; bytes from \`tmux pipe-pane\`. nano runs with --softwrap so both wrap the text."
+    section "UI in tmux (120x40)" "First frame: from \`tmux respawn-pane\` to the screen showing the program (median of 15 launches, polled every 2 ms, so about +5 ms). Idle: 2 s after the first frame. Typing: a 2,000-character prompt sent one character per \`tmux send-keys\` about every 6 ms; CPU from /proc/PID/stat less the idle rate; bytes from \`tmux pipe-pane\`. nano runs with --softwrap so both wrap the text."
     printf '| program | first frame | RSS at idle | CPU at idle | CPU per keystroke | bytes per typed char |\n| --- | --- | --- | --- | --- | --- |\n' >>"$RESULTS"
     local home="$WORK/ui-home"
     rm -rf "$home" && mkdir -p "$home"
     local env="env HOME=$home XDG_CONFIG_HOME=$home/config XDG_DATA_HOME=$home/data XDG_STATE_HOME=$home/state XDG_CACHE_HOME=$home/cache TERM=xterm-256color"
-    python3 "$LIB" ui "pixterm --demo" "Prompt" "$env PIXTERM_GALLERY=$home/gallery $PIXTERM --demo" >>"$RESULTS"
-    python3 "$LIB" ui "pixterm, a key, empty gallery" "Prompt" "$env PIXAPI_KEY=bench PIXAPI_BASE_URL=$SIM PIXTERM_GALLERY=$home/key-gallery $PIXTERM" >>"$RESULTS"
+    python3 "$LIB" ui "pixterm --demo" "Prompt" "$env PIXTERM_GALLERY=$home/gallery $PIXTERM --demo" 15 >>"$RESULTS"
+    python3 "$LIB" ui "pixterm, a key, empty gallery" "Prompt" "$env PIXAPI_KEY=bench PIXAPI_BASE_URL=$SIM PIXTERM_GALLERY=$home/key-gallery $PIXTERM" 15 >>"$RESULTS"
     for count in 10000 100000; do
         [[ -d "$WORK/gallery-$count" ]] || continue
         # Not --demo: the demo keeps a gallery of its own.
-        python3 "$LIB" ui "pixterm, $count-image gallery" "Prompt" "$env PIXAPI_KEY=bench PIXAPI_BASE_URL=$SIM PIXTERM_GALLERY=$WORK/gallery-$count $PIXTERM" >>"$RESULTS"
+        python3 "$LIB" ui "pixterm, $count-image gallery" "Prompt" "$env PIXAPI_KEY=bench PIXAPI_BASE_URL=$SIM PIXTERM_GALLERY=$WORK/gallery-$count $PIXTERM" 15 >>"$RESULTS"
     done
-    python3 "$LIB" ui "nano" "GNU nano" "$env nano --ignorercfiles --softwrap $WORK/nano.txt" >>"$RESULTS"
+    python3 "$LIB" ui "nano" "GNU nano" "$env nano --ignorercfiles --softwrap $WORK/nano.txt" 15 >>"$RESULTS"
     rm -f "$WORK/nano.txt"
 }
 
