@@ -16,6 +16,14 @@ let ncursesPkgConfig: String? = "ncursesw"
 let ncursesPkgConfig: String? = nil
 #endif
 
+func macOSPkgConfig(_ name: String) -> String? {
+    #if os(macOS)
+    return name
+    #else
+    return nil
+    #endif
+}
+
 let linkingDirectory = String(#filePath.dropLast("Package.swift".count)) + "Linking"
 
 let package = Package(
@@ -64,8 +72,8 @@ let package = Package(
         // CLibPNG and CLibJPEG bring the libraries' flags from pkg-config, which finds Homebrew's
         // copies on macOS (`providers` is what SwiftPM suggests installing when a .pc file is
         // missing); the libraries are also linked by name, so a machine without pkg-config links.
-        .systemLibrary(name: "CLibPNG", pkgConfig: "libpng16", providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
-        .systemLibrary(name: "CLibJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"]), .brew(["jpeg-turbo"])]),
+        .systemLibrary(name: "CLibPNG", pkgConfig: macOSPkgConfig("libpng16"), providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
+        .systemLibrary(name: "CLibJPEG", pkgConfig: macOSPkgConfig("libjpeg"), providers: [.apt(["libjpeg-dev"]), .brew(["jpeg-turbo"])]),
         .target(name: "CImageCodecs", dependencies: ["CLibPNG", "CLibJPEG"], linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("jpeg")]),
         .target(name: "ImageCodec", dependencies: ["CImageCodecs"], swiftSettings: strict),
 
