@@ -5,17 +5,13 @@ import PackageDescription
 /// as defects by `.ci/run`, not here, so a new toolchain's warning cannot break a user's build.
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
 
-/// Homebrew's ncurses is keg-only (macOS ships an older one without `ncursesw/`), so macOS finds
-/// it through its pkg-config file. On Linux the headers are on the default path, and the distros'
-/// ncursesw.pc carries `-D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600`, which SwiftPM drops with a
-/// "prohibited flag(s)" warning on every build (the shim defines what it needs itself), so there
-/// CNcurses names no pkg-config file and its apt provider only documents the package to install.
-#if os(macOS)
-let ncursesPkgConfig: String? = "ncursesw"
-#else
-let ncursesPkgConfig: String? = nil
-#endif
-
+/// The C libraries' pkg-config files, on macOS only. Homebrew's libpng, jpeg-turbo and ncurses
+/// (keg-only: macOS ships an older one without `ncursesw/`) are found through them. On Linux the
+/// headers are on the default path; the distros' ncursesw.pc carries `-D_DEFAULT_SOURCE
+/// -D_XOPEN_SOURCE=600`, which SwiftPM drops with a "prohibited flag(s)" warning on every build
+/// (the shim defines what it needs itself), and libpng's and libjpeg's add
+/// `-L/usr/lib/<triple>` ahead of `Linking/`, where the link must find its scripts first. There
+/// the apt providers only document the packages to install.
 func macOSPkgConfig(_ name: String) -> String? {
     #if os(macOS)
     return name
@@ -24,6 +20,8 @@ func macOSPkgConfig(_ name: String) -> String? {
     #endif
 }
 
+/// Linker scripts that make the Linux link take the static archives of libstdc++, SQLite and
+/// ncurses (see `Linking/`): loading them as shared libraries cost 2 ms of every start.
 let linkingDirectory = String(#filePath.dropLast("Package.swift".count)) + "Linking"
 
 let package = Package(
@@ -69,9 +67,9 @@ let package = Package(
         ),
 
         // PNG / JPEG through libpng and libjpeg-turbo; setjmp-based error handling stays in C.
-        // CLibPNG and CLibJPEG bring the libraries' flags from pkg-config, which finds Homebrew's
-        // copies on macOS (`providers` is what SwiftPM suggests installing when a .pc file is
-        // missing); the libraries are also linked by name, so a machine without pkg-config links.
+        // On macOS CLibPNG and CLibJPEG bring the libraries' flags from pkg-config, which finds
+        // Homebrew's copies (`providers` is what SwiftPM suggests installing when a .pc file is
+        // missing); the libraries are also linked by name, so Linux needs no pkg-config for them.
         .systemLibrary(name: "CLibPNG", pkgConfig: macOSPkgConfig("libpng16"), providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
         .systemLibrary(name: "CLibJPEG", pkgConfig: macOSPkgConfig("libjpeg"), providers: [.apt(["libjpeg-dev"]), .brew(["jpeg-turbo"])]),
         .target(name: "CImageCodecs", dependencies: ["CLibPNG", "CLibJPEG"], linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("jpeg")]),
@@ -109,7 +107,7 @@ let package = Package(
         ),
 
         // ncurses front end.
-        .systemLibrary(name: "CNcurses", pkgConfig: ncursesPkgConfig, providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]),
+        .systemLibrary(name: "CNcurses", pkgConfig: macOSPkgConfig("ncursesw"), providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]),
         .target(
             name: "TerminalUI", dependencies: ["CNcurses", "Gallery", "ImageCodec", "PixapiKit", "PixtermCore", "TerminalGraphics"], swiftSettings: strict
         ),
