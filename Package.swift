@@ -1,4 +1,5 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
 
 /// Every target is compiled in Swift 6 language mode with strict concurrency; warnings are treated
@@ -21,8 +22,23 @@ func macOSPkgConfig(_ name: String) -> String? {
 }
 
 /// Linker scripts that make the Linux link take the static archives of libstdc++, SQLite and
-/// ncurses (see `Linking/`): loading them as shared libraries cost 2 ms of every start.
-let linkingDirectory = String(#filePath.dropLast("Package.swift".count)) + "Linking"
+/// ncurses (see `Linking/`): loading them as shared libraries cost 2 ms of every start. Only
+/// where every archive the scripts name is installed (Debian and Ubuntu's `-dev` packages ship
+/// them; Fedora ships no libsqlite3.a): elsewhere the link takes the shared libraries, as before.
+let linkingFlags: [String] = {
+    #if os(Linux)
+    let files = FileManager.default
+    let libraries = ["/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib"]
+    let installed = ["libsqlite3.a", "libncursesw.a", "libtinfo.a"].allSatisfy { name in
+        libraries.contains { files.fileExists(atPath: "\($0)/\(name)") }
+    }
+    let libstdcxx = (try? files.subpathsOfDirectory(atPath: "/usr/lib/gcc"))?.contains { $0.hasSuffix("/libstdc++.a") } ?? false
+    guard installed, libstdcxx else { return [] }
+    return ["-L" + String(#filePath.dropLast("Package.swift".count)) + "Linking"]
+    #else
+    return []
+    #endif
+}()
 
 let package = Package(
     name: "pixterm",
@@ -135,7 +151,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict,
-            linkerSettings: [.unsafeFlags(["-L" + linkingDirectory, "-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux]))]
+            linkerSettings: [.unsafeFlags(linkingFlags + ["-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux]))]
         ),
 
         // Helpers shared by the test targets (temp folders, simulator harness, timeouts).
