@@ -3,15 +3,10 @@ extension ModelCatalog {
     /// shape, so `JSONDecoder` gives the verdict (and the message). Unknown keys are ignored,
     /// as `JSONDecoder` ignores them.
     init?(tree: JSONTree) {
-        guard let defaultModel = tree["defaultModel"]?.string, let models = tree["models"]?.array,
+        guard let defaultModel = tree["defaultModel"]?.string, let specs = tree["models"]?.items(ModelSpec.init(tree:)),
             let edit = tree["editLimits"], let maxImages = edit["maxImages"]?.int, let maxImageBytes = edit["maxImageBytes"]?.int,
             let maxMaskBytes = edit["maxMaskBytes"]?.int
         else { return nil }
-        var specs: [ModelSpec] = []
-        for model in models {
-            guard let spec = ModelSpec(tree: model) else { return nil }
-            specs.append(spec)
-        }
         self.init(
             defaultModel: defaultModel, models: specs,
             editLimits: EditLimits(maxImages: maxImages, maxImageBytes: maxImageBytes, maxMaskBytes: maxMaskBytes)
@@ -22,11 +17,10 @@ extension ModelCatalog {
 extension ModelSpec {
     init?(tree: JSONTree) {
         guard let id = tree["id"]?.string, let summary = tree["summary"]?.string,
-            let qualities = tree["qualities"]?.array?.map({ $0.string.flatMap(Quality.init(rawValue:)) }),
-            let presets = tree["presets"]?.array?.map({ $0.string.flatMap { try? ImageSize.parse($0) } }),
+            let qualities = tree["qualities"]?.items({ $0.string.flatMap(Quality.init(rawValue:)) }),
+            let presets = tree["presets"]?.items({ $0.string.flatMap { try? ImageSize.parse($0) } }),
             let promptLimit = tree["promptLimit"]?.int, let maxN = tree["maxN"]?.int,
-            let formats = tree["responseFormats"]?.array?.map({ $0.string.flatMap(ResponseFormat.init(rawValue:)) }),
-            !qualities.contains(nil), !presets.contains(nil), !formats.contains(nil)
+            let formats = tree["responseFormats"]?.items({ $0.string.flatMap(ResponseFormat.init(rawValue:)) })
         else { return nil }
         var customSizes: CustomSizeRules?
         switch tree["customSizes"] {
@@ -38,8 +32,8 @@ extension ModelSpec {
             customSizes = CustomSizeRules(multipleOf: multipleOf, minPixels: minPixels, maxPixels: maxPixels, maxAspectRatio: maxAspectRatio, maxEdge: maxEdge)
         }
         self.init(
-            id: id, summary: summary, qualities: qualities.compactMap { $0 }, presets: presets.compactMap { $0 }, customSizes: customSizes,
-            promptLimit: promptLimit, maxN: maxN, responseFormats: formats.compactMap { $0 }
+            id: id, summary: summary, qualities: qualities, presets: presets, customSizes: customSizes, promptLimit: promptLimit, maxN: maxN,
+            responseFormats: formats
         )
     }
 }

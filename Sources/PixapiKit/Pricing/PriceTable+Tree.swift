@@ -8,16 +8,18 @@ extension PriceTable {
         else { return nil }
         var prices: [String: ModelPrices] = [:]
         for (model, row) in models {
-            guard let assumed = row["assumed"]?.bool, let tiers = row["tiers"]?.array else { return nil }
-            var rows: [Tier] = []
-            for tier in tiers {
-                guard let name = tier["name"]?.string, let maxLongEdge = tier["maxLongEdge"]?.int, let credits = tier["credits"]?.object else { return nil }
-                let amounts = credits.compactMapValues(\.int)
-                guard amounts.count == credits.count else { return nil }
-                rows.append(Tier(name: name, maxLongEdge: maxLongEdge, credits: amounts))
-            }
+            guard let assumed = row["assumed"]?.bool, let rows = row["tiers"]?.items(Tier.init(tree:)) else { return nil }
             prices[model] = ModelPrices(assumed: assumed, tiers: rows.sorted { $0.maxLongEdge < $1.maxLongEdge })
         }
         self.init(usdPerCredit: usdPerCredit, autoQualityBilledAs: autoQuality, autoSizeTier: autoSizeTier, models: prices)
+    }
+}
+
+extension PriceTable.Tier {
+    init?(tree: JSONTree) {
+        guard let name = tree["name"]?.string, let maxLongEdge = tree["maxLongEdge"]?.int, let credits = tree["credits"]?.object else { return nil }
+        let amounts = credits.compactMapValues(\.int)
+        guard amounts.count == credits.count else { return nil }
+        self.init(name: name, maxLongEdge: maxLongEdge, credits: amounts)
     }
 }

@@ -35,9 +35,16 @@ enum JSONTree: Equatable {
         return nil
     }
 
-    var array: [JSONTree]? {
-        if case let .array(items) = self { return items }
-        return nil
+    /// Every item of an array read by `read`, or nil when this is no array or any item is not
+    /// what `read` wants.
+    func items<Item>(_ read: (JSONTree) -> Item?) -> [Item]? {
+        guard case let .array(items) = self else { return nil }
+        var result: [Item] = []
+        for item in items {
+            guard let value = read(item) else { return nil }
+            result.append(value)
+        }
+        return result
     }
 
     var object: [String: JSONTree]? {
@@ -165,7 +172,12 @@ enum JSONTree: Equatable {
         }
 
         private mutating func skipSpace() {
-            while position < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[position]) { position += 1 }
+            while position < bytes.count {
+                switch bytes[position] {
+                case 0x20, 0x0A, 0x0D, 0x09: position += 1
+                default: return
+                }
+            }
         }
     }
 }
